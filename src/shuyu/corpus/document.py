@@ -1,0 +1,112 @@
+"""A parsed document: cleaned paragraphs with numbers, sentences and footnotes.
+
+``parse_document`` runs the whole corpus stage on one file's text; the store
+saves the result.  Each paragraph keeps a run-length map from its cleaned
+offsets to the raw file, so reports can point at the user's own line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shuyu.corpus.chars import SUPERSCRIPT_DIGITS
+from shuyu.corpus.cleaning import (
+    extract_footnotes,
+    normalise_spacing_and_punctuation,
+    rebuild_paragraphs,
+    remove_footnote_markers,
+    split_lines,
+)
+from shuyu.corpus.detect import Metadata, detect_language, detect_metadata, to_simplified
+from shuyu.corpus.reading import RawText
+from shuyu.corpus.structure import is_heading, split_number, split_sentences
+from shuyu.corpus.tracked import Tracked, compress_origins, raw_offset
+
+
+@dataclass
+class Paragraph:
+    seq: int  # order in the document, from 1
+    number: str | None  # "1.", "(a)", "一." or None for unnumbered paragraphs
+    kind: str  # "heading" or "paragraph"
+    text: str
+    sentences: list[tuple[int, int]]
+    footnote_refs: list[int] = field(default_factory=list)
+    origins: list[list[int]] = field(default_factory=list)  # compressed clean→raw offset map
+
+    def raw_offset(self, offset: int = 0) -> int:
+        return raw_offset(self.origins, offset)
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.sentences]
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+    origins: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    raw: RawText
+    metadata: Metadata
+    paragraphs: list[Paragraph]
+    footnotes: list[Footnote]
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)
+
+    def raw_position(self, paragraph: Paragraph, offset: int = 0) -> tuple[int, int]:
+        """Line and column in the raw file of a cleaned offset in ``paragraph``."""
+        return self.raw.line_col(paragraph.raw_offset(offset))
+
+
+def parse_document(raw: RawText, lang: str | None = None) -> Document:
+    detected_lang, script = detect_language(raw.text)
+    lang = lang or detected_lang
+    convert = to_simplified if script == "Hant" else None
+    extracted = extract_footnotes(split_lines(raw.text, convert))
+    numbers = {note.number for note in extracted.footnotes}
+    superscript_style = any(ch in SUPERSCRIPT_DIGITS for ch in raw.text)
+    paragraphs: list[Paragraph] = []
+    for tracked in rebuild_paragraphs(extracted.lines):
+        tracked, refs = remove_footnote_markers(tracked, numbers, superscript_style)
+        tracked = _normalise(tracked, lang)
+        if not tracked.text:
+            continue
+        number, rest, numbered_heading = split_number(tracked.text)
+        body = _without_number(tracked, rest) if number else tracked
+        if not body.text:
+            continue
+        paragraphs.append(
+            Paragraph(
+                seq=len(paragraphs) + 1,
+                number=number,
+                kind="heading" if is_heading(body.text, numbered_heading) else "paragraph",
+                text=body.text,
+                sentences=split_sentences(body.text, lang or "zh"),
+                footnote_refs=refs,
+                origins=compress_origins(body.origins),
+            )
+        )
+    footnotes = [
+        Footnote(n.number, t.text, compress_origins(t.origins))
+        for n in extracted.footnotes
+        if (t := _normalise(n.text, lang)).text
+    ]
+    metadata = detect_metadata([p.text if not p.number else f"{p.number} {p.text}" for p in paragraphs], lang, script)
+    return Document(raw, metadata, paragraphs, footnotes)
+
+
+def _without_number(tracked: Tracked, rest: str) -> Tracked:
+    """The paragraph without its number; an opening quote before the number stays."""
+    tail = tracked[len(tracked.text) - len(rest.lstrip("“")) :]
+    return Tracked.join([tracked[:1], tail]).strip() if rest.startswith("“") else tail.strip()
+
+
+def _normalise(t: Tracked, lang: str | None) -> Tracked:
+    if lang == "en":
+        return t.sub(r"\s{2,}", " ").strip()
+    return normalise_spacing_and_punctuation(t).strip()

@@ -1,0 +1,149 @@
+"""Read a document file into text: encodings, BOMs, UTF-16, GB18030/GBK and .docx.
+
+Undecodable input is refused with the file name and byte offset; nothing is
+ever decoded into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from shuyu.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A file's decoded text, exactly as the user's file has it."""
+
+    path: Path
+    text: str
+    encoding: str  # e.g. utf-8, utf-8-sig, utf-16, gb18030, docx
+    sha256: str
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a raw text offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+
+def read_file(path: str | Path, encoding: str | None = None) -> RawText:
+    """Read ``path`` (.txt in any supported encoding, or .docx)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a document file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputError("empty file: no text to ingest", path)
+    if data[:4] == b"PK\x03\x04":
+        if path.suffix.lower() != ".docx":
+            raise InputError("is a ZIP archive; only .docx Word files are read", path)
+        return RawText(path, _read_docx(path), "docx", digest)
+    text, used = decode(data, path, encoding)
+    if not text.strip():
+        raise InputError("empty file: no text to ingest", path)
+    return RawText(path, text, used, digest)
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes, detecting the encoding unless one is given."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", path) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid {encoding}: undecodable bytes at byte offset {exc.start}", path
+            ) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"starts with a {codec} byte-order mark but has undecodable bytes "
+                    f"at byte offset {exc.start}",
+                    path,
+                ) from None
+    nul = data.find(b"\x00")
+    utf8_error = None
+    if nul < 0:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            utf8_error = exc
+    # The most plausible of the other encodings UN files come in, if any is plausible.
+    candidates = []
+    for codec in ("gb18030", "utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text), codec, text))
+    if candidates:
+        score, codec, text = max(candidates)
+        if score >= 0.95:
+            return text, codec
+    if utf8_error is None:
+        raise InputError(
+            f"binary file (NUL byte at byte offset {nul}); expected text (.txt) or a Word document (.docx)", path
+        )
+    raise InputError(
+        f"not UTF-8 (undecodable bytes at byte offset {utf8_error.start}) and not plausible "
+        "GB18030 or UTF-16 text; give the encoding with --encoding",
+        path,
+    )
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters a UN document is made of: CJK, printable ASCII, common punctuation.
+
+    Byte soup that an encoding happens to accept scores low (control characters,
+    private-use and rare code points).
+    """
+    if not text:
+        return 0.0
+    usual = sum(
+        1 for ch in text
+        if " " <= ch <= "~" or ch in "\r\n\t" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f" or ch in "·¹²³⁴⁵⁶⁷⁸⁹⁰"
+    )
+    return usual / len(text)
+
+
+def _read_docx(path: Path) -> str:
+    """Body paragraphs and table cells of a Word file, one line each."""
+    import docx  # imported lazily: only Word input needs it
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable Word .docx file ({exc})", path) from None
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for cell in child.iter():
+                if cell.tag.endswith("}tc"):
+                    lines.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+    return "\n".join(lines)

@@ -1,0 +1,50 @@
+"""``shuyu build``: the whole job from the corpus manifest to the database and exports.
+
+Stages run in pipeline order inside one transaction.  This release has the
+corpus stage; later stages (mining, variants, alignment, exports, report)
+plug into ``build`` in the same way.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, ContextManager, Iterable
+
+from shuyu.corpus.ingest import IngestResult, ingest
+from shuyu.corpus.manifest import Entry, Manifest
+from shuyu.store import Store
+
+Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
+
+
+@dataclass
+class BuildReport:
+    database: Path
+    documents: list[IngestResult] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.documents if r.status == status)
+
+
+def _no_progress(items: Iterable[Entry], label: str) -> ContextManager[Iterable[Entry]]:
+    return nullcontext(items)
+
+
+def build(corpus_dir: str | Path, db_path: str | Path, progress: Progress = _no_progress) -> BuildReport:
+    """Ingest every document of the manifest; drop documents no longer listed."""
+    manifest = Manifest.load(corpus_dir)
+    manifest.validate_pairs()
+    report = BuildReport(Path(db_path))
+    with Store(db_path) as store, store.transaction():
+        with progress(manifest.entries, "Ingesting documents") as entries:
+            for entry in entries:
+                report.documents.append(ingest(store, entry, manifest.directory))
+        listed = {e.id for e in manifest.entries}
+        for doc_id in store.document_ids():
+            if doc_id not in listed:
+                store.delete_document(doc_id)
+                report.removed.append(doc_id)
+    return report

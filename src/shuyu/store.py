@@ -1,0 +1,167 @@
+"""The shuyu database: one SQLite file (through sqlite-utils) for corpus, termbase and TM.
+
+Its schema is versioned in the ``meta`` table.  Opening an older database
+migrates it; a newer one, or a file that is not a shuyu database, is refused
+with a message that says why.  Every command runs in one transaction
+(``Store.transaction``), so a failure leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Callable, Iterator
+
+import sqlite_utils
+
+from shuyu.errors import InputError
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path("termbase") / "shuyu.db"
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {"id": str, "lang": str, "script": str, "year": int, "date": str, "body": str, "session": int,
+         "type": str, "symbols": str, "title": str, "pair": str, "file": str, "encoding": str,
+         "sha256": str, "raw_text": str, "chars": int, "evidence": str, "ingested_at": str},
+        pk="id",
+    )
+    db["paragraphs"].create(
+        {"doc_id": str, "seq": int, "number": str, "kind": str, "text": str, "footnote_refs": str,
+         "origins": str},
+        pk=("doc_id", "seq"), foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["sentences"].create(
+        {"doc_id": str, "para_seq": int, "seq": int, "start": int, "end": int, "text": str},
+        pk=("doc_id", "para_seq", "seq"), foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["footnotes"].create(
+        {"doc_id": str, "seq": int, "number": int, "text": str, "origins": str},
+        pk=("doc_id", "seq"), foreign_keys=[("doc_id", "documents", "id")],
+    )
+
+
+# MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _create_v1}
+
+
+class Store:
+    """A shuyu database file."""
+
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise InputError("no database here; run `shuyu build` or `shuyu corpus add` first", self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.path.is_dir():
+            raise InputError("is a directory, not a database file", self.path)
+        else:
+            _check_header(self.path)
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"not a usable SQLite database ({exc})", self.path) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        with self.db.atomic():
+            yield self
+
+    @property
+    def schema_version(self) -> int:
+        if "meta" not in self.db.table_names():
+            return 0
+        row = self.db.execute("select value from meta where key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        tables = set(self.db.table_names())
+        if version == 0 and tables - {"meta"}:
+            raise InputError(
+                f"is an SQLite database but not a shuyu one (tables: {', '.join(sorted(tables))})", self.path
+            )
+        if version > SCHEMA_VERSION:
+            raise InputError(
+                f"was written by a newer shuyu (schema version {version}; this shuyu reads up to "
+                f"{SCHEMA_VERSION}); upgrade shuyu (pip install -U shuyu) to open it",
+                self.path,
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self.db.atomic():
+            while version < SCHEMA_VERSION:
+                MIGRATIONS[version](self.db)
+                version += 1
+            self.db["meta"].insert({"key": "schema_version", "value": str(version)}, pk="key", replace=True)
+
+    # -- documents -------------------------------------------------------
+
+    def document_ids(self) -> list[str]:
+        return [row["id"] for row in self.db["documents"].rows_where(select="id", order_by="id")]
+
+    def document_row(self, doc_id: str) -> dict | None:
+        rows = list(self.db["documents"].rows_where("id = ?", [doc_id]))
+        return _decode(rows[0]) if rows else None
+
+    def documents(self) -> list[dict]:
+        sql = """
+            select d.id, d.lang, d.script, d.year, d.date, d.body, d.session, d.type, d.symbols, d.title,
+                   d.pair, d.file, d.encoding, d.chars,
+                   (select count(*) from paragraphs p where p.doc_id = d.id) as paragraphs,
+                   (select count(*) from sentences s where s.doc_id = d.id) as sentences
+            from documents d order by d.year, d.id
+        """
+        return [_decode(dict(row)) for row in self.db.query(sql)]
+
+    def paragraphs(self, doc_id: str) -> list[dict]:
+        rows = self.db["paragraphs"].rows_where("doc_id = ?", [doc_id], order_by="seq")
+        return [_decode(row) for row in rows]
+
+    def footnotes(self, doc_id: str) -> list[dict]:
+        return [_decode(r) for r in self.db["footnotes"].rows_where("doc_id = ?", [doc_id], order_by="seq")]
+
+    def replace_document(self, row: dict, paragraphs: list[dict], sentences: list[dict], footnotes: list[dict]) -> None:
+        """Insert or replace one document with everything derived from it (idempotent)."""
+        self.delete_document(row["id"])
+        self.db["documents"].insert(_encode(row))
+        self.db["paragraphs"].insert_all(_encode(p) for p in paragraphs)
+        self.db["sentences"].insert_all(sentences)
+        self.db["footnotes"].insert_all(_encode(f) for f in footnotes)
+
+    def delete_document(self, doc_id: str) -> None:
+        for table in ("sentences", "footnotes", "paragraphs"):
+            self.db[table].delete_where("doc_id = ?", [doc_id])
+        self.db["documents"].delete_where("id = ?", [doc_id])
+
+
+_JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins"}
+
+
+def _encode(row: dict) -> dict:
+    return {k: json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS else v for k, v in row.items()}
+
+
+def _decode(row: dict) -> dict:
+    return {k: json.loads(v) if k in _JSON_COLUMNS and v is not None else v for k, v in row.items()}
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise InputError("is not an SQLite database (wrong file header)", path)

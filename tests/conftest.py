@@ -1,0 +1,28 @@
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = REPO / "corpus"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write bytes or text to a file under tmp_path and return its path."""
+
+    def _write(name: str, content, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode(encoding)
+        path.write_bytes(content)
+        return path
+
+    return _write
