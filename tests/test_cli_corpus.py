@@ -38,7 +38,7 @@ def test_build_then_list_shows_the_five_seeds(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "5 added" in result.output
     db = tmp_path / "out" / "termbase" / "shuyu.db"
-    listing = json.loads(run(runner, "--db", db, "corpus", "list", "--json").output)
+    listing = json.loads(run(runner, "--db", db, "corpus", "list", "--json").stdout)
     assert [d["year"] for d in listing] == [2010, 2011, 2013, 2015, 2021]
     for d in listing:
         assert {"id", "lang", "year", "symbols", "title", "paragraphs", "chars"} <= set(d)
@@ -50,7 +50,7 @@ def test_build_then_list_shows_the_five_seeds(runner, tmp_path):
 def test_show_json_and_raw(runner, tmp_path):
     db = tmp_path / "s.db"
     run(runner, "--db", db, "build", "--corpus", CORPUS)
-    shown = json.loads(run(runner, "--db", db, "corpus", "show", "2013-ga-res-68-198", "--json").output)
+    shown = json.loads(run(runner, "--db", db, "corpus", "show", "2013-ga-res-68-198", "--json").stdout)
     numbered = [p for p in shown["paragraphs"] if p["number"] == "1."]
     assert numbered and numbered[0]["text"].startswith("确认信息和通信技术具有潜力")
     assert all("**" not in p["text"] for p in shown["paragraphs"])
@@ -101,7 +101,7 @@ def test_pair_links_both_documents(runner, tmp_path, write):
     run(runner, "--db", db, "corpus", "add", zh, "--corpus", tmp_path / "c")
     result = run(runner, "--db", db, "corpus", "add", en, "--corpus", tmp_path / "c", "--pair", "zh")
     assert "added: en (en, 2015" in result.output
-    rows = {d["id"]: d for d in json.loads(run(runner, "--db", db, "corpus", "list", "--json").output)}
+    rows = {d["id"]: d for d in json.loads(run(runner, "--db", db, "corpus", "list", "--json").stdout)}
     assert rows["en"]["pair"] == "zh" and rows["zh"]["pair"] == "en"
 
 

@@ -14,6 +14,7 @@ import click
 
 from shuyu import __version__
 from shuyu.corpus.ingest import IngestResult, register
+from shuyu.mining.miner import MiningOptions, mine_corpus, read_word_list
 from shuyu.errors import ShuyuError
 from shuyu.pipeline import build as run_build
 from shuyu.store import DEFAULT_DB, Store
@@ -69,7 +70,7 @@ def main(ctx: click.Context, db: str | None) -> None:
               help="Write the database and exports under this folder instead of the current one.")
 @click.pass_obj
 def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
-    """Run the whole job: ingest every document of the corpus manifest.
+    """Run the whole job: ingest every document of the corpus manifest, then mine its terms.
 
     Re-running is safe: unchanged documents are skipped, changed ones replaced,
     and documents removed from the manifest are dropped.
@@ -79,7 +80,7 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
       shuyu build --corpus corpus --out /tmp/shuyu-out
     """
     db_path = obj.db_path(out)
-    report = run_build(corpus_dir, db_path, progress=_progressbar)
+    report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=_progressbar)
     for result in report.documents:
         if result.status != "unchanged":
             _print_notes(result)
@@ -87,6 +88,7 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
         f"{len(report.documents)} documents: {report.count('added')} added, {report.count('updated')} updated, "
         f"{report.count('unchanged')} unchanged, {len(report.removed)} removed → {report.database}"
     )
+    click.echo(f"{len(report.terms)} candidate terms mined; jieba user dictionary → {report.user_dictionary}")
 
 
 @contextlib.contextmanager
@@ -205,3 +207,102 @@ def corpus_show(obj: Context, doc_id: str, as_json: bool, raw: bool) -> None:
 def _print_notes(result: IngestResult) -> None:
     for note in result.notes:
         click.echo(f"{result.id}: {note}", err=True)
+
+
+@main.command()
+@click.option("--top", type=click.IntRange(1), default=50, show_default=True, help="How many terms to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array ordered by rank.")
+@click.option("--tsv", "as_tsv", is_flag=True, help="Print tab-separated values with a header row.")
+@click.option("--min-freq", type=click.IntRange(2), default=MiningOptions.min_freq, show_default=True,
+              help="Minimum occurrences of a term.")
+@click.option("--min-docs", type=click.IntRange(1), default=MiningOptions.min_docs, show_default=True,
+              help="Minimum number of documents a term occurs in.")
+@click.option("--max-len", type=click.IntRange(2, 40), default=MiningOptions.max_len, show_default=True,
+              help="Maximum term length in characters.")
+@click.option("--stopwords", type=click.Path(dir_okay=False, exists=True), help="Extra stopword file (one per line).")
+@click.option("--user-dict", type=click.Path(dir_okay=False, exists=True),
+              help="Extra jieba user dictionary (word [freq] [tag]) for part-of-speech tagging.")
+@click.pass_obj
+def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwords, user_dict) -> None:
+    """Discover the corpus's terms and fixed phrases, ranked; store them as candidates.
+
+    Terms you accepted or rejected keep their decision when you mine again.
+
+    \b
+    Examples:
+      shuyu mine --top 20
+      shuyu mine --min-docs 2 --json | jq '.[0]'
+    """
+    if as_json and as_tsv:
+        raise click.UsageError("--json and --tsv exclude each other")
+    options = MiningOptions(min_freq=min_freq, min_docs=min_docs, max_len=max_len,
+                            stopwords=read_word_list(stopwords) if stopwords else frozenset(), user_dict=user_dict)
+    with Store(obj.db_path(), create=False) as store, store.transaction():
+        if not store.document_ids():
+            raise ShuyuError("the corpus is empty: add documents with `shuyu corpus add` or run `shuyu build`")
+        candidates = mine_corpus(store, options, progress=lambda stage: click.echo(f"mining: {stage}…", err=True))
+        rows = store.terms(statuses=("candidate", "accepted", "edited"), limit=top)
+    if not candidates:
+        click.echo("no recurring terms found (is there Chinese text? try a lower --min-freq)", err=True)
+    _print_terms(rows, as_json, as_tsv)
+
+
+@main.group()
+def term() -> None:
+    """Decide on mined terms (decisions survive re-mining)."""
+
+
+@term.command("accept")
+@click.argument("terms", nargs=-1, required=True)
+@click.pass_obj
+def term_accept(obj: Context, terms) -> None:
+    """Accept candidate terms.
+
+    \b
+    Example:
+      shuyu term accept 多利益攸关方 数字鸿沟
+    """
+    _decide(obj, terms, "accepted")
+
+
+@term.command("reject")
+@click.argument("terms", nargs=-1, required=True)
+@click.pass_obj
+def term_reject(obj: Context, terms) -> None:
+    """Reject candidate terms: they stay out of rankings and user dictionaries.
+
+    \b
+    Example:
+      shuyu term reject 方面取得的进展
+    """
+    _decide(obj, terms, "rejected")
+
+
+def _decide(obj: Context, terms, status: str) -> None:
+    with Store(obj.db_path(), create=False) as store, store.transaction():
+        for t in terms:
+            store.set_term_status(t, status)
+    click.echo(f"{status}: {', '.join(terms)}")
+
+
+_TERM_COLUMNS = ("rank", "term", "score", "freq", "docs", "first_year", "last_year", "status", "pos")
+
+
+def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
+    if as_json:
+        out = [{"rank": r["rank"], "term": r["term"], "score": round(r["score"], 3), "freq": r["freq"],
+                "docs": r["docs"], "years": r["years"], "first_year": r["first_year"], "last_year": r["last_year"],
+                "status": r["status"], "pos": r["pos"], "contexts": r["contexts"]} for r in rows]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if as_tsv:
+        click.echo("\t".join(_TERM_COLUMNS + ("years",)))
+        for r in rows:
+            years = " ".join(f"{y}:{n}" for y, n in r["years"].items())
+            click.echo("\t".join(str(r[c]) for c in _TERM_COLUMNS) + "\t" + years)
+        return
+    for r in rows:
+        years = " ".join(f"{y}:{n}" for y, n in r["years"].items())
+        mark = "" if r["status"] == "candidate" else f" [{r['status']}]"
+        click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}  "
+                   f"docs {r['docs']}  {years}")

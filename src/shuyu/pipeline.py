@@ -1,8 +1,8 @@
 """``shuyu build``: the whole job from the corpus manifest to the database and exports.
 
-Stages run in pipeline order inside one transaction.  This release has the
-corpus stage; later stages (mining, variants, alignment, exports, report)
-plug into ``build`` in the same way.
+Stages run in pipeline order inside one transaction: corpus ingestion, then
+term mining (whose terms go into ``termbase/userdict.txt`` for jieba).  Later
+stages (variants, alignment, exports, report) plug into ``build`` the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +14,12 @@ from typing import Callable, ContextManager, Iterable
 
 from shuyu.corpus.ingest import IngestResult, ingest
 from shuyu.corpus.manifest import Entry, Manifest
+from shuyu.fileio import atomic_write_text
+from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.store import Store
+
+USER_DICTIONARY = Path("termbase") / "userdict.txt"
+USER_DICTIONARY_TERMS = 500
 
 Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
 
@@ -24,6 +29,8 @@ class BuildReport:
     database: Path
     documents: list[IngestResult] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    terms: list[Candidate] = field(default_factory=list)
+    user_dictionary: Path | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.documents if r.status == status)
@@ -33,8 +40,14 @@ def _no_progress(items: Iterable[Entry], label: str) -> ContextManager[Iterable[
     return nullcontext(items)
 
 
-def build(corpus_dir: str | Path, db_path: str | Path, progress: Progress = _no_progress) -> BuildReport:
-    """Ingest every document of the manifest; drop documents no longer listed."""
+def build(
+    corpus_dir: str | Path,
+    db_path: str | Path,
+    out_dir: str | Path = ".",
+    progress: Progress = _no_progress,
+    mining: MiningOptions = MiningOptions(),
+) -> BuildReport:
+    """Ingest every document of the manifest (dropping those no longer listed), then mine terms."""
     manifest = Manifest.load(corpus_dir)
     manifest.validate_pairs()
     report = BuildReport(Path(db_path))
@@ -47,4 +60,8 @@ def build(corpus_dir: str | Path, db_path: str | Path, progress: Progress = _no_
             if doc_id not in listed:
                 store.delete_document(doc_id)
                 report.removed.append(doc_id)
+        report.terms = mine_corpus(store, mining)
+        kept = [t["term"] for t in store.terms(limit=USER_DICTIONARY_TERMS)]
+        report.user_dictionary = Path(out_dir) / USER_DICTIONARY
+        atomic_write_text(report.user_dictionary, user_dictionary(kept))
     return report

@@ -9,6 +9,7 @@ with a message that says why.  Every command runs in one transaction
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -18,7 +19,7 @@ import sqlite_utils
 
 from shuyu.errors import InputError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = Path("termbase") / "shuyu.db"
 
 
@@ -44,8 +45,19 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_terms_v2(db: sqlite_utils.Database) -> None:
+    """Mined terms with their evidence; ``status`` is the user's decision and survives re-mining."""
+    db["terms"].create(
+        {"term": str, "lang": str, "status": str, "rank": int, "score": float, "freq": int, "docs": int,
+         "years": str, "first_year": int, "last_year": int, "pos": str, "contexts": str, "stats": str,
+         "provenance": str, "created": str, "modified": str},
+        pk=("term", "lang"),
+    )
+    db["terms"].create_index(["status"])
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _create_v1}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _create_v1, 1: _add_terms_v2}
 
 
 class Store:
@@ -149,7 +161,49 @@ class Store:
         self.db["documents"].delete_where("id = ?", [doc_id])
 
 
-_JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins"}
+    # -- terms -----------------------------------------------------------
+
+    def save_mined_terms(self, rows: list[dict], lang: str = "zh") -> None:
+        """Replace the unreviewed candidates with ``rows``; reviewed terms keep their status.
+
+        A term the user accepted, rejected or edited gets fresh statistics but keeps
+        its decision; if it is no longer mined its row stays as it was.
+        """
+        stamp = now()
+        self.db.execute("update terms set rank = null where lang = ? and status != 'candidate'", [lang])
+        decided = {r["term"]: r for r in self.db["terms"].rows_where("lang = ? and status != 'candidate'", [lang])}
+        self.db["terms"].delete_where("lang = ? and status = 'candidate'", [lang])
+        records = []
+        for row in rows:
+            previous = decided.get(row["term"])
+            records.append(_encode({
+                **row, "lang": lang,
+                "status": previous["status"] if previous else "candidate",
+                "provenance": previous["provenance"] if previous else "mined",
+                "created": previous["created"] if previous else stamp,
+                "modified": stamp,
+            }))
+        self.db["terms"].upsert_all(records, pk=("term", "lang"))
+
+    def set_term_status(self, term: str, status: str, lang: str = "zh") -> None:
+        if not list(self.db["terms"].rows_where("term = ? and lang = ?", [term, lang])):
+            raise InputError(f"no term {term!r} in the termbase")
+        self.db["terms"].update((term, lang), {"status": status, "modified": now()})
+
+    def terms(self, lang: str = "zh", statuses: tuple[str, ...] = ("candidate", "accepted", "edited"),
+              limit: int | None = None) -> list[dict]:
+        marks = ",".join("?" for _ in statuses)
+        rows = self.db["terms"].rows_where(
+            f"lang = ? and status in ({marks}) and rank is not null", [lang, *statuses], order_by="rank", limit=limit
+        )
+        return [_decode(r) for r in rows]
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+_JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins", "years", "contexts", "stats"}
 
 
 def _encode(row: dict) -> dict:

@@ -7,7 +7,6 @@ is reported as missing, never guessed.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from shuyu.corpus.document import Document, parse_document
 from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.corpus.reading import read_file
 from shuyu.errors import InputError
-from shuyu.store import Store
+from shuyu.store import Store, now
 
 _DETECTABLE = ("lang", "year", "date", "body", "session", "type", "symbols", "title")
 _REQUIRED = ("lang", "year")
@@ -103,7 +102,7 @@ def _document_row(entry: Entry, document: Document) -> dict:
         "symbols": entry.symbols or [], "title": entry.title, "pair": entry.pair, "file": entry.file,
         "encoding": document.raw.encoding, "sha256": document.raw.sha256, "raw_text": document.raw.text,
         "chars": document.chars, "evidence": document.metadata.evidence,
-        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "ingested_at": now(),
     }
 
 

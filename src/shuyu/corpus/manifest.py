@@ -9,9 +9,7 @@ tomlkit so that a user's comments and layout survive ``shuyu corpus add``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from shuyu.errors import InputError
+from shuyu.fileio import atomic_write_text
 
 MANIFEST_NAME = "manifest.toml"
 LANGUAGES = ("zh", "en")
@@ -109,16 +108,7 @@ class Manifest:
         tables.append(_table(entry))
 
     def save(self) -> None:
-        """Write atomically: a temporary file in the same folder, then rename."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".toml", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(tomlkit.dumps(self.document))
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_text(self.path, tomlkit.dumps(self.document))
 
     def validate_pairs(self) -> None:
         by_id = {e.id: e for e in self.entries}

@@ -1,0 +1,133 @@
+"""The term miner: behaviour, not a frozen ranking."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import CORPUS
+from shuyu.cli import main
+from shuyu.mining import MiningOptions, Passage, mine_texts
+from shuyu.mining.miner import FUNCTION_CHARS
+from shuyu.store import Store
+
+# Real preambular and operative sentences of the seeds, as filler around a planted term.
+FILLER = [
+    "重申必须利用信息和通信技术的潜力，推动实现国际商定发展目标，",
+    "注意到秘书长关于信息社会世界首脑会议成果在区域和国际两级落实和后续工作方面取得的进展的报告，",
+    "强调指出需要加强所有发展中国家特别是最不发达国家对因特网治理论坛各次会议的参与；",
+    "鼓励所有利益攸关方确保妇女充分参与信息社会；",
+    "确认南南合作和三角合作可以成为促进信息和通信技术发展的有用工具；",
+]
+# A term no dictionary knows, in varied contexts, as a new body's name would appear.
+PLANTED = "量子网络韧性观察站"
+PLANTED_SENTENCES = [
+    f"欢迎设立{PLANTED}，并请秘书长提供支持；",
+    f"请{PLANTED}每年提交报告；",
+    f"注意到{PLANTED}的工作，鼓励会员国参与；",
+    f"又请会员国向{PLANTED}提供资料；",
+]
+
+
+def corpus_with_plant() -> list[Passage]:
+    passages = []
+    for year, doc in ((2019, "a"), (2020, "b"), (2021, "c")):
+        for i, text in enumerate(FILLER + PLANTED_SENTENCES):
+            passages.append(Passage(doc, year, f"{i + 1}.", text, i + 1))
+    return passages
+
+
+def test_a_planted_term_with_a_novel_name_is_found_whole():
+    candidates = {c.term: c for c in mine_texts(corpus_with_plant())}
+    assert PLANTED in candidates
+    found = candidates[PLANTED]
+    assert found.freq == 12 and len(found.docs) == 3 and found.years == {2019: 4, 2020: 4, 2021: 4}
+    assert found.contexts[0]["term"] == PLANTED
+    # Its pieces are not offered as terms on their own: they never occur outside it.
+    assert not any(t != PLANTED and t in PLANTED for t in candidates)
+
+
+def test_no_candidate_starts_or_ends_with_a_function_character():
+    for c in mine_texts(corpus_with_plant()):
+        assert c.term[0] not in FUNCTION_CHARS and c.term[-1] not in FUNCTION_CHARS, c.term
+
+
+def test_numbers_dates_and_symbols_are_not_terms():
+    passages = [Passage("d", 2013, None, "大会2013年12月20日第68/198号决议和第六十八届会议，A/RES/68/198，" * 3)]
+    terms = [c.term for c in mine_texts(passages)]
+    assert not any(ch.isdigit() or ch == "/" for t in terms for ch in t)
+    assert "第六十八届会议" not in terms and "六十八届" not in terms
+
+
+def test_stopwords_exclude_candidates():
+    options = MiningOptions(stopwords=frozenset({PLANTED}))
+    assert PLANTED not in {c.term for c in mine_texts(corpus_with_plant(), options)}
+
+
+@pytest.mark.parametrize("passages", [[], [Passage("e", 2020, None, "The General Assembly, recalling its resolutions.")],
+                                      [Passage("one", 2020, None, "数字鸿沟" * 5000)]])
+def test_degenerate_input_gives_a_sensible_result(passages):
+    assert isinstance(mine_texts(passages), list)
+
+
+@pytest.fixture
+def built(runner, tmp_path):
+    result = runner.invoke(main, ["build", "--corpus", str(CORPUS), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "termbase" / "shuyu.db"
+
+
+def test_bundled_corpus_finds_the_issue_examples(runner, built):
+    rows = json.loads(runner.invoke(main, ["--db", str(built), "mine", "--top", "200", "--json"]).stdout)
+    terms = [r["term"] for r in rows]
+    for expected in ("多利益攸关方", "加强合作", "数字鸿沟", "信息社会世界首脑会议", "因特网治理论坛",
+                     "小岛屿发展中国家", "科学和技术促进发展委员会"):
+        assert expected in terms, expected
+    assert terms.index("数字鸿沟") < terms.index("弥合数字鸿沟")
+    first = rows[0]
+    assert {"term", "score", "freq", "docs", "years"} <= set(first) and first["years"]
+    assert sum(first["years"].values()) == first["freq"]
+
+
+def test_remining_keeps_user_decisions(runner, built, tmp_path):
+    assert runner.invoke(main, ["--db", str(built), "term", "reject", "方面取得的进展"]).exit_code == 0
+    assert runner.invoke(main, ["--db", str(built), "term", "accept", "多利益攸关方"]).exit_code == 0
+    runner.invoke(main, ["build", "--corpus", str(CORPUS), "--out", str(tmp_path)])
+    runner.invoke(main, ["--db", str(built), "mine", "--min-docs", "2"])
+    with Store(built) as store:
+        status = {r["term"]: r["status"] for r in store.db["terms"].rows}
+    assert status["方面取得的进展"] == "rejected" and status["多利益攸关方"] == "accepted"
+    listed = json.loads(runner.invoke(main, ["--db", str(built), "mine", "--top", "1000", "--json"]).stdout)
+    assert "方面取得的进展" not in [r["term"] for r in listed]
+
+
+def test_user_dictionary_is_written_for_jieba(built, tmp_path):
+    import jieba
+
+    path = tmp_path / "termbase" / "userdict.txt"
+    words = [line.split()[0] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert "多利益攸关方" in words
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(path))
+    assert "多利益攸关方" in tokenizer.lcut("采取多利益攸关方办法")
+
+
+def test_mine_on_an_empty_database_is_a_clear_error(runner, tmp_path):
+    Store(tmp_path / "empty.db").close()
+    result = runner.invoke(main, ["--db", str(tmp_path / "empty.db"), "mine"])
+    assert result.exit_code == 2 and "corpus is empty" in result.output
+
+
+def test_database_of_schema_1_is_migrated(tmp_path):
+    import sqlite_utils
+
+    from shuyu.store import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    db = sqlite_utils.Database(path)
+    MIGRATIONS[0](db)
+    db["meta"].insert({"key": "schema_version", "value": "1"}, pk="key")
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version == 2 and "terms" in store.db.table_names()
