@@ -25,7 +25,7 @@ import ahocorasick
 from shuyu.mining.ngrams import branching_entropy, cohesion, count_ngrams, runs
 
 # Characters that never start or end a term: particles, conjunctions, prepositions, pronouns, adverbs.
-FUNCTION_CHARS = frozenset("的和及与在并等对将其之了是为以或也而被把从向于就都所这那该各此已又还即则但且如由至给让使每有无不非更最很再所")
+FUNCTION_CHARS = frozenset("的和及与在并等对将其之了是为以或也而被把从向于就都所这那该各此已又还即则但且如由至给让使每有无不非更很再")
 # Characters that may end a term but never start one (…方面 fine; 面… not).
 _NOT_FIRST = frozenset("们者性化年月日号")
 _NUMERAL_RUN = re.compile(r"[一二三四五六七八九十百千零两]{2,}|^第|届|次会")
