@@ -77,15 +77,6 @@ class Candidate:
     def last_year(self) -> int | None:
         return max(self.years) if self.years else None
 
-    def as_dict(self) -> dict:
-        return {
-            "term": self.term, "score": round(self.score, 3), "freq": self.freq, "docs": len(self.docs),
-            "years": {str(y): n for y, n in sorted(self.years.items())}, "first_year": self.first_year,
-            "last_year": self.last_year, "pos": self.pos, "left_entropy": round(self.left_entropy, 3),
-            "right_entropy": round(self.right_entropy, 3), "cohesion": round(self.cohesion, 3),
-            "cvalue": round(self.cvalue, 3), "by_document": self.docs, "contexts": self.contexts,
-        }
-
 
 @functools.lru_cache(maxsize=1)
 def _jieba():
