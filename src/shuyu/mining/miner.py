@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 import ahocorasick
 
+from shuyu.corpus.reading import read_file
 from shuyu.mining.ngrams import branching_entropy, cohesion, count_ngrams, runs
 
 # Characters that never start or end a term: particles, conjunctions, prepositions, pronouns, adverbs.
@@ -271,8 +272,6 @@ def user_dictionary(terms: Iterable[str]) -> str:
 
 def read_word_list(path) -> frozenset[str]:
     """Words of a stopword or dictionary file: the first field of each non-comment line."""
-    from shuyu.corpus.reading import read_file
-
     words = set()
     for line in read_file(path).text.splitlines():
         line = line.strip()

@@ -37,7 +37,7 @@ class NgramStats:
 
     def longer_by_one(self, gram: str) -> list[str]:
         """Frequent grams one character longer that contain ``gram``."""
-        return [g for g in self._extensions.get(gram, ())]
+        return self._extensions.get(gram, [])
 
     def __post_init__(self) -> None:
         self._extensions: dict[str, list[str]] = defaultdict(list)
