@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 from shuyu.cli import main
 from shuyu.mining import MiningOptions, Passage, mine_texts
-from shuyu.mining.miner import FUNCTION_CHARS
+from shuyu.mining.miner import FUNCTION_CHARS, pos_pattern
 from shuyu.store import Store
 
 # Real preambular and operative sentences of the seeds, as filler around a planted term.
@@ -48,9 +48,22 @@ def test_a_planted_term_with_a_novel_name_is_found_whole():
     assert not any(t != PLANTED and t in PLANTED for t in candidates)
 
 
-def test_no_candidate_starts_or_ends_with_a_function_character():
+def test_no_candidate_starts_or_ends_with_a_function_word():
+    # The planted term sits after 设立, 请, 向 and before 的, 每年, 提供: none of those may stick to it.
     for c in mine_texts(corpus_with_plant()):
-        assert c.term[0] not in FUNCTION_CHARS and c.term[-1] not in FUNCTION_CHARS, c.term
+        words = pos_pattern(c.term)
+        assert words[0][0] not in FUNCTION_CHARS and words[-1][0] not in FUNCTION_CHARS, c.term
+        assert "的" not in c.term, c.term
+
+
+def test_function_character_inside_a_word_is_not_an_edge():
+    # 性别平等 ends on the character 等 but on the word 平等 (gender equality, a real term).
+    passages = [Passage(d, 2015, None, text, i) for i, (d, text) in enumerate([
+        ("a", "实现性别平等，增强所有妇女和女童的权能；"), ("b", "促进性别平等和妇女赋权；"),
+        ("c", "注意到性别平等与发展的关系；"), ("d", "又强调性别平等的重要性，"),
+    ])]
+    terms = {c.term for c in mine_texts(passages)}
+    assert "性别平等" in terms and not any(t.endswith("等") and t != "性别平等" for t in terms)
 
 
 def test_numbers_dates_and_symbols_are_not_terms():
@@ -91,15 +104,20 @@ def test_bundled_corpus_finds_the_issue_examples(runner, built):
 
 
 def test_remining_keeps_user_decisions(runner, built, tmp_path):
-    assert runner.invoke(main, ["--db", str(built), "term", "reject", "方面取得的进展"]).exit_code == 0
-    assert runner.invoke(main, ["--db", str(built), "term", "accept", "多利益攸关方"]).exit_code == 0
+    ranked = [r["term"] for r in json.loads(runner.invoke(main, ["--db", str(built), "mine", "--top", "100", "--json"]).stdout)]
+    rejected, accepted = ranked[40], ranked[50]
+    assert runner.invoke(main, ["--db", str(built), "term", "reject", rejected]).exit_code == 0
+    assert runner.invoke(main, ["--db", str(built), "term", "accept", accepted]).exit_code == 0
     runner.invoke(main, ["build", "--corpus", str(CORPUS), "--out", str(tmp_path)])
     runner.invoke(main, ["--db", str(built), "mine", "--min-docs", "2"])
     with Store(built) as store:
         status = {r["term"]: r["status"] for r in store.db["terms"].rows}
-    assert status["方面取得的进展"] == "rejected" and status["多利益攸关方"] == "accepted"
+    assert status[rejected] == "rejected" and status[accepted] == "accepted"
     listed = json.loads(runner.invoke(main, ["--db", str(built), "mine", "--top", "1000", "--json"]).stdout)
-    assert "方面取得的进展" not in [r["term"] for r in listed]
+    assert rejected not in [r["term"] for r in listed]
+    assert next(r for r in listed if r["term"] == accepted)["status"] == "accepted"
+    missing = runner.invoke(main, ["--db", str(built), "term", "accept", "不存在的术语"])
+    assert missing.exit_code == 2 and "no term '不存在的术语'" in missing.output
 
 
 def test_user_dictionary_is_written_for_jieba(built, tmp_path):

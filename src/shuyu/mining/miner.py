@@ -1,14 +1,20 @@
 """Rank candidate terms by termhood and unithood, with per-year evidence.
 
 A candidate is a character n-gram (2 to ``max_len`` characters) that
-- recurs (``min_freq``) and starts and ends on a content character;
-- is free on both sides (left/right branching entropy), so fragments of a longer
-  term (社会世界首脑会议, always after 信息) drop out;
-- holds together (cohesion: the weakest split's mutual information);
-- ends in a nominal word (jieba POS of the last token), so bare verbs (注意到) are not terms.
+- recurs (``min_freq``) and is free on both sides (left/right branching
+  entropy), so pieces of a longer name (社会世界首脑会议, always after 信息) drop out;
+- starts and ends on a content word (jieba's segmentation of the candidate: no
+  的 和 及 与 在 … at either edge, no light noun such as 方面 or 情况 at the end)
+  and has a nominal head or is a noun + verb compound (因特网治理, 经济增长);
+- is used on its own: a longest-match scan of the corpus counts its occurrences
+  outside every longer candidate, and a gram almost never used on its own
+  (技术促进发展 inside 信息和通信技术促进发展 and 科学和技术促进发展委员会) is a fragment.
 Ranking multiplies C-value (frequency, discounted for terms nested in longer
-ones) by the boundary freedom, the spread over documents, and a penalty for
-everyday words that are frequent in general Chinese (jieba's dictionary).
+ones) by boundary freedom, spread over documents and weirdness against general
+Chinese (jieba's dictionary frequencies).  Collocations rank low: a verb or
+adverb around a term (弥合数字鸿沟, 特别是发展中国家) and two terms joined by 和
+(发达国家和发展中国家), when the term inside is used on its own more often than
+the collocation.
 """
 
 from __future__ import annotations
@@ -25,13 +31,20 @@ import ahocorasick
 from shuyu.corpus.reading import read_file
 from shuyu.mining.ngrams import branching_entropy, cohesion, count_ngrams, runs
 
-# Characters that never start or end a term: particles, conjunctions, prepositions, pronouns, adverbs.
+# One-character function words: particles, conjunctions, prepositions, pronouns, adverbs.
+# A candidate whose first or last *word* is one of these is no term (合作等, 在数字鸿沟).
 FUNCTION_CHARS = frozenset("的和及与在并等对将其之了是为以或也而被把从向于就都所这那该各此已又还即则但且如由至给让使每有无不非更很再")
-# Characters that may end a term but never start one (…方面 fine; 面… not).
-_NOT_FIRST = frozenset("们者性化年月日号")
-_NUMERAL_RUN = re.compile(r"[一二三四五六七八九十百千零两]{2,}|^第|届|次会")
-_FUNCTION_TAGS = ("p", "d", "c", "r", "u", "q", "f")  # a term does not start with these
+# Light nouns that follow a term without naming anything new (信息和通信技术方面, 执行情况).
+LIGHT_NOUNS = frozenset({"方面", "情况", "范围", "期间", "过程", "方式", "以来", "之间", "内", "外", "中", "上", "下", "时"})
+# Numbers of sessions and meetings (第六十六届会议, 第2次会议) and measure words left over
+# from a number (2030年…, 5岁以下儿童) are not terms.
+_NUMBERED = re.compile(r"[一二三四五六七八九十百千零两]{2,}|届|次会议|^[年月日号次岁个名项倍]")
+_FUNCTION_TAGS = ("p", "c", "u", "r", "x")
 _NOMINAL_TAGS = ("n", "vn", "an", "j", "l", "i", "nz", "nt", "ns", "nr", "ng", "eng", "s")
+_CONNECTOR_TAGS = ("c", "p", "u", "r", "d")
+# Determiners and quantifiers (所有利益攸关方, 其他国家): function words, whatever jieba tags them.
+DETERMINERS = frozenset({"所有", "其他", "其它", "各种", "一切", "任何", "这些", "那些", "每个", "一些", "许多"})
+_FRAGMENT_SHARE = 0.1  # used on its own in fewer than 10% of its occurrences
 
 
 @dataclass
@@ -61,6 +74,7 @@ class Candidate:
     term: str
     score: float
     freq: int
+    standalone: int  # occurrences not inside a longer candidate
     docs: dict[str, int]
     years: dict[int, int]
     pos: str
@@ -68,6 +82,7 @@ class Candidate:
     right_entropy: float
     cohesion: float
     cvalue: float
+    specificity: float
     contexts: list[dict] = field(default_factory=list)
 
     @property
@@ -110,63 +125,85 @@ def mine_texts(
         return []
     progress("counting n-grams")
     stats = count_ngrams(clauses, options.min_freq, options.max_len)
-    grams = {g for g, c in stats.counts.items() if len(g) >= 2 and c >= options.min_freq and _clean_edges(g, options)}
+    grams = {g for g, c in stats.counts.items()
+             if len(g) >= 2 and c >= options.min_freq and not _NUMBERED.search(g) and g not in options.stopwords}
     progress("measuring boundaries")
     entropies = branching_entropy(clauses, grams)
-    kept = {}
-    for gram in grams:
-        left, right = entropies[gram]
-        if min(left, right) < options.min_entropy:
-            continue
-        kept[gram] = (left, right, cohesion(stats, gram))
-    progress("tagging and scoring")
+    grams = {g for g in grams if min(entropies[g]) >= options.min_entropy}
+    progress("tagging")
     if options.user_dict:
         _jieba()[0].load_userdict(str(options.user_dict))
         pos_pattern.cache_clear()
-    kept = {g: v for g, v in kept.items() if not _fragment(g, stats) and _well_formed(g)}
-    cvalues = _cvalues({g: stats.freq(g) for g in kept})
-    occurrences = _occurrences(passages, list(kept), options.contexts)
+    grams = {g for g in grams if _well_formed(g) and not _has_stopword(g, options.stopwords)
+             and (pos_pattern(g)[-1][1].startswith(_NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
+    progress("finding occurrences")
+    occurrences = _occurrences(passages, grams, options.contexts)
+    grams = {g for g in grams if occurrences[g].standalone >= _FRAGMENT_SHARE * stats.freq(g)}
+    cvalues = _cvalues({g: stats.freq(g) for g in grams})
     candidates = []
-    for gram, (left, right, coh) in kept.items():
-        docs, years, contexts = occurrences[gram]
-        if len(docs) < options.min_docs:
+    for gram in grams:
+        found = occurrences[gram]
+        if len(found.docs) < options.min_docs:
             continue
+        left, right = entropies[gram]
         freq = stats.freq(gram)
-        candidates.append(
-            Candidate(
-                term=gram, score=0.0, freq=freq, docs=docs, years=years,
-                pos=" ".join(tag for _, tag in pos_pattern(gram)), left_entropy=left, right_entropy=right,
-                cohesion=coh, cvalue=cvalues[gram], contexts=contexts,
-            )
-        )
+        candidates.append(Candidate(
+            term=gram, score=0.0, freq=freq, standalone=found.standalone, docs=dict(found.docs),
+            years=dict(sorted(found.years.items())), pos=" ".join(tag for _, tag in pos_pattern(gram)),
+            left_entropy=left, right_entropy=right, cohesion=cohesion(stats, gram), cvalue=cvalues[gram],
+            specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts,
+        ))
+    progress("scoring")
     by_term = {c.term: c for c in candidates}
+    kinds = {c.term: _collocation(c, by_term) for c in candidates}
+    collocations = {t for t, kind in kinds.items() if kind}
     for c in candidates:
-        c.score = _score(c, stats.chars, by_term)
+        kind = kinds[c.term]
+        fixed = kind == "verb" and _names_built_on(c.term, by_term, collocations)
+        c.score = _score(c, bool(kind) and not fixed)
     candidates.sort(key=lambda c: (-c.score, c.term))
     return candidates
 
 
-def _clean_edges(gram: str, options: MiningOptions) -> bool:
-    if gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS or gram[0] in _NOT_FIRST:
-        return False
-    if _NUMERAL_RUN.search(gram):
-        return False
-    return gram not in options.stopwords and not any(w in gram for w in options.stopwords if len(w) > 1)
+def _has_stopword(gram: str, stopwords: frozenset[str]) -> bool:
+    return any(word in stopwords for word, _ in pos_pattern(gram))
 
 
 def _well_formed(gram: str) -> bool:
-    """Chinese noun phrases are head-final (the last word is nominal) and start with a content word."""
-    pattern = pos_pattern(gram)
-    if not pattern or not pattern[-1][1].startswith(_NOMINAL_TAGS):
+    """Content words at both edges; a nominal head, or a noun + verb compound (因特网治理)."""
+    words = pos_pattern(gram)
+    if not words:
         return False
-    return len(pattern) == 1 or not pattern[0][1].startswith(_FUNCTION_TAGS)
+    first, last = words[0], words[-1]
+    if first[0] in FUNCTION_CHARS or last[0] in FUNCTION_CHARS or last[0] in LIGHT_NOUNS or first[0] in LIGHT_NOUNS:
+        return False
+    if first[1].startswith(_FUNCTION_TAGS) or last[1].startswith(_FUNCTION_TAGS) or first[0] in DETERMINERS:
+        return False
+    if len(words) == 1 and len(gram) >= 3 and _predicate_word(gram):
+        return False
+    if any(tag in ("uj", "ul") for _, tag in words):
+        return False  # 取得的进展, 信息社会世界首脑会议的成果: a clause, not a name
+    if last[1].startswith(_NOMINAL_TAGS):
+        return True
+    # 因特网治理, 性别平等, 宽带连通: a noun before a verb or adjective names a concept.
+    return (len(words) == 2 and first[1].startswith(_NOMINAL_TAGS) and last[1][0] in "va"
+            and not (len(first[0]) >= 3 and _predicate_word(first[0])))
 
 
-def _fragment(gram: str, stats) -> bool:
-    """A gram that nearly always sits inside one longer gram (用信息和通信技术 in 利用…) is a piece of it."""
-    f = stats.freq(gram)
-    extensions = stats.longer_by_one(gram)
-    return any(stats.freq(e) >= 0.9 * f for e in extensions)
+def _predicate_word(word: str) -> bool:
+    """A dictionary word built like a predicate: 强调指出, 不断扩大, 发挥作用, 致力于.
+
+    jieba tags such idioms as nouns or idioms; their parts tell: a verb, adverb
+    or adjective followed by a verb or preposition.  技术转让 (noun + verb) and
+    发达国家 (verb + noun) stay names.
+    """
+    jieba, _ = _jieba()
+    for k in range(1, len(word)):
+        first, rest = word[:k], word[k:]
+        if jieba.dt.FREQ.get(first) and jieba.dt.FREQ.get(rest):
+            head, tail = pos_pattern(first)[-1][1], pos_pattern(rest)[0][1]
+            return head[0] in "vda" and tail[0] in "vp"
+    return False
 
 
 def _cvalues(freqs: dict[str, int]) -> dict[str, float]:
@@ -187,59 +224,109 @@ def _cvalues(freqs: dict[str, int]) -> dict[str, float]:
     return out
 
 
-def _score(c: Candidate, corpus_chars: int, by_term: dict[str, Candidate]) -> float:
-    freedom = min(c.left_entropy, c.right_entropy)
-    spread = 1 + math.log(len(c.docs))
-    score = max(c.cvalue, 0.5) * freedom * spread
-    score *= _specificity(c.term, c.freq / corpus_chars)
-    words = pos_pattern(c.term)
-    if len(words) == 3 and words[1][0] in "和与及" and all(general_frequency(w) > 2e-5 for w, _ in words[::2]):
-        score *= 0.2  # 区域和国际, 经济和社会: two everyday words side by side
-    if len(words) >= 2 and words[0][1].startswith("v"):
-        # A verb phrase around a term (弥合数字鸿沟, 鼓励所有利益攸关方) ranks below the term
-        # unless it is fixed on its own (加强合作: 合作 is no term).
-        rest = c.term[len(words[0][0]) :]
-        if any(rest[i:] in by_term and len(rest) - i >= 3 and by_term[rest[i:]].freq >= 1.5 * c.freq
-               for i in range(len(rest) - 2)):
-            score *= 0.3
-    if "的" in c.term:
-        score *= 0.3  # 方面取得的进展: a clause, not a name
-    return score
-
-
 def _specificity(term: str, corpus_rate: float) -> float:
     """Weirdness against general Chinese: 1 for domain words, near 0 for everyday words (发展, 国家)."""
     general = general_frequency(term)
     if not general:
         return 1.0
     weirdness = corpus_rate / general
-    return min(1.0, math.log10(1 + weirdness) / 4) ** 3
+    everyday = 0.1 if weirdness < 25 else 1.0  # 发展, 技术, 会议: not even 25× more frequent than in general use
+    return everyday * min(1.0, math.log10(1 + weirdness) / 4) ** 3
 
 
-def _occurrences(passages: list[Passage], terms: list[str], n_contexts: int) -> dict[str, tuple]:
-    """Per term: counts by document, counts by year, and keyword-in-context examples."""
+def _score(c: Candidate, collocation: bool) -> float:
+    freedom = min(c.left_entropy, c.right_entropy)
+    spread = 1 + math.log(len(c.docs))
+    score = max(c.cvalue, 0.5) * freedom * spread * c.specificity
+    return score * 0.1 if collocation else score
+
+
+def _names_built_on(term: str, by_term: dict[str, Candidate], collocations: set[str]) -> bool:
+    """A collocation that starts longer names (加强合作 → 加强合作进程, 加强合作工作组) is a fixed phrase."""
+    return any(other != term and other.startswith(term) and other not in collocations for other in by_term)
+
+
+def _collocation(c: Candidate, by_term: dict[str, Candidate]) -> str | None:
+    """A term with a verb, adverb or conjunction attached, rather than a name of its own.
+
+    Returns the kind — "verb" (弥合数字鸿沟) or "coordination" (发达国家和发展中国家) — or None.
+
+    True when the candidate splits at word boundaries into a part that is a
+    candidate occurring at least twice as often as the collocation, and a rest
+    that is function words (特别是发展中国家), a verb (弥合数字鸿沟), or another such
+    term joined by a connector (发达国家和发展中国家).
+    """
+    words = pos_pattern(c.term)
+    bounds = [0]
+    for word, _ in words:
+        bounds.append(bounds[-1] + len(word))
+
+    def term_at(start: int, end: int) -> bool:
+        part = by_term.get(c.term[start:end])
+        real_term = part is not None and (end - start >= 3 or part.specificity >= 0.5)  # not 发展, 合作
+        return real_term and part.freq >= 2 * c.freq
+
+    n = len(words)
+    if n == 3 and words[1][0] in "和与及或" and all(general_frequency(w) > 5e-6 for w, _ in words[::2]):
+        return "coordination"  # 区域和国际, 经济和社会: two everyday words side by side
+    for k in range(1, n):
+        head, tail = words[:k], words[k:]
+        # verb or adverb + term (+ more): 弥合数字鸿沟, 特别是发展中国家, 确认信息和通信技术具有潜力
+        if all(_is_function(w, tag) or tag[0] == "v" for w, tag in head) and \
+                any(term_at(bounds[k], bounds[i]) for i in range(k + 1, n + 1)):
+            return "verb"
+        # term + connector words + term: 会员国和其他利益攸关方, 发达国家和发展中国家
+        for j in range(k + 1, n):
+            middle = words[k:j]
+            if all(_is_function(w, tag) or w == "是" for w, tag in middle) and \
+                    term_at(0, bounds[k]) and any(term_at(bounds[i], bounds[n]) for i in range(j, n)):
+                return "coordination"
+    return None
+
+
+def _is_function(word: str, tag: str) -> bool:
+    return tag.startswith(_CONNECTOR_TAGS) or word in DETERMINERS
+
+
+@dataclass
+class _Found:
+    docs: Counter = field(default_factory=Counter)
+    years: Counter = field(default_factory=Counter)
+    contexts: list = field(default_factory=list)
+    standalone: int = 0
+
+
+def _occurrences(passages: list[Passage], terms: set[str], n_contexts: int) -> dict[str, _Found]:
+    """Per term: counts by document and year, contexts, and occurrences outside longer terms.
+
+    One Aho–Corasick pass; an occurrence is *standalone* when no longer term's
+    occurrence covers it, as a reader taking the longest match would see it.
+    """
+    found = {t: _Found() for t in terms}
     if not terms:
-        return {}
+        return found
     automaton = ahocorasick.Automaton()
     for term in terms:
         automaton.add_word(term, term)
     automaton.make_automaton()
-    docs: dict[str, Counter] = defaultdict(Counter)
-    years: dict[str, Counter] = defaultdict(Counter)
-    contexts: dict[str, list] = defaultdict(list)
     for p in passages:
-        for end, term in automaton.iter(p.text):
-            docs[term][p.doc_id] += 1
+        matches = sorted(((end - len(t) + 1, end + 1, t) for end, t in automaton.iter(p.text)),
+                         key=lambda m: (m[0], -m[1]))
+        reach = -1
+        for start, end, term in matches:
+            record = found[term]
+            if end > reach:
+                record.standalone += 1
+                reach = end
+            record.docs[p.doc_id] += 1
             if p.year is not None:
-                years[term][p.year] += 1
-            examples = contexts[term]
-            if len(examples) < n_contexts and all(e["doc_id"] != p.doc_id for e in examples):
-                start = end - len(term) + 1
-                examples.append({
+                record.years[p.year] += 1
+            if len(record.contexts) < n_contexts and all(e["doc_id"] != p.doc_id for e in record.contexts):
+                record.contexts.append({
                     "doc_id": p.doc_id, "year": p.year, "paragraph": p.number, "seq": p.seq,
-                    "left": p.text[max(0, start - 20) : start], "term": term, "right": p.text[end + 1 : end + 21],
+                    "left": p.text[max(0, start - 20) : start], "term": term, "right": p.text[end : end + 20],
                 })
-    return {t: (dict(docs[t]), dict(sorted(years[t].items())), contexts[t]) for t in terms}
+    return found
 
 
 def iter_passages(store) -> Iterator[Passage]:
@@ -258,8 +345,9 @@ def mine_corpus(store, options: MiningOptions = MiningOptions(), progress: Calla
     store.save_mined_terms([
         {"term": c.term, "rank": rank, "score": c.score, "freq": c.freq, "docs": len(c.docs), "years": c.years,
          "first_year": c.first_year, "last_year": c.last_year, "pos": c.pos, "contexts": c.contexts,
-         "stats": {"left_entropy": c.left_entropy, "right_entropy": c.right_entropy, "cohesion": c.cohesion,
-                   "cvalue": c.cvalue, "by_document": c.docs}}
+         "stats": {"standalone": c.standalone, "left_entropy": c.left_entropy, "right_entropy": c.right_entropy,
+                   "cohesion": c.cohesion, "cvalue": c.cvalue, "specificity": c.specificity,
+                   "by_document": c.docs}}
         for rank, c in enumerate(candidates, 1)
     ])
     return candidates
