@@ -42,10 +42,26 @@ def test_a_planted_term_with_a_novel_name_is_found_whole():
     candidates = {c.term: c for c in mine_texts(corpus_with_plant())}
     assert PLANTED in candidates
     found = candidates[PLANTED]
-    assert found.freq == 12 and len(found.docs) == 3 and found.years == {2019: 4, 2020: 4, 2021: 4}
+    assert found.freq == 12 and found.docs == 3 and found.years == {2019: 4, 2020: 4, 2021: 4}
     assert found.contexts[0]["term"] == PLANTED
     # Its pieces are not offered as terms on their own: they never occur outside it.
     assert not any(t != PLANTED and t in PLANTED for t in candidates)
+
+
+def test_counts_are_exact_across_chunks(monkeypatch):
+    # Chunks of ~150 characters split documents; every passage also appears twice.
+    from shuyu.mining import ngrams
+
+    passages = corpus_with_plant()
+    doubled = [p for p in passages for _ in (0, 1)]
+    whole = {c.term: c for c in mine_texts(doubled)}
+    monkeypatch.setattr(ngrams, "CHUNK_CHARS", 150)
+    chunked = {c.term: c for c in mine_texts(doubled)}
+    found = chunked[PLANTED]
+    assert (found.freq, found.docs, found.years) == (24, 3, {2019: 8, 2020: 8, 2021: 8})
+    for term in set(whole) & set(chunked):
+        assert (chunked[term].freq, chunked[term].docs, chunked[term].years) == \
+            (whole[term].freq, whole[term].docs, whole[term].years), term
 
 
 def test_no_candidate_starts_or_ends_with_a_function_word():
@@ -64,6 +80,17 @@ def test_function_character_inside_a_word_is_not_an_edge():
     ])]
     terms = {c.term for c in mine_texts(passages)}
     assert "性别平等" in terms and not any(t.endswith("等") and t != "性别平等" for t in terms)
+
+
+def test_particle_inside_a_transliteration_is_no_clause():
+    # 亚的斯亚贝巴 (Addis Ababa) contains 的 as a syllable, not as the particle.
+    passages = [Passage(d, 2015, None, text, i) for i, (d, text) in enumerate([
+        ("a", "重申亚的斯亚贝巴行动议程的承诺；"), ("b", "又回顾亚的斯亚贝巴行动议程，"),
+        ("c", "落实亚的斯亚贝巴行动议程和2030年议程；"), ("d", "注意到亚的斯亚贝巴行动议程。"),
+    ])]
+    terms = {c.term for c in mine_texts(passages)}
+    assert "亚的斯亚贝巴行动议程" in terms
+    assert not any(t.endswith("的") or "议程的" in t for t in terms)
 
 
 def test_numbers_dates_and_symbols_are_not_terms():

@@ -80,7 +80,9 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
       shuyu build --corpus corpus --out /tmp/shuyu-out
     """
     db_path = obj.db_path(out)
-    report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=_progressbar)
+    stages = StageProgress()
+    report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=_progressbar, mining_progress=stages)
+    stages.close()
     for result in report.documents:
         if result.status != "unchanged":
             _print_notes(result)
@@ -240,11 +242,35 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
     with Store(obj.db_path(), create=False) as store, store.transaction():
         if not store.document_ids():
             raise ShuyuError("the corpus is empty: add documents with `shuyu corpus add` or run `shuyu build`")
-        candidates = mine_corpus(store, options, progress=lambda stage: click.echo(f"mining: {stage}…", err=True))
+        stages = StageProgress()
+        candidates = mine_corpus(store, options, progress=stages)
+        stages.close()
         rows = store.terms(statuses=("candidate", "accepted", "edited"), limit=top)
     if not candidates:
         click.echo("no recurring terms found (is there Chinese text? try a lower --min-freq)", err=True)
     _print_terms(rows, as_json, as_tsv)
+
+
+class StageProgress:
+    """Progress of a long job on stderr: one line per stage, updated in place on a terminal."""
+
+    def __init__(self) -> None:
+        self.stage = None
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, stage: str, chars: int) -> None:
+        if stage != self.stage:
+            if self.stage and self.live:
+                click.echo(err=True)
+            self.stage = stage
+            if not self.live:
+                click.echo(f"mining: {stage}…", err=True)
+        if self.live:
+            click.echo(f"\rmining: {stage}… {chars / 1e6:.1f} M characters", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.stage and self.live:
+            click.echo(err=True)
 
 
 @main.group()

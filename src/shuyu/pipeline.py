@@ -46,6 +46,7 @@ def build(
     out_dir: str | Path = ".",
     progress: Progress = _no_progress,
     mining: MiningOptions = MiningOptions(),
+    mining_progress: Callable[[str, int], None] = lambda stage, chars: None,
 ) -> BuildReport:
     """Ingest every document of the manifest (dropping those no longer listed), then mine terms."""
     manifest = Manifest.load(corpus_dir)
@@ -60,7 +61,7 @@ def build(
             if doc_id not in listed:
                 store.delete_document(doc_id)
                 report.removed.append(doc_id)
-        report.terms = mine_corpus(store, mining)
+        report.terms = mine_corpus(store, mining, mining_progress)
         kept = [t["term"] for t in store.terms(limit=USER_DICTIONARY_TERMS)]
         report.user_dictionary = Path(out_dir) / USER_DICTIONARY
         atomic_write_text(report.user_dictionary, user_dictionary(kept))

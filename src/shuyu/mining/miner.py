@@ -19,17 +19,18 @@ the collocation.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Union
 
-import ahocorasick
+import numpy as np
 
 from shuyu.corpus.reading import read_file
-from shuyu.mining.ngrams import branching_entropy, cohesion, count_ngrams, runs
+from shuyu.mining import ngrams
 
 # One-character function words: particles, conjunctions, prepositions, pronouns, adverbs.
 # A candidate whose first or last *word* is one of these is no term (合作等, 在数字鸿沟).
@@ -75,7 +76,7 @@ class Candidate:
     score: float
     freq: int
     standalone: int  # occurrences not inside a longer candidate
-    docs: dict[str, int]
+    docs: int  # number of documents
     years: dict[int, int]
     pos: str
     left_entropy: float
@@ -116,50 +117,66 @@ def general_frequency(term: str) -> float:
     return jieba.dt.FREQ.get(term, 0) / jieba.dt.total
 
 
+PassageSource = Union[Iterable[Passage], Callable[[], Iterable[Passage]]]
+
+
 def mine_texts(
-    passages: list[Passage], options: MiningOptions = MiningOptions(), progress: Callable[[str], None] = lambda s: None
+    passages: PassageSource, options: MiningOptions = MiningOptions(),
+    progress: Callable[[str, int], None] = lambda stage, chars: None,
 ) -> list[Candidate]:
-    """Ranked candidates (best first) found in ``passages``."""
-    clauses = runs(p.text for p in passages)
-    if not clauses:
+    """Ranked candidates (best first) found in ``passages``.
+
+    ``passages`` is a list, an iterator, or a function that returns one: the
+    corpus is read once, in chunks, so it never has to be in memory at once.
+    """
+    with ngrams.ChunkStore() as store:
+        return _mine(passages() if callable(passages) else passages, store, options, progress)
+
+
+def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: MiningOptions,
+          progress: Callable[[str, int], None]) -> list[Candidate]:
+    tables, chars, floor = ngrams.count(passages, store, options.min_freq, options.max_len,
+                                        lambda n: progress("counting n-grams", n))
+    if not tables.get(2):
         return []
-    progress("counting n-grams")
-    stats = count_ngrams(clauses, options.min_freq, options.max_len)
-    grams = {g for g, c in stats.counts.items()
-             if len(g) >= 2 and c >= options.min_freq and not _NUMBERED.search(g) and g not in options.stopwords}
-    progress("measuring boundaries")
-    entropies = branching_entropy(clauses, grams)
-    grams = {g for g in grams if min(entropies[g]) >= options.min_entropy}
-    progress("tagging")
+    frequent = ngrams.neighbours(store, tables, options.max_len, lambda n: progress("measuring boundaries", n))
+    stats = ngrams.NgramStats(frequent, chars, floor)
+    entropies: dict[str, tuple[float, float]] = {}
+    for n, table in frequent.items():
+        free = np.flatnonzero(np.minimum(table.left, table.right) >= options.min_entropy) if n >= 2 else []
+        if len(free):
+            entropies.update(zip(table.strings(free), zip(table.left[free].tolist(), table.right[free].tolist())))
+    progress("tagging", chars)
     if options.user_dict:
         _jieba()[0].load_userdict(str(options.user_dict))
         pos_pattern.cache_clear()
+    grams = {g for g in entropies if not _NUMBERED.search(g) and g not in options.stopwords}
     grams = {g for g in grams if _well_formed(g) and not _has_stopword(g, options.stopwords)
              and (pos_pattern(g)[-1][1].startswith(_NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
-    progress("finding occurrences")
-    occurrences = _occurrences(passages, grams, options.contexts)
-    grams = {g for g in grams if occurrences[g].standalone >= _FRAGMENT_SHARE * stats.freq(g)}
-    cvalues = _cvalues({g: stats.freq(g) for g in grams})
+    found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts,
+                               lambda n: progress("finding occurrences", n))
+    grams = {g for g in grams if found.standalone[g] >= _FRAGMENT_SHARE * found.freq[g]}
+    cvalues = _cvalues({g: found.freq[g] for g in grams})
     candidates = []
     for gram in grams:
-        found = occurrences[gram]
-        if len(found.docs) < options.min_docs:
+        if found.docs[gram] < options.min_docs:
             continue
         left, right = entropies[gram]
-        freq = stats.freq(gram)
+        freq = found.freq[gram]  # exact, whatever the chunking
         candidates.append(Candidate(
-            term=gram, score=0.0, freq=freq, standalone=found.standalone, docs=dict(found.docs),
-            years=dict(sorted(found.years.items())), pos=" ".join(tag for _, tag in pos_pattern(gram)),
-            left_entropy=left, right_entropy=right, cohesion=cohesion(stats, gram), cvalue=cvalues[gram],
-            specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts,
+            term=gram, score=0.0, freq=freq, standalone=found.standalone[gram], docs=found.docs[gram],
+            years=dict(sorted(found.years[gram].items())), pos=" ".join(tag for _, tag in pos_pattern(gram)),
+            left_entropy=left, right_entropy=right, cohesion=ngrams.cohesion(stats, gram), cvalue=cvalues[gram],
+            specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts[gram],
         ))
-    progress("scoring")
+    progress("scoring", chars)
     by_term = {c.term: c for c in candidates}
     kinds = {c.term: _collocation(c, by_term) for c in candidates}
     collocations = {t for t, kind in kinds.items() if kind}
+    ordered = sorted(by_term)
     for c in candidates:
         kind = kinds[c.term]
-        fixed = kind == "verb" and _names_built_on(c.term, by_term, collocations)
+        fixed = kind == "verb" and _names_built_on(c.term, ordered, collocations)
         c.score = _score(c, bool(kind) and not fixed)
     candidates.sort(key=lambda c: (-c.score, c.term))
     return candidates
@@ -236,14 +253,19 @@ def _specificity(term: str, corpus_rate: float) -> float:
 
 def _score(c: Candidate, collocation: bool) -> float:
     freedom = min(c.left_entropy, c.right_entropy)
-    spread = 1 + math.log(len(c.docs))
+    spread = 1 + math.log(c.docs)
     score = max(c.cvalue, 0.5) * freedom * spread * c.specificity
     return score * 0.1 if collocation else score
 
 
-def _names_built_on(term: str, by_term: dict[str, Candidate], collocations: set[str]) -> bool:
+def _names_built_on(term: str, ordered: list[str], collocations: set[str]) -> bool:
     """A collocation that starts longer names (加强合作 → 加强合作进程, 加强合作工作组) is a fixed phrase."""
-    return any(other != term and other.startswith(term) and other not in collocations for other in by_term)
+    for other in ordered[bisect.bisect_right(ordered, term) :]:
+        if not other.startswith(term):
+            return False
+        if other not in collocations:
+            return True
+    return False
 
 
 def _collocation(c: Candidate, by_term: dict[str, Candidate]) -> str | None:
@@ -288,47 +310,6 @@ def _is_function(word: str, tag: str) -> bool:
     return tag.startswith(_CONNECTOR_TAGS) or word in DETERMINERS
 
 
-@dataclass
-class _Found:
-    docs: Counter = field(default_factory=Counter)
-    years: Counter = field(default_factory=Counter)
-    contexts: list = field(default_factory=list)
-    standalone: int = 0
-
-
-def _occurrences(passages: list[Passage], terms: set[str], n_contexts: int) -> dict[str, _Found]:
-    """Per term: counts by document and year, contexts, and occurrences outside longer terms.
-
-    One Aho–Corasick pass; an occurrence is *standalone* when no longer term's
-    occurrence covers it, as a reader taking the longest match would see it.
-    """
-    found = {t: _Found() for t in terms}
-    if not terms:
-        return found
-    automaton = ahocorasick.Automaton()
-    for term in terms:
-        automaton.add_word(term, term)
-    automaton.make_automaton()
-    for p in passages:
-        matches = sorted(((end - len(t) + 1, end + 1, t) for end, t in automaton.iter(p.text)),
-                         key=lambda m: (m[0], -m[1]))
-        reach = -1
-        for start, end, term in matches:
-            record = found[term]
-            if end > reach:
-                record.standalone += 1
-                reach = end
-            record.docs[p.doc_id] += 1
-            if p.year is not None:
-                record.years[p.year] += 1
-            if len(record.contexts) < n_contexts and all(e["doc_id"] != p.doc_id for e in record.contexts):
-                record.contexts.append({
-                    "doc_id": p.doc_id, "year": p.year, "paragraph": p.number, "seq": p.seq,
-                    "left": p.text[max(0, start - 20) : start], "term": term, "right": p.text[end : end + 20],
-                })
-    return found
-
-
 def iter_passages(store) -> Iterator[Passage]:
     """Chinese paragraphs of the corpus, with their document's year."""
     sql = """
@@ -339,15 +320,15 @@ def iter_passages(store) -> Iterator[Passage]:
         yield Passage(*row)
 
 
-def mine_corpus(store, options: MiningOptions = MiningOptions(), progress: Callable[[str], None] = lambda s: None) -> list[Candidate]:
+def mine_corpus(store, options: MiningOptions = MiningOptions(),
+                progress: Callable[[str, int], None] = lambda stage, chars: None) -> list[Candidate]:
     """Mine the stored corpus and save the ranking (reviewed terms keep their decisions)."""
-    candidates = mine_texts(list(iter_passages(store)), options, progress)
+    candidates = mine_texts(iter_passages(store), options, progress)
     store.save_mined_terms([
-        {"term": c.term, "rank": rank, "score": c.score, "freq": c.freq, "docs": len(c.docs), "years": c.years,
+        {"term": c.term, "rank": rank, "score": c.score, "freq": c.freq, "docs": c.docs, "years": c.years,
          "first_year": c.first_year, "last_year": c.last_year, "pos": c.pos, "contexts": c.contexts,
          "stats": {"standalone": c.standalone, "left_entropy": c.left_entropy, "right_entropy": c.right_entropy,
-                   "cohesion": c.cohesion, "cvalue": c.cvalue, "specificity": c.specificity,
-                   "by_document": c.docs}}
+                   "cohesion": c.cohesion, "cvalue": c.cvalue, "specificity": c.specificity}}
         for rank, c in enumerate(candidates, 1)
     ])
     return candidates

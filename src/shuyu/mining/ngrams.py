@@ -1,96 +1,490 @@
-"""Character n-gram statistics of Chinese text: counts, branching entropy, cohesion.
+"""Character n-gram statistics of Chinese text, in bounded memory.
 
 jieba's dictionary splits many UN terms (多利益攸关方 → 多/利益/攸关/方), so
 candidates are character n-grams inside runs of Chinese characters (runs end
 at punctuation, digits and Latin text, so numbers and symbols never enter).
-Counting is Apriori-style: an n-gram is counted only when both its (n-1)-gram
-prefix and suffix were frequent, so memory follows the frequent n-grams, not
-every n-gram of the corpus.
+
+The corpus is read once, in chunks of ``CHUNK_CHARS`` characters, as numpy
+arrays of code points (identical passages once, weighted by their copies); the
+chunks go to a temporary file for the later passes.  An n-gram is a 64-bit
+polynomial hash of its characters.  Each
+pass over the chunks works on arrays, never on Python strings per position:
+
+1. ``count`` — within a chunk, n-grams are counted by sorting, Apriori-style
+   (an n-gram is counted only where its (n-1)-gram prefix and suffix occur at
+   least twice in the chunk); chunk counts are merged into one table per
+   length, capped at ``TABLE_CAP`` entries (the least frequent go first).
+2. ``neighbours`` — for the frequent n-grams: their characters and the
+   left/right neighbour counts (branching entropy).
+3. ``occurrences`` — for the final candidates: counts per passage, and whether
+   each occurrence stands alone or inside a longer candidate (longest match).
+
+On a corpus of one chunk the counts are exact.  Memory is bounded by the
+chunk size and the table cap, not by the corpus size.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
-from collections import Counter, defaultdict
+import pickle
+import tempfile
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from shuyu.corpus.chars import CJK
+import numpy as np
 
-_RUN = re.compile(f"[{CJK}]+")
+CHUNK_CHARS = 1 << 22
+TABLE_CAP = 2_000_000
+_P = np.uint64(0x100000001B3)  # hash multiplier (FNV prime)
+_BOUNDARY = -1  # neighbour code of a clause boundary
 
 
-def runs(texts: Iterable[str]) -> list[str]:
-    """Runs of Chinese characters: the only places a term can be."""
-    return [run for text in texts for run in _RUN.findall(text)]
+def gram_hash(gram: str) -> int:
+    """The 64-bit hash the arrays use for ``gram`` (h = h·P + code point, wrapping)."""
+    h = 0
+    for ch in gram:
+        h = (h * 0x100000001B3 + ord(ch)) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+class Owner(NamedTuple):
+    """A passage that has a chunk's distinct text."""
+
+    doc_id: str
+    year: int | None
+    number: str | None
+    seq: int | None
+
+
+@dataclass
+class Chunk:
+    """Consecutive passages, identical texts once, as one array of code points.
+
+    A text that occurs several times in the chunk (UN resolutions repeat their
+    boilerplate) is counted once with its number of copies as a weight; the
+    copies' documents and years are kept for attribution.
+    """
+
+    string: str  # the distinct texts joined by "\n"
+    codes: np.ndarray  # uint64 code points of ``string``; 0 for every character that is not Chinese
+    remaining: np.ndarray  # Chinese characters left in the run from each position (0 elsewhere)
+    text_starts: np.ndarray  # offset of each distinct text in ``string``
+    copies: np.ndarray  # how many passages have each distinct text
+    weight: np.ndarray  # copies of the text each position is in
+    owners: list[list[Owner]]  # where each distinct text occurs
+    last_doc: str  # the document of the chunk's last passage, which may go on in the next chunk
+
+    def text(self, start: int, length: int) -> str:
+        return self.string[start : start + length]
+
+    def __getstate__(self) -> dict:
+        """Compact form for the chunk store: derivable arrays are rebuilt on loading."""
+        return {"string": self.string, "codes": self.codes.astype(np.uint32),
+                "remaining": self.remaining.astype(np.int32), "text_starts": self.text_starts,
+                "copies": self.copies, "owners": self.owners, "last_doc": self.last_doc}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.codes = state["codes"].astype(np.uint64)
+        self.remaining = state["remaining"].astype(np.int64)
+        lengths = np.diff(np.append(self.text_starts, len(self.codes)))
+        self.weight = np.repeat(self.copies, lengths)
+
+    def text_of(self, positions: np.ndarray) -> np.ndarray:
+        """Distinct-text number of each position."""
+        return np.searchsorted(self.text_starts, positions, side="right") - 1
+
+    @property
+    def chars(self) -> int:
+        return int(self.weight[self.remaining > 0].sum())
+
+
+def chunks(passages: Iterable, size: int | None = None) -> Iterator[Chunk]:
+    """Group the passages into chunks of about ``size`` (default ``CHUNK_CHARS``) characters."""
+    size = size or CHUNK_CHARS
+    held: dict[str, list[Owner]] = {}
+    length, passage = 0, None
+    for passage in passages:
+        held.setdefault(passage.text, []).append(Owner(passage.doc_id, passage.year, passage.number, passage.seq))
+        length += len(passage.text) + 1
+        if length >= size:
+            yield _chunk(held, passage.doc_id)
+            held, length = {}, 0
+    if held:
+        yield _chunk(held, passage.doc_id)
+
+
+class ChunkStore:
+    """The chunks of the first pass, kept in a temporary file for the later passes.
+
+    Later passes read arrays back instead of re-reading and re-parsing the
+    corpus; one chunk is in memory at a time.
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()
+
+    def add(self, chunk: Chunk) -> Chunk:
+        pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        return chunk
+
+    def __iter__(self) -> Iterator[Chunk]:
+        self._file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._file)
+            except EOFError:
+                return
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> "ChunkStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _chunk(held: dict[str, list[Owner]], last_doc: str) -> Chunk:
+    string = "\n".join(held) + "\n"
+    codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    chinese = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF)) \
+        | ((codes >= 0xF900) & (codes <= 0xFAFF))
+    codes[~chinese] = 0
+    index = np.arange(len(codes))
+    # Distance to the next non-Chinese character: a reversed running minimum of its index.
+    next_stop = np.minimum.accumulate(np.where(chinese, len(codes), index)[::-1])[::-1]
+    lengths = np.fromiter((len(t) + 1 for t in held), dtype=np.int64, count=len(held))
+    copies = np.fromiter((len(o) for o in held.values()), dtype=np.int64, count=len(held))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    return Chunk(string, codes, next_stop - index, starts, copies, np.repeat(copies, lengths), list(held.values()), last_doc)
 
 
 @dataclass
 class NgramStats:
-    counts: Counter  # every frequent n-gram (and every character) → frequency
-    chars: int  # total characters in runs
+    """Frequent n-grams by length, plus corpus totals."""
+
+    frequent: dict[int, "Frequent"]
+    chars: int
+    min_freq: int
 
     def freq(self, gram: str) -> int:
-        return self.counts.get(gram, 0)
-
-    def longer_by_one(self, gram: str) -> list[str]:
-        """Frequent grams one character longer that contain ``gram``."""
-        return self._extensions.get(gram, [])
-
-    def __post_init__(self) -> None:
-        self._extensions: dict[str, list[str]] = defaultdict(list)
-        for g in self.counts:
-            if len(g) >= 3:
-                self._extensions[g[1:]].append(g)
-                self._extensions[g[:-1]].append(g)
+        """Frequency of a frequent n-gram (0 for any other)."""
+        table = self.frequent.get(len(gram))
+        if table is None or not len(table.hashes):
+            return 0
+        h = np.uint64(gram_hash(gram))
+        where = int(np.searchsorted(table.hashes, h))
+        return int(table.counts[where]) if where < len(table.hashes) and table.hashes[where] == h else 0
 
 
-def count_ngrams(clauses: list[str], min_freq: int, max_len: int) -> NgramStats:
-    counts: Counter = Counter()
-    for run in clauses:
-        counts.update(run)
-    total = sum(counts.values())
-    frequent = {g for g, c in counts.items() if c >= min_freq}
-    for n in range(2, max_len + 1):
-        level: Counter = Counter()
-        for run in clauses:
-            for i in range(len(run) - n + 1):
-                gram = run[i : i + n]
-                if gram[:-1] in frequent and gram[1:] in frequent:
-                    level[gram] += 1
-        frequent = {g for g, c in level.items() if c >= min_freq}
-        if not frequent:
-            break
-        counts.update({g: level[g] for g in frequent})
-    return NgramStats(counts, total)
+def _sorted_counts(values: np.ndarray, kind: str = "quicksort") -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(unique values, their counts, sort order, start of each group in the order).
 
-
-def branching_entropy(clauses: list[str], grams: set[str]) -> dict[str, tuple[float, float]]:
-    """(left, right) entropy of the characters next to each gram.
-
-    A clause boundary counts as a new neighbour every time: a term standing
-    between punctuation marks is as free as a term can be.
+    Merging two sorted tables passes ``kind="stable"``: timsort merges sorted runs in linear time.
     """
-    left: dict[str, Counter] = defaultdict(Counter)
-    right: dict[str, Counter] = defaultdict(Counter)
-    lengths = sorted({len(g) for g in grams})
-    boundary = itertools.count()
-    for run in clauses:
-        for n in lengths:
-            for i in range(len(run) - n + 1):
-                gram = run[i : i + n]
-                if gram not in grams:
-                    continue
-                left[gram][run[i - 1] if i else next(boundary)] += 1
-                right[gram][run[i + n] if i + n < len(run) else next(boundary)] += 1
-    return {g: (_entropy(left[g]), _entropy(right[g])) for g in grams}
+    order = np.argsort(values, kind=kind)
+    ordered = values[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else np.zeros(0, int)
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], counts, order, starts
 
 
-def _entropy(counter: Counter) -> float:
-    total = sum(counter.values())
-    return -sum(c / total * math.log(c / total) for c in counter.values()) if total else 0.0
+def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Like ``_sorted_counts``, each element counting ``weights`` times."""
+    unique, _, order, starts = _sorted_counts(values)
+    counts = np.add.reduceat(weights[order], starts) if len(order) else np.zeros(0, np.int64)
+    return unique, counts, order, starts
+
+
+class _Table:
+    """Counts of one n-gram length, merged over chunks, capped in size."""
+
+    def __init__(self) -> None:
+        self.hashes = np.zeros(0, dtype=np.uint64)
+        self.counts = np.zeros(0, dtype=np.int64)
+
+    def add(self, hashes: np.ndarray, counts: np.ndarray) -> None:
+        values, _, order, starts = _sorted_counts(np.concatenate((self.hashes, hashes)), kind="stable")
+        merged = np.add.reduceat(np.concatenate((self.counts, counts))[order], starts) if len(order) else self.counts
+        self.hashes, self.counts = values, merged
+        if len(self.hashes) > TABLE_CAP:
+            keep = np.sort(np.argpartition(-self.counts, TABLE_CAP)[:TABLE_CAP])
+            self.hashes, self.counts = self.hashes[keep], self.counts[keep]
+
+
+def count(passages: Iterable, store: ChunkStore, min_freq: int, max_len: int,
+          progress: Callable[[int], None] = lambda n: None) -> tuple[dict[int, tuple[np.ndarray, np.ndarray]], int, int]:
+    """Pass 1: per length, the sorted hashes and counts of the n-grams occurring ≥ ``min_freq`` times.
+
+    Reads the passages once, keeping their chunks in ``store`` for the later
+    passes.  The floor is raised to one occurrence per million characters on
+    big corpora.  Returns (tables, total characters, floor used).
+    """
+    tables = defaultdict(_Table)
+    chars = 0
+    for chunk in map(store.add, chunks(passages)):
+        valid = chunk.remaining > 0
+        chars += chunk.chars
+        values, counts, _, _ = _weighted_counts(chunk.codes[valid], chunk.weight[valid])
+        tables[1].add(values, counts)
+        # Per position: does the (n-1)-gram starting here occur at least twice in this chunk?
+        values, counts, order, starts = _weighted_counts(chunk.codes, chunk.weight)
+        alive = _expand(counts >= 2, order, starts, len(chunk.codes)) & valid
+        hashes = chunk.codes.copy()
+        for n in range(2, max_len + 1):
+            positions = np.flatnonzero(alive[:-1] & alive[1:] & (chunk.remaining[:-1] >= n))
+            if not len(positions):
+                break
+            current = hashes[positions] * _P + chunk.codes[positions + n - 1]
+            hashes[positions] = current
+            values, counts, order, starts = _weighted_counts(current, chunk.weight[positions])
+            frequent = counts >= 2
+            tables[n].add(values[frequent], counts[frequent])
+            alive = np.zeros(len(chunk.codes), dtype=bool)
+            alive[positions] = _expand(frequent, order, starts, len(positions))
+        progress(chars)
+    floor = max(min_freq, math.ceil(chars / 1_000_000))
+    out = {}
+    for n, table in tables.items():
+        keep = table.counts >= floor
+        out[n] = (table.hashes[keep], table.counts[keep])
+    return out, chars, floor
+
+
+def _expand(group_flags: np.ndarray, order: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
+    """Per element of the sorted groups, its group's flag, in the original element order."""
+    flags = np.zeros(size, dtype=bool)
+    if size:
+        flags[order] = np.repeat(group_flags, np.diff(np.append(starts, size)))
+    return flags
+
+
+def _walk(chunk: Chunk, frequent: dict[int, np.ndarray], max_len: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Per length n: (n, positions, index into frequent[n]) of the frequent n-grams in a chunk.
+
+    Frequent sets are closed under prefixes, so length n+1 is only tried where
+    length n was frequent: the work shrinks as n grows.
+    """
+    positions = np.flatnonzero(chunk.remaining > 0)
+    hashes = np.zeros(len(positions), dtype=np.uint64)
+    for n in range(1, max_len + 1):
+        keep = chunk.remaining[positions] >= n
+        positions = positions[keep]
+        hashes = hashes[keep] * _P + chunk.codes[positions + n - 1]
+        table = frequent.get(n)
+        if table is None or not len(table) or not len(positions):
+            return
+        where = np.searchsorted(table, hashes)
+        where[where == len(table)] = 0
+        hit = table[where] == hashes
+        positions, hashes = positions[hit], hashes[hit]
+        yield n, positions, where[hit]
+
+
+class _PairCounts:
+    """(id, value) → count, merged chunk by chunk; keys are id·2²² + value + 1."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+
+    def add(self, ids: np.ndarray, values: np.ndarray, weights: np.ndarray) -> None:
+        keys, counts, _, _ = _weighted_counts(ids.astype(np.int64) * (1 << 22) + values.astype(np.int64) + 1, weights)
+        merged, _, order, starts = _sorted_counts(np.concatenate((self.keys, keys)), kind="stable")
+        self.counts = np.add.reduceat(np.concatenate((self.counts, counts))[order], starts) if len(order) else self.counts
+        self.keys = merged
+
+    def split(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ids, values, counts)."""
+        return self.keys // (1 << 22), self.keys % (1 << 22) - 1, self.counts
+
+
+@dataclass
+class Frequent:
+    """The frequent n-grams of one length: hashes (sorted), counts, characters and branching entropy."""
+
+    hashes: np.ndarray
+    counts: np.ndarray
+    chars: np.ndarray  # uint32 code points, one row per n-gram
+    left: np.ndarray  # entropy of the characters before (length ≥ 2)
+    right: np.ndarray  # entropy of the characters after
+
+    def strings(self, rows: np.ndarray) -> list[str]:
+        """The n-grams of the selected rows, as text (made only for the rows asked for)."""
+        data = np.ascontiguousarray(self.chars[rows]).tobytes().decode("utf-32-le")
+        n = self.chars.shape[1]
+        return [data[i : i + n] for i in range(0, len(data), n)]
+
+
+def neighbours(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.ndarray]], max_len: int,
+               progress: Callable[[int], None] = lambda n: None) -> dict[int, Frequent]:
+    """Pass 2: characters of the frequent n-grams, and branching entropy of those of length ≥ 2."""
+    frequent = {n: hashes for n, (hashes, _) in tables.items()}
+    chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, h in frequent.items()}
+    seen = {n: np.zeros(len(h), dtype=bool) for n, h in frequent.items()}
+    sides = {(n, side): _PairCounts() for n in frequent if n >= 2 for side in ("left", "right")}
+    done = 0
+    for chunk in store:
+        for n, positions, index in _walk(chunk, frequent, max_len):
+            new, first = np.unique(index, return_index=True)
+            fresh = ~seen[n][new]
+            starts = positions[first[fresh]]
+            chars[n][new[fresh]] = chunk.codes[starts[:, None] + np.arange(n)]
+            seen[n][new] = True
+            if n < 2:
+                continue
+            left = np.where(positions > 0, chunk.codes[np.maximum(positions - 1, 0)], 0).astype(np.int64)
+            right = chunk.codes[positions + n].astype(np.int64)
+            weights = chunk.weight[positions]
+            sides[(n, "left")].add(index, np.where(left == 0, _BOUNDARY, left), weights)
+            sides[(n, "right")].add(index, np.where(right == 0, _BOUNDARY, right), weights)
+        done += chunk.chars
+        progress(done)
+    out = {}
+    for n, (hashes, counts) in tables.items():
+        if n >= 2:
+            left, right = (_entropy_by_id(sides[(n, side)], len(hashes)) for side in ("left", "right"))
+        else:
+            left = right = np.zeros(len(hashes))
+        out[n] = Frequent(hashes, counts, chars[n], left, right)
+    return out
+
+
+def _entropy_by_id(pairs: _PairCounts, size: int) -> np.ndarray:
+    """Entropy of each id's neighbours; every boundary counts as a new neighbour."""
+    ids, values, counts = pairs.split()
+    if not len(ids):
+        return np.zeros(size)
+    totals = np.bincount(ids, weights=counts, minlength=size)
+    total = totals[ids]
+    p = counts / total
+    # c occurrences at a boundary are c distinct neighbours of probability 1/total each.
+    terms = np.where(values == _BOUNDARY, counts / total * np.log(total), -p * np.log(p))
+    return np.bincount(ids, weights=terms, minlength=size)
+
+
+@dataclass
+class Occurrences:
+    """Where the final candidates occur: frequency, documents, years, standalone uses, contexts."""
+
+    freq: dict[str, int]
+    docs: dict[str, int]  # number of documents
+    years: dict[str, dict[int, int]]
+    standalone: dict[str, int]
+    contexts: dict[str, list[dict]]
+
+
+def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.ndarray]], terms: list[str],
+                max_len: int, n_contexts: int, progress: Callable[[int], None] = lambda n: None) -> Occurrences:
+    """Pass 3: per term, counts by document and year, standalone occurrences and contexts.
+
+    Passages need ``text``, ``doc_id`` and ``year``, and the passages of one
+    document must come together (as the store yields them): documents are
+    counted chunk by chunk, so memory does not grow with their number.  An
+    occurrence stands alone when no occurrence of a longer term covers it, as
+    a reader taking the longest match would see it.
+    """
+    frequent = {n: hashes for n, (hashes, _) in tables.items()}
+    ids_by_length = {}
+    for n, hashes in frequent.items():
+        ids = np.full(len(hashes), -1, dtype=np.int64)
+        ids_by_length[n] = ids
+    term_ids = {}
+    for i, term in enumerate(terms):
+        n = len(term)
+        h = np.uint64(gram_hash(term))
+        where = int(np.searchsorted(frequent[n], h))
+        if where < len(frequent[n]) and frequent[n][where] == h:  # terms not frequent never occur here
+            ids_by_length[n][where] = i
+        term_ids[term] = i
+    by_year = _PairCounts()
+    freq = np.zeros(len(terms), dtype=np.int64)
+    doc_freq = np.zeros(len(terms), dtype=np.int64)
+    carried_doc, carried_terms_before = None, np.zeros(0, dtype=np.int64)  # the document that spans two chunks
+    standalone = np.zeros(len(terms), dtype=np.int64)
+    contexts: list[list[dict]] = [[] for _ in terms]
+    done = 0
+    for chunk in store:
+        found_pos, found_len, found_id = [], [], []
+        for n, positions, index in _walk(chunk, frequent, max_len):
+            ids = ids_by_length[n][index]
+            mine = ids >= 0
+            found_pos.append(positions[mine])
+            found_len.append(np.full(int(mine.sum()), n))
+            found_id.append(ids[mine])
+        if found_pos:
+            positions, lengths, ids = map(np.concatenate, (found_pos, found_len, found_id))
+            order = np.lexsort((-lengths, positions))  # by start, longest first
+            positions, lengths, ids = positions[order], lengths[order], ids[order]
+            ends = positions + lengths
+            reach = np.maximum.accumulate(ends)
+            alone = np.concatenate(([True], reach[:-1] < ends[1:])) if len(ends) else ends.astype(bool)
+            texts = chunk.text_of(positions)
+            standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(np.int64)
+            # Occurrences per (term, distinct text), then spread over the passages that have that text.
+            pairs, counts, _, _ = _sorted_counts(ids * (1 << 32) + texts)
+            pair_ids, pair_texts = pairs // (1 << 32), pairs % (1 << 32)
+            owner_count = chunk.copies[pair_texts]
+            rows = np.repeat(np.arange(len(pairs)), owner_count)
+            first_owner = np.concatenate(([0], np.cumsum(chunk.copies)[:-1]))
+            owner_index = first_owner[pair_texts[rows]] + (np.arange(len(rows)) - np.repeat(np.cumsum(owner_count) - owner_count, owner_count))
+            flat = [p for owners in chunk.owners for p in owners]
+            local_docs: dict[str, int] = {}
+            docs = np.asarray([local_docs.setdefault(p.doc_id, len(local_docs)) for p in flat])
+            years = np.asarray([p.year if p.year is not None else -2 for p in flat])
+            freq += np.bincount(pair_ids, weights=counts * owner_count, minlength=len(terms)).astype(np.int64)
+            dated = years[owner_index] >= 0
+            by_year.add(pair_ids[rows][dated], years[owner_index][dated], counts[rows][dated])
+            # Documents per term: distinct (term, document) pairs of this chunk, less the pairs of
+            # a document the previous chunk ended with and already counted.
+            term_docs = np.unique(pair_ids[rows] * (1 << 32) + docs[owner_index])
+            pair_terms, pair_docs = term_docs // (1 << 32), term_docs % (1 << 32)
+            go_on = local_docs.get(carried_doc, -1)
+            repeat = (pair_docs == go_on) & np.isin(pair_terms, carried_terms_before)
+            doc_freq += np.bincount(pair_terms[~repeat], minlength=len(terms))
+            last = local_docs[chunk.last_doc]
+            carried_terms = pair_terms[pair_docs == last]
+            if chunk.last_doc == carried_doc:
+                carried_terms = np.union1d(carried_terms, carried_terms_before)
+            carried_doc, carried_terms_before = chunk.last_doc, carried_terms
+            _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts)
+        done += chunk.chars
+        progress(done)
+    years_out: dict[str, dict[int, int]] = {t: {} for t in terms}
+    for i, y, c in zip(*(a.tolist() for a in by_year.split())):
+        years_out[terms[i]][y] = c
+    return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, doc_freq.tolist())), years_out,
+                       dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()})
+
+
+def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts) -> None:
+    """The first occurrence in each distinct text, for terms that still lack examples from new documents."""
+    need = np.asarray([len(c) < n_contexts for c in contexts])
+    wanted = need[ids]
+    if not wanted.any():
+        return
+    _, first = np.unique(ids[wanted] * (1 << 32) + texts[wanted], return_index=True)
+    rows = np.flatnonzero(wanted)[first]
+    for row in rows[np.argsort(positions[rows], kind="stable")].tolist():
+        examples = contexts[int(ids[row])]
+        if len(examples) >= n_contexts:
+            continue
+        text = int(texts[row])
+        owner = next((o for o in chunk.owners[text] if all(e["doc_id"] != o.doc_id for e in examples)), None)
+        if owner is not None:
+            examples.append(_context(chunk, owner, int(positions[row]), int(lengths[row]), int(chunk.text_starts[text])))
+
+
+def _context(chunk: Chunk, owner: Owner, start: int, length: int, text_start: int) -> dict:
+    """Keyword in context (20 characters either side, within the paragraph), with where it is."""
+    end = start + length
+    text_end = chunk.string.index("\n", end)
+    return {"doc_id": owner.doc_id, "year": owner.year, "paragraph": owner.number, "seq": owner.seq,
+            "left": chunk.string[max(text_start, start - 20) : start], "term": chunk.string[start:end],
+            "right": chunk.string[end : min(text_end, end + 20)]}
 
 
 def cohesion(stats: NgramStats, gram: str) -> float:
