@@ -30,7 +30,7 @@ import pickle
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -48,22 +48,14 @@ def gram_hash(gram: str) -> int:
     return h
 
 
-class Owner(NamedTuple):
-    """A passage that has a chunk's distinct text."""
-
-    doc_id: str
-    year: int | None
-    number: str | None
-    seq: int | None
-
-
 @dataclass
 class Chunk:
     """Consecutive passages, identical texts once, as one array of code points.
 
     A text that occurs several times in the chunk (UN resolutions repeat their
-    boilerplate) is counted once with its number of copies as a weight; the
-    copies' documents and years are kept for attribution.
+    boilerplate) is counted once with its number of copies as a weight.  The
+    passages themselves are kept as arrays, grouped by text, for attributing
+    occurrences to documents and years.
     """
 
     string: str  # the distinct texts joined by "\n"
@@ -72,24 +64,14 @@ class Chunk:
     text_starts: np.ndarray  # offset of each distinct text in ``string``
     copies: np.ndarray  # how many passages have each distinct text
     weight: np.ndarray  # copies of the text each position is in
-    owners: list[list[Owner]]  # where each distinct text occurs
-    last_doc: str  # the document of the chunk's last passage, which may go on in the next chunk
+    doc_ids: list[str]  # the chunk's documents
+    owner_doc: np.ndarray  # per passage, grouped by text (``copies`` each): index into ``doc_ids``
+    owner_year: np.ndarray  # per passage: year, or -1
+    owner_seq: np.ndarray  # per passage: paragraph order, or -1
+    owner_number: list  # per passage: paragraph number or None
 
     def text(self, start: int, length: int) -> str:
         return self.string[start : start + length]
-
-    def __getstate__(self) -> dict:
-        """Compact form for the chunk store: derivable arrays are rebuilt on loading."""
-        return {"string": self.string, "codes": self.codes.astype(np.uint32),
-                "remaining": self.remaining.astype(np.int32), "text_starts": self.text_starts,
-                "copies": self.copies, "owners": self.owners, "last_doc": self.last_doc}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self.codes = state["codes"].astype(np.uint64)
-        self.remaining = state["remaining"].astype(np.int64)
-        lengths = np.diff(np.append(self.text_starts, len(self.codes)))
-        self.weight = np.repeat(self.copies, lengths)
 
     def text_of(self, positions: np.ndarray) -> np.ndarray:
         """Distinct-text number of each position."""
@@ -99,20 +81,45 @@ class Chunk:
     def chars(self) -> int:
         return int(self.weight[self.remaining > 0].sum())
 
+    @property
+    def first_owner(self) -> np.ndarray:
+        """Index of each distinct text's first passage in the ``owner_*`` arrays."""
+        return np.concatenate(([0], np.cumsum(self.copies)[:-1]))
+
+    def __getstate__(self) -> dict:
+        """Compact form for the chunk store: derivable arrays are rebuilt on loading."""
+        state = dict(self.__dict__)
+        state.update(codes=self.codes.astype(np.uint32), remaining=self.remaining.astype(np.int32))
+        del state["weight"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.codes = state["codes"].astype(np.uint64)
+        self.remaining = state["remaining"].astype(np.int64)
+        lengths = np.diff(np.append(self.text_starts, len(self.codes)))
+        self.weight = np.repeat(self.copies, lengths)
+
 
 def chunks(passages: Iterable, size: int | None = None) -> Iterator[Chunk]:
     """Group the passages into chunks of about ``size`` (default ``CHUNK_CHARS``) characters."""
     size = size or CHUNK_CHARS
-    held: dict[str, list[Owner]] = {}
-    length, passage = 0, None
+    texts: dict[str, int] = {}
+    docs: dict[str, int] = {}
+    text_of, doc, year, seq, number = [], [], [], [], []
+    length = 0
     for passage in passages:
-        held.setdefault(passage.text, []).append(Owner(passage.doc_id, passage.year, passage.number, passage.seq))
+        text_of.append(texts.setdefault(passage.text, len(texts)))
+        doc.append(docs.setdefault(passage.doc_id, len(docs)))
+        year.append(-1 if passage.year is None else passage.year)
+        seq.append(-1 if passage.seq is None else passage.seq)
+        number.append(passage.number)
         length += len(passage.text) + 1
         if length >= size:
-            yield _chunk(held, passage.doc_id)
-            held, length = {}, 0
-    if held:
-        yield _chunk(held, passage.doc_id)
+            yield _chunk(texts, docs, text_of, doc, year, seq, number)
+            texts, docs, text_of, doc, year, seq, number, length = {}, {}, [], [], [], [], [], 0
+    if texts:
+        yield _chunk(texts, docs, text_of, doc, year, seq, number)
 
 
 class ChunkStore:
@@ -147,8 +154,8 @@ class ChunkStore:
         self.close()
 
 
-def _chunk(held: dict[str, list[Owner]], last_doc: str) -> Chunk:
-    string = "\n".join(held) + "\n"
+def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq, number) -> Chunk:
+    string = "\n".join(texts) + "\n"
     codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     chinese = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF)) \
         | ((codes >= 0xF900) & (codes <= 0xFAFF))
@@ -156,10 +163,14 @@ def _chunk(held: dict[str, list[Owner]], last_doc: str) -> Chunk:
     index = np.arange(len(codes))
     # Distance to the next non-Chinese character: a reversed running minimum of its index.
     next_stop = np.minimum.accumulate(np.where(chinese, len(codes), index)[::-1])[::-1]
-    lengths = np.fromiter((len(t) + 1 for t in held), dtype=np.int64, count=len(held))
-    copies = np.fromiter((len(o) for o in held.values()), dtype=np.int64, count=len(held))
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    return Chunk(string, codes, next_stop - index, starts, copies, np.repeat(copies, lengths), list(held.values()), last_doc)
+    text_of = np.asarray(text_of, dtype=np.int64)
+    by_text = np.argsort(text_of, kind="stable")
+    copies = np.bincount(text_of, minlength=len(texts))
+    return Chunk(string, codes, next_stop - index, starts, copies, np.repeat(copies, lengths), list(docs),
+                 np.asarray(doc, dtype=np.int64)[by_text], np.asarray(year, dtype=np.int64)[by_text],
+                 np.asarray(seq, dtype=np.int64)[by_text], [number[i] for i in by_text.tolist()])
 
 
 @dataclass
@@ -190,6 +201,18 @@ def _sorted_counts(values: np.ndarray, kind: str = "quicksort") -> tuple[np.ndar
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else np.zeros(0, int)
     counts = np.diff(np.append(starts, len(ordered)))
     return ordered[starts], counts, order, starts
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique is hash-based in numpy 2 and far slower on large arrays)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _first_of_each(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct values, index of each one's first occurrence)."""
+    unique, _, order, starts = _sorted_counts(values, kind="stable")
+    return unique, order[starts]
 
 
 def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -329,7 +352,7 @@ def neighbours(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.nd
     done = 0
     for chunk in store:
         for n, positions, index in _walk(chunk, frequent, max_len):
-            new, first = np.unique(index, return_index=True)
+            new, first = _first_of_each(index)
             fresh = ~seen[n][new]
             starts = positions[first[fresh]]
             chars[n][new[fresh]] = chunk.codes[starts[:, None] + np.arange(n)]
@@ -429,27 +452,24 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             pair_ids, pair_texts = pairs // (1 << 32), pairs % (1 << 32)
             owner_count = chunk.copies[pair_texts]
             rows = np.repeat(np.arange(len(pairs)), owner_count)
-            first_owner = np.concatenate(([0], np.cumsum(chunk.copies)[:-1]))
-            owner_index = first_owner[pair_texts[rows]] + (np.arange(len(rows)) - np.repeat(np.cumsum(owner_count) - owner_count, owner_count))
-            flat = [p for owners in chunk.owners for p in owners]
-            local_docs: dict[str, int] = {}
-            docs = np.asarray([local_docs.setdefault(p.doc_id, len(local_docs)) for p in flat])
-            years = np.asarray([p.year if p.year is not None else -2 for p in flat])
+            owner_index = chunk.first_owner[pair_texts[rows]] + \
+                (np.arange(len(rows)) - np.repeat(np.cumsum(owner_count) - owner_count, owner_count))
+            docs, years = chunk.owner_doc, chunk.owner_year
             freq += np.bincount(pair_ids, weights=counts * owner_count, minlength=len(terms)).astype(np.int64)
             dated = years[owner_index] >= 0
             by_year.add(pair_ids[rows][dated], years[owner_index][dated], counts[rows][dated])
             # Documents per term: distinct (term, document) pairs of this chunk, less the pairs of
             # a document the previous chunk ended with and already counted.
-            term_docs = np.unique(pair_ids[rows] * (1 << 32) + docs[owner_index])
+            term_docs = _distinct(pair_ids[rows] * (1 << 32) + docs[owner_index])
             pair_terms, pair_docs = term_docs // (1 << 32), term_docs % (1 << 32)
-            go_on = local_docs.get(carried_doc, -1)
+            go_on = chunk.doc_ids.index(carried_doc) if carried_doc in chunk.doc_ids else -1
             repeat = (pair_docs == go_on) & np.isin(pair_terms, carried_terms_before)
             doc_freq += np.bincount(pair_terms[~repeat], minlength=len(terms))
-            last = local_docs[chunk.last_doc]
-            carried_terms = pair_terms[pair_docs == last]
-            if chunk.last_doc == carried_doc:
+            last_doc = chunk.doc_ids[-1]  # documents are numbered in order of appearance
+            carried_terms = pair_terms[pair_docs == len(chunk.doc_ids) - 1]
+            if last_doc == carried_doc:
                 carried_terms = np.union1d(carried_terms, carried_terms_before)
-            carried_doc, carried_terms_before = chunk.last_doc, carried_terms
+            carried_doc, carried_terms_before = last_doc, carried_terms
             _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts)
         done += chunk.chars
         progress(done)
@@ -466,23 +486,28 @@ def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_context
     wanted = need[ids]
     if not wanted.any():
         return
-    _, first = np.unique(ids[wanted] * (1 << 32) + texts[wanted], return_index=True)
+    _, first = _first_of_each(ids[wanted] * (1 << 32) + texts[wanted])
     rows = np.flatnonzero(wanted)[first]
     for row in rows[np.argsort(positions[rows], kind="stable")].tolist():
         examples = contexts[int(ids[row])]
         if len(examples) >= n_contexts:
             continue
         text = int(texts[row])
-        owner = next((o for o in chunk.owners[text] if all(e["doc_id"] != o.doc_id for e in examples)), None)
+        first = int(chunk.first_owner[text])
+        used = {e["doc_id"] for e in examples}
+        owner = next((o for o in range(first, first + int(chunk.copies[text]))
+                      if chunk.doc_ids[chunk.owner_doc[o]] not in used), None)
         if owner is not None:
             examples.append(_context(chunk, owner, int(positions[row]), int(lengths[row]), int(chunk.text_starts[text])))
 
 
-def _context(chunk: Chunk, owner: Owner, start: int, length: int, text_start: int) -> dict:
+def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int) -> dict:
     """Keyword in context (20 characters either side, within the paragraph), with where it is."""
     end = start + length
     text_end = chunk.string.index("\n", end)
-    return {"doc_id": owner.doc_id, "year": owner.year, "paragraph": owner.number, "seq": owner.seq,
+    year, seq = int(chunk.owner_year[owner]), int(chunk.owner_seq[owner])
+    return {"doc_id": chunk.doc_ids[chunk.owner_doc[owner]], "year": None if year < 0 else year,
+            "paragraph": chunk.owner_number[owner], "seq": None if seq < 0 else seq,
             "left": chunk.string[max(text_start, start - 20) : start], "term": chunk.string[start:end],
             "right": chunk.string[end : min(text_end, end + 20)]}
 
