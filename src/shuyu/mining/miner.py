@@ -43,6 +43,8 @@ _NUMBERED = re.compile(r"[一二三四五六七八九十百千零两]{2,}|届|�
 _FUNCTION_TAGS = ("p", "c", "u", "r", "x")
 _NOMINAL_TAGS = ("n", "vn", "an", "j", "l", "i", "nz", "nt", "ns", "nr", "ng", "eng", "s")
 _CONNECTOR_TAGS = ("c", "p", "u", "r", "d")
+_NAME_CONJUNCTIONS = frozenset({"和", "与", "及", "或", "以及"})  # 科学和技术促进发展委员会; not 并, 而, 且
+_PROPER_TAGS = ("nt", "ns", "nr", "nz")  # names of bodies, places and people start names, not phrases
 # Determiners and quantifiers (所有利益攸关方, 其他国家): function words, whatever jieba tags them.
 DETERMINERS = frozenset({"所有", "其他", "其它", "各种", "一切", "任何", "这些", "那些", "每个", "一些", "许多"})
 _FRAGMENT_SHARE = 0.1  # used on its own in fewer than 10% of its occurrences
@@ -171,7 +173,8 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
         ))
     progress("scoring", chars)
     by_term = {c.term: c for c in candidates}
-    kinds = {c.term: _collocation(c, by_term) for c in candidates}
+    verbs = _predicative_heads(candidates, by_term)
+    kinds = {c.term: _collocation(c, by_term, verbs) for c in candidates}
     collocations = {t for t, kind in kinds.items() if kind}
     ordered = sorted(by_term)
     for c in candidates:
@@ -198,8 +201,8 @@ def _well_formed(gram: str) -> bool:
         return False
     if len(words) == 1 and len(gram) >= 3 and _predicate_word(gram):
         return False
-    if any(tag in ("uj", "ul") for _, tag in words):
-        return False  # 取得的进展, 信息社会世界首脑会议的成果: a clause, not a name
+    if any(tag in ("uj", "ul") or (tag == "c" and word not in _NAME_CONJUNCTIONS) for word, tag in words):
+        return False  # 取得的进展, 阶段会议通过并经大会: a clause, not a name
     if last[1].startswith(_NOMINAL_TAGS):
         return True
     # 因特网治理, 性别平等, 宽带连通: a noun before a verb or adjective names a concept.
@@ -255,6 +258,10 @@ def _score(c: Candidate, collocation: bool) -> float:
     freedom = min(c.left_entropy, c.right_entropy)
     spread = 1 + math.log(c.docs)
     score = max(c.cvalue, 0.5) * freedom * spread * c.specificity
+    if len(c.term) == 2 and general_frequency(c.term):
+        # A two-character dictionary word (鸿沟, 议程, 成果) is everyday vocabulary, mostly a part of
+        # longer names here; it counts as a term as far as it is used on its own and is specific.
+        score *= (c.standalone / c.freq) * c.specificity
     return score * 0.1 if collocation else score
 
 
@@ -268,7 +275,30 @@ def _names_built_on(term: str, ordered: list[str], collocations: set[str]) -> bo
     return False
 
 
-def _collocation(c: Candidate, by_term: dict[str, Candidate]) -> str | None:
+def _predicative_heads(candidates: list[Candidate], by_term: dict[str, Candidate]) -> set[str]:
+    """First words that act as verbs in this corpus, whatever jieba's tag (利用 n, 落实 a).
+
+    A word that stands before two or more different terms, each occurring at
+    least twice as often without it, is an operator on terms, not part of a name.
+    """
+    continuations: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        words = pos_pattern(c.term)
+        if len(words) < 2 or words[0][1] in _PROPER_TAGS:
+            continue
+        head = words[0][0]
+        rest = by_term.get(c.term[len(head) :])
+        if rest is not None and _real_term(rest) and rest.freq >= 2 * c.freq:
+            continuations[head].add(rest.term)
+    return {head for head, rests in continuations.items() if len(rests) >= 2}
+
+
+def _real_term(c: Candidate) -> bool:
+    """Long enough or specific enough to be a term on its own (not 发展, 合作)."""
+    return len(c.term) >= 3 or c.specificity >= 0.5
+
+
+def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = frozenset()) -> str | None:
     """A term with a verb, adverb or conjunction attached, rather than a name of its own.
 
     Returns the kind — "verb" (弥合数字鸿沟) or "coordination" (发达国家和发展中国家) — or None.
@@ -285,8 +315,7 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate]) -> str | None:
 
     def term_at(start: int, end: int) -> bool:
         part = by_term.get(c.term[start:end])
-        real_term = part is not None and (end - start >= 3 or part.specificity >= 0.5)  # not 发展, 合作
-        return real_term and part.freq >= 2 * c.freq
+        return part is not None and _real_term(part) and part.freq >= 2 * c.freq
 
     n = len(words)
     if n == 3 and words[1][0] in "和与及或" and all(general_frequency(w) > 5e-6 for w, _ in words[::2]):
@@ -294,7 +323,7 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate]) -> str | None:
     for k in range(1, n):
         head, tail = words[:k], words[k:]
         # verb or adverb + term (+ more): 弥合数字鸿沟, 特别是发展中国家, 确认信息和通信技术具有潜力
-        if all(_is_function(w, tag) or tag[0] == "v" for w, tag in head) and \
+        if _verb_phrase(head, verbs) and \
                 any(term_at(bounds[k], bounds[i]) for i in range(k + 1, n + 1)):
             return "verb"
         # term + connector words + term: 会员国和其他利益攸关方, 发达国家和发展中国家
@@ -306,8 +335,20 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate]) -> str | None:
     return None
 
 
+def _verb_phrase(words, verbs: set[str]) -> bool:
+    """Function words and verbs, with adjectives only before a verb (有效利用; not 小 in 小岛屿…)."""
+    def verb(word: str, tag: str) -> bool:
+        return tag[0] == "v" or word in verbs
+
+    if not all(_is_function(w, t) or verb(w, t) or t[0] == "a" for w, t in words):
+        return False
+    return all(t[0] != "a" or verb(w, t) or (i + 1 < len(words) and verb(*words[i + 1]))
+               for i, (w, t) in enumerate(words))
+
+
 def _is_function(word: str, tag: str) -> bool:
-    return tag.startswith(_CONNECTOR_TAGS) or word in DETERMINERS
+    """Connectors, adverbs (including adverbial adjectives: 有效利用) and determiners."""
+    return tag.startswith(_CONNECTOR_TAGS) or tag == "ad" or word in DETERMINERS
 
 
 def iter_passages(store) -> Iterator[Passage]:

@@ -222,6 +222,14 @@ def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarra
     return unique, counts, order, starts
 
 
+def _merge(keys: np.ndarray, counts: np.ndarray, more_keys: np.ndarray, more_counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted (key, count) tables as one, counts of equal keys added."""
+    merged, _, order, starts = _sorted_counts(np.concatenate((keys, more_keys)), kind="stable")
+    if not len(order):
+        return keys, counts
+    return merged, np.add.reduceat(np.concatenate((counts, more_counts))[order], starts)
+
+
 class _Table:
     """Counts of one n-gram length, merged over chunks, capped in size."""
 
@@ -230,9 +238,7 @@ class _Table:
         self.counts = np.zeros(0, dtype=np.int64)
 
     def add(self, hashes: np.ndarray, counts: np.ndarray) -> None:
-        values, _, order, starts = _sorted_counts(np.concatenate((self.hashes, hashes)), kind="stable")
-        merged = np.add.reduceat(np.concatenate((self.counts, counts))[order], starts) if len(order) else self.counts
-        self.hashes, self.counts = values, merged
+        self.hashes, self.counts = _merge(self.hashes, self.counts, hashes, counts)
         if len(self.hashes) > TABLE_CAP:
             keep = np.sort(np.argpartition(-self.counts, TABLE_CAP)[:TABLE_CAP])
             self.hashes, self.counts = self.hashes[keep], self.counts[keep]
@@ -316,9 +322,7 @@ class _PairCounts:
 
     def add(self, ids: np.ndarray, values: np.ndarray, weights: np.ndarray) -> None:
         keys, counts, _, _ = _weighted_counts(ids.astype(np.int64) * (1 << 22) + values.astype(np.int64) + 1, weights)
-        merged, _, order, starts = _sorted_counts(np.concatenate((self.keys, keys)), kind="stable")
-        self.counts = np.add.reduceat(np.concatenate((self.counts, counts))[order], starts) if len(order) else self.counts
-        self.keys = merged
+        self.keys, self.counts = _merge(self.keys, self.counts, keys, counts)
 
     def split(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(ids, values, counts)."""
