@@ -119,7 +119,10 @@ def built(runner, tmp_path):
 
 
 def test_bundled_corpus_finds_the_issue_examples(runner, built):
-    rows = json.loads(runner.invoke(main, ["--db", str(built), "mine", "--top", "200", "--json"]).stdout)
+    result = runner.invoke(main, ["--db", str(built), "mine", "--top", "200", "--json"])
+    for stage in ("counting n-grams", "measuring boundaries", "tagging", "finding occurrences", "scoring"):
+        assert f"mining: {stage}" in result.stderr
+    rows = json.loads(result.stdout)
     terms = [r["term"] for r in rows]
     for expected in ("多利益攸关方", "加强合作", "数字鸿沟", "信息社会世界首脑会议", "因特网治理论坛",
                      "小岛屿发展中国家", "科学和技术促进发展委员会"):

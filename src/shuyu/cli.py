@@ -252,25 +252,24 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
 
 
 class StageProgress:
-    """Progress of a long job on stderr: one line per stage, updated in place on a terminal."""
+    """A progress bar per mining stage on stderr (stage names only when stderr is not a terminal)."""
 
     def __init__(self) -> None:
         self.stage = None
-        self.live = sys.stderr.isatty()
+        self.bar = None
 
-    def __call__(self, stage: str, chars: int) -> None:
+    def __call__(self, stage: str, chars: int, total: int) -> None:
         if stage != self.stage:
-            if self.stage and self.live:
-                click.echo(err=True)
+            self.close()
             self.stage = stage
-            if not self.live:
-                click.echo(f"mining: {stage}…", err=True)
-        if self.live:
-            click.echo(f"\rmining: {stage}… {chars / 1e6:.1f} M characters", err=True, nl=False)
+            self.bar = click.progressbar(length=max(total, chars, 1), label=f"mining: {stage}", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(min(chars, self.bar.length) - self.bar.pos)
 
     def close(self) -> None:
-        if self.stage and self.live:
-            click.echo(err=True)
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @main.group()

@@ -46,7 +46,7 @@ def build(
     out_dir: str | Path = ".",
     progress: Progress = _no_progress,
     mining: MiningOptions = MiningOptions(),
-    mining_progress: Callable[[str, int], None] = lambda stage, chars: None,
+    mining_progress: Callable[[str, int, int], None] = lambda stage, chars, total: None,
 ) -> BuildReport:
     """Ingest every document of the manifest (dropping those no longer listed), then mine terms."""
     manifest = Manifest.load(corpus_dir)

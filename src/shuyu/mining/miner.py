@@ -137,7 +137,7 @@ def mine_texts(
 
 def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: MiningOptions,
           progress: Callable[[str, int], None]) -> list[Candidate]:
-    tables, chars, floor = ngrams.count(passages, store, options.min_freq, options.max_len,
+    tables, chars, floor, size = ngrams.count(passages, store, options.min_freq, options.max_len,
                                         lambda n: progress("counting n-grams", n))
     if not tables.get(2):
         return []
@@ -148,7 +148,7 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
         free = np.flatnonzero(np.minimum(table.left, table.right) >= options.min_entropy) if n >= 2 else []
         if len(free):
             entropies.update(zip(table.strings(free), zip(table.left[free].tolist(), table.right[free].tolist())))
-    progress("tagging", chars)
+    progress("tagging", size)
     if options.user_dict:
         _jieba()[0].load_userdict(str(options.user_dict))
         pos_pattern.cache_clear()
@@ -171,7 +171,7 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
             left_entropy=left, right_entropy=right, cohesion=ngrams.cohesion(stats, gram), cvalue=cvalues[gram],
             specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts[gram],
         ))
-    progress("scoring", chars)
+    progress("scoring", size)
     by_term = {c.term: c for c in candidates}
     verbs = _predicative_heads(candidates, by_term)
     kinds = {c.term: _collocation(c, by_term, verbs) for c in candidates}
@@ -362,9 +362,13 @@ def iter_passages(store) -> Iterator[Passage]:
 
 
 def mine_corpus(store, options: MiningOptions = MiningOptions(),
-                progress: Callable[[str, int], None] = lambda stage, chars: None) -> list[Candidate]:
-    """Mine the stored corpus and save the ranking (reviewed terms keep their decisions)."""
-    candidates = mine_texts(iter_passages(store), options, progress)
+                progress: Callable[[str, int, int], None] = lambda stage, chars, total: None) -> list[Candidate]:
+    """Mine the stored corpus and save the ranking (reviewed terms keep their decisions).
+
+    ``progress(stage, characters done, characters in all)`` reports each stage.
+    """
+    total = store.db.execute("select coalesce(sum(chars), 0) from documents where lang = 'zh'").fetchone()[0]
+    candidates = mine_texts(iter_passages(store), options, lambda stage, chars: progress(stage, chars, total))
     store.save_mined_terms([
         {"term": c.term, "rank": rank, "score": c.score, "freq": c.freq, "docs": c.docs, "years": c.years,
          "first_year": c.first_year, "last_year": c.last_year, "pos": c.pos, "contexts": c.contexts,

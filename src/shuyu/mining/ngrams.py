@@ -69,6 +69,7 @@ class Chunk:
     owner_year: np.ndarray  # per passage: year, or -1
     owner_seq: np.ndarray  # per passage: paragraph order, or -1
     owner_number: list  # per passage: paragraph number or None
+    size: int  # characters of all the chunk's passages (copies included), for progress
 
     def text(self, start: int, length: int) -> str:
         return self.string[start : start + length]
@@ -107,7 +108,7 @@ def chunks(passages: Iterable, size: int | None = None) -> Iterator[Chunk]:
     texts: dict[str, int] = {}
     docs: dict[str, int] = {}
     text_of, doc, year, seq, number = [], [], [], [], []
-    length = 0
+    length = 0  # includes a separator per passage
     for passage in passages:
         text_of.append(texts.setdefault(passage.text, len(texts)))
         doc.append(docs.setdefault(passage.doc_id, len(docs)))
@@ -116,10 +117,10 @@ def chunks(passages: Iterable, size: int | None = None) -> Iterator[Chunk]:
         number.append(passage.number)
         length += len(passage.text) + 1
         if length >= size:
-            yield _chunk(texts, docs, text_of, doc, year, seq, number)
+            yield _chunk(texts, docs, text_of, doc, year, seq, number, length - len(text_of))
             texts, docs, text_of, doc, year, seq, number, length = {}, {}, [], [], [], [], [], 0
     if texts:
-        yield _chunk(texts, docs, text_of, doc, year, seq, number)
+        yield _chunk(texts, docs, text_of, doc, year, seq, number, length - len(text_of))
 
 
 class ChunkStore:
@@ -154,7 +155,7 @@ class ChunkStore:
         self.close()
 
 
-def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq, number) -> Chunk:
+def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq, number, length: int) -> Chunk:
     string = "\n".join(texts) + "\n"
     codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     chinese = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF)) \
@@ -170,7 +171,7 @@ def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq,
     copies = np.bincount(text_of, minlength=len(texts))
     return Chunk(string, codes, next_stop - index, starts, copies, np.repeat(copies, lengths), list(docs),
                  np.asarray(doc, dtype=np.int64)[by_text], np.asarray(year, dtype=np.int64)[by_text],
-                 np.asarray(seq, dtype=np.int64)[by_text], [number[i] for i in by_text.tolist()])
+                 np.asarray(seq, dtype=np.int64)[by_text], [number[i] for i in by_text.tolist()], length)
 
 
 @dataclass
@@ -245,15 +246,15 @@ class _Table:
 
 
 def count(passages: Iterable, store: ChunkStore, min_freq: int, max_len: int,
-          progress: Callable[[int], None] = lambda n: None) -> tuple[dict[int, tuple[np.ndarray, np.ndarray]], int, int]:
+          progress: Callable[[int], None] = lambda n: None) -> tuple[dict[int, tuple[np.ndarray, np.ndarray]], int, int, int]:
     """Pass 1: per length, the sorted hashes and counts of the n-grams occurring ≥ ``min_freq`` times.
 
     Reads the passages once, keeping their chunks in ``store`` for the later
     passes.  The floor is raised to one occurrence per million characters on
-    big corpora.  Returns (tables, total characters, floor used).
+    big corpora.  Returns (tables, Chinese characters, floor used, characters read).
     """
     tables = defaultdict(_Table)
-    chars = 0
+    chars = done = 0
     for chunk in map(store.add, chunks(passages)):
         valid = chunk.remaining > 0
         chars += chunk.chars
@@ -274,13 +275,14 @@ def count(passages: Iterable, store: ChunkStore, min_freq: int, max_len: int,
             tables[n].add(values[frequent], counts[frequent])
             alive = np.zeros(len(chunk.codes), dtype=bool)
             alive[positions] = _expand(frequent, order, starts, len(positions))
-        progress(chars)
+        done += chunk.size
+        progress(done)
     floor = max(min_freq, math.ceil(chars / 1_000_000))
     out = {}
     for n, table in tables.items():
         keep = table.counts >= floor
         out[n] = (table.hashes[keep], table.counts[keep])
-    return out, chars, floor
+    return out, chars, floor, done
 
 
 def _expand(group_flags: np.ndarray, order: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
@@ -368,7 +370,7 @@ def neighbours(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.nd
             weights = chunk.weight[positions]
             sides[(n, "left")].add(index, np.where(left == 0, _BOUNDARY, left), weights)
             sides[(n, "right")].add(index, np.where(right == 0, _BOUNDARY, right), weights)
-        done += chunk.chars
+        done += chunk.size
         progress(done)
     out = {}
     for n, (hashes, counts) in tables.items():
@@ -475,7 +477,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
                 carried_terms = np.union1d(carried_terms, carried_terms_before)
             carried_doc, carried_terms_before = last_doc, carried_terms
             _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts)
-        done += chunk.chars
+        done += chunk.size
         progress(done)
     years_out: dict[str, dict[int, int]] = {t: {} for t in terms}
     for i, y, c in zip(*(a.tolist() for a in by_year.split())):
