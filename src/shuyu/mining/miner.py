@@ -4,17 +4,21 @@ A candidate is a character n-gram (2 to ``max_len`` characters) that
 - recurs (``min_freq``) and is free on both sides (left/right branching
   entropy), so pieces of a longer name (社会世界首脑会议, always after 信息) drop out;
 - starts and ends on a content word (jieba's segmentation of the candidate: no
-  的 和 及 与 在 … at either edge, no light noun such as 方面 or 情况 at the end)
-  and has a nominal head or is a noun + verb compound (因特网治理, 经济增长);
+  的 和 及 与 在 … at either edge, no light noun such as 方面 or 情况 at the end, no
+  particle 的 or clause conjunction 并 inside) and has a nominal head or is a
+  noun + verb compound free on the right (因特网治理, 经济增长);
 - is used on its own: a longest-match scan of the corpus counts its occurrences
   outside every longer candidate, and a gram almost never used on its own
   (技术促进发展 inside 信息和通信技术促进发展 and 科学和技术促进发展委员会) is a fragment.
+
 Ranking multiplies C-value (frequency, discounted for terms nested in longer
 ones) by boundary freedom, spread over documents and weirdness against general
-Chinese (jieba's dictionary frequencies).  Collocations rank low: a verb or
-adverb around a term (弥合数字鸿沟, 特别是发展中国家) and two terms joined by 和
-(发达国家和发展中国家), when the term inside is used on its own more often than
-the collocation.
+Chinese (jieba's dictionary frequencies); an everyday two-character word
+(议程, 成果) counts only as far as it stands on its own.  Collocations rank at a
+tenth: a verb, adverb or corpus-attested verb head in front of a term
+(弥合数字鸿沟, 特别是发展中国家, 利用信息和通信技术) and two terms joined by a
+connector (发达国家和发展中国家), when the inner term occurs at least twice as often
+as the collocation — unless longer names are built on it (加强合作 → 加强合作进程).
 """
 
 from __future__ import annotations
@@ -301,12 +305,11 @@ def _real_term(c: Candidate) -> bool:
 def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = frozenset()) -> str | None:
     """A term with a verb, adverb or conjunction attached, rather than a name of its own.
 
-    Returns the kind — "verb" (弥合数字鸿沟) or "coordination" (发达国家和发展中国家) — or None.
-
-    True when the candidate splits at word boundaries into a part that is a
-    candidate occurring at least twice as often as the collocation, and a rest
-    that is function words (特别是发展中国家), a verb (弥合数字鸿沟), or another such
-    term joined by a connector (发达国家和发展中国家).
+    The candidate splits at word boundaries into a part that is a term
+    occurring at least twice as often as the collocation, and a rest that is
+    function words or a verb in front of it ("verb": 特别是发展中国家, 弥合数字鸿沟),
+    or a connector and another such term ("coordination": 发达国家和发展中国家).
+    Returns the kind, or None.
     """
     words = pos_pattern(c.term)
     bounds = [0]
@@ -321,7 +324,7 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
     if n == 3 and words[1][0] in "和与及或" and all(general_frequency(w) > 5e-6 for w, _ in words[::2]):
         return "coordination"  # 区域和国际, 经济和社会: two everyday words side by side
     for k in range(1, n):
-        head, tail = words[:k], words[k:]
+        head = words[:k]
         # verb or adverb + term (+ more): 弥合数字鸿沟, 特别是发展中国家, 确认信息和通信技术具有潜力
         if _verb_phrase(head, verbs) and \
                 any(term_at(bounds[k], bounds[i]) for i in range(k + 1, n + 1)):

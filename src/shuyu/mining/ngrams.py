@@ -417,10 +417,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     a reader taking the longest match would see it.
     """
     frequent = {n: hashes for n, (hashes, _) in tables.items()}
-    ids_by_length = {}
-    for n, hashes in frequent.items():
-        ids = np.full(len(hashes), -1, dtype=np.int64)
-        ids_by_length[n] = ids
+    ids_by_length = {n: np.full(len(hashes), -1, dtype=np.int64) for n, hashes in frequent.items()}
     term_ids = {}
     for i, term in enumerate(terms):
         n = len(term)
@@ -431,8 +428,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
         term_ids[term] = i
     by_year = _PairCounts()
     freq = np.zeros(len(terms), dtype=np.int64)
-    doc_freq = np.zeros(len(terms), dtype=np.int64)
-    carried_doc, carried_terms_before = None, np.zeros(0, dtype=np.int64)  # the document that spans two chunks
+    documents = _DocumentFrequency(len(terms))
     standalone = np.zeros(len(terms), dtype=np.int64)
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
@@ -444,8 +440,11 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             found_pos.append(positions[mine])
             found_len.append(np.full(int(mine.sum()), n))
             found_id.append(ids[mine])
-        if found_pos:
-            positions, lengths, ids = map(np.concatenate, (found_pos, found_len, found_id))
+        positions, lengths, ids = (np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+                                   for found in (found_pos, found_len, found_id))
+        if not len(ids):
+            documents.add(chunk, ids, ids)  # no term here, but the open document may change
+        else:
             order = np.lexsort((-lengths, positions))  # by start, longest first
             positions, lengths, ids = positions[order], lengths[order], ids[order]
             ends = positions + lengths
@@ -464,26 +463,41 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             freq += np.bincount(pair_ids, weights=counts * owner_count, minlength=len(terms)).astype(np.int64)
             dated = years[owner_index] >= 0
             by_year.add(pair_ids[rows][dated], years[owner_index][dated], counts[rows][dated])
-            # Documents per term: distinct (term, document) pairs of this chunk, less the pairs of
-            # a document the previous chunk ended with and already counted.
-            term_docs = _distinct(pair_ids[rows] * (1 << 32) + docs[owner_index])
-            pair_terms, pair_docs = term_docs // (1 << 32), term_docs % (1 << 32)
-            go_on = chunk.doc_ids.index(carried_doc) if carried_doc in chunk.doc_ids else -1
-            repeat = (pair_docs == go_on) & np.isin(pair_terms, carried_terms_before)
-            doc_freq += np.bincount(pair_terms[~repeat], minlength=len(terms))
-            last_doc = chunk.doc_ids[-1]  # documents are numbered in order of appearance
-            carried_terms = pair_terms[pair_docs == len(chunk.doc_ids) - 1]
-            if last_doc == carried_doc:
-                carried_terms = np.union1d(carried_terms, carried_terms_before)
-            carried_doc, carried_terms_before = last_doc, carried_terms
+            documents.add(chunk, pair_ids[rows], docs[owner_index])
             _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts)
         done += chunk.size
         progress(done)
     years_out: dict[str, dict[int, int]] = {t: {} for t in terms}
     for i, y, c in zip(*(a.tolist() for a in by_year.split())):
         years_out[terms[i]][y] = c
-    return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, doc_freq.tolist())), years_out,
+    return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, documents.counts.tolist())), years_out,
                        dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()})
+
+
+class _DocumentFrequency:
+    """Documents per term, counted chunk by chunk in bounded memory.
+
+    Documents come in order, so only the last document of a chunk can go on in
+    the next one; its terms are remembered so that it is counted once.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.counts = np.zeros(size, dtype=np.int64)
+        self.open_doc: str | None = None
+        self.open_terms = np.zeros(0, dtype=np.int64)
+
+    def add(self, chunk: Chunk, term_ids: np.ndarray, doc_index: np.ndarray) -> None:
+        """Occurrences of ``term_ids`` in the chunk's documents ``doc_index``."""
+        pairs = _distinct(term_ids * (1 << 32) + doc_index)
+        terms, docs = pairs // (1 << 32), pairs % (1 << 32)
+        continued = chunk.doc_ids.index(self.open_doc) if self.open_doc in chunk.doc_ids else -1
+        seen = (docs == continued) & np.isin(terms, self.open_terms)
+        self.counts += np.bincount(terms[~seen], minlength=len(self.counts))
+        last = len(chunk.doc_ids) - 1  # documents are numbered in order of appearance
+        open_terms = terms[docs == last]
+        if chunk.doc_ids[last] == self.open_doc:
+            open_terms = np.union1d(open_terms, self.open_terms)
+        self.open_doc, self.open_terms = chunk.doc_ids[last], open_terms
 
 
 def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts) -> None:
