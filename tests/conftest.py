@@ -1,7 +1,10 @@
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from shuyu.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -26,3 +29,12 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory):
+    """The bundled corpus built once into a temporary folder."""
+    out = tmp_path_factory.mktemp("built")
+    shutil.copytree(CORPUS, out / "corpus")
+    build(out / "corpus", out / "shuyu.db", out_dir=out)
+    return out

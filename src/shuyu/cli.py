@@ -17,7 +17,11 @@ from shuyu.corpus.ingest import IngestResult, register
 from shuyu.mining.miner import MiningOptions, mine_corpus, read_word_list
 from shuyu.errors import ShuyuError
 from shuyu.pipeline import build as run_build
+from shuyu.report.html import write_report
+from shuyu.report.timeline import text_timeline
 from shuyu.store import DEFAULT_DB, Store
+from shuyu.variants.detect import DECISIONS, ORIGIN, decide, detect_variants, stored_groups
+from shuyu.variants.groups import KINDS
 
 
 class Context:
@@ -80,9 +84,11 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
       shuyu build --corpus corpus --out /tmp/shuyu-out
     """
     db_path = obj.db_path(out)
-    stages = StageProgress()
-    report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=_progressbar, mining_progress=stages)
+    stages, variant_stages = StageProgress(), StageProgress("variants")
+    report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=_progressbar, mining_progress=stages,
+                       variants_progress=variant_stages)
     stages.close()
+    variant_stages.close()
     for result in report.documents:
         if result.status != "unchanged":
             _print_notes(result)
@@ -91,6 +97,7 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
         f"{report.count('unchanged')} unchanged, {len(report.removed)} removed → {report.database}"
     )
     click.echo(f"{len(report.terms)} candidate terms mined; jieba user dictionary → {report.user_dictionary}")
+    click.echo(f"{len(report.variant_groups)} variant groups; report → {report.report}")
 
 
 @contextlib.contextmanager
@@ -252,9 +259,10 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
 
 
 class StageProgress:
-    """A progress bar per mining stage on stderr (stage names only when stderr is not a terminal)."""
+    """A progress bar per stage on stderr (stage names only when stderr is not a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "mining") -> None:
+        self.prefix = prefix
         self.stage = None
         self.bar = None
 
@@ -262,7 +270,8 @@ class StageProgress:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            self.bar = click.progressbar(length=max(total, chars, 1), label=f"mining: {stage}", file=sys.stderr)
+            self.bar = click.progressbar(length=max(total, chars, 1), label=f"{self.prefix}: {stage}",
+                                          file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(min(chars, self.bar.length) - self.bar.pos)
 
@@ -331,3 +340,100 @@ def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
         mark = "" if r["status"] == "candidate" else f" [{r['status']}]"
         click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}  "
                    f"docs {r['docs']}  {years}")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of groups.")
+@click.option("--detect", is_flag=True, help="Detect again from the stored corpus before printing.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only groups of this kind.")
+@click.option("--top", type=click.IntRange(1), help="Print only the first N groups.")
+@click.option("--evidence", "evidence_count", type=click.IntRange(0), default=2, show_default=True,
+              help="Evidence passages to print per group (text output).")
+@click.pass_context
+def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, top: int | None,
+             evidence_count: int) -> None:
+    """Variant renderings of one concept across years: groups, proposal, evidence, timeline.
+
+    `shuyu build` detects them; decisions (confirm, split, prefer) survive re-running.
+
+    \b
+    Examples:
+      shuyu variants --top 5
+      shuyu variants --json | jq '.[] | select(.kind == "rename")'
+      shuyu variants prefer 互联网
+    """
+    if ctx.invoked_subcommand:
+        return
+    with Store(ctx.obj.db_path(), create=False) as store, store.transaction():
+        if detect or not store.concepts(ORIGIN):
+            stages = StageProgress("variants")
+            detect_variants(store, progress=stages)
+            stages.close()
+        groups = [g for g in stored_groups(store) if kind is None or g["kind"] == kind][:top]
+        years = [r[0] for r in store.db.execute(
+            "select distinct year from documents where lang = 'zh' and year is not null order by year")]
+    if as_json:
+        click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
+        return
+    if not groups:
+        click.echo("no variant groups found", err=True)
+        sys.exit(1)
+    for number, group in enumerate(groups, 1):
+        others = " / ".join(f["form"] for f in group["forms"] if f["form"] != group["preferred"])
+        click.echo(f"{number:>3}. {group['preferred']} ← {others}   [{group['kind']}]"
+                   + ("" if group["decision"] == "proposed" else f" ({group['decision']})"))
+        click.echo(f"     {group['reason']}")
+        for line in text_timeline(group, years, indent="     "):
+            click.echo(line)
+        for e in group["evidence"][:evidence_count]:
+            for p in e["passages"]:
+                click.echo(f"     {e['signal']}: {p['doc_id']} ({p['year']}) ¶{p['paragraph'] or '-'}: "
+                           f"{_excerpt(p['text'], p['start'], p['end'])}")
+        click.echo()
+
+
+def _excerpt(text: str, start: int, end: int, context: int = 18) -> str:
+    """The passage around a span, the span in [brackets]."""
+    left = ("…" if start > context else "") + text[max(0, start - context):start]
+    right = text[end:end + context] + ("…" if end + context < len(text) else "")
+    return f"{left}[{text[start:end]}]{right}"
+
+
+def _variant_decision(action: str):
+    @variants.command(action)
+    @click.argument("form")
+    @click.pass_obj
+    def command(obj: Context, form: str) -> None:
+        with Store(obj.db_path(), create=False) as store, store.transaction():
+            decide(store, action, form)
+        click.echo(f"{action}: {form} (recorded; it survives re-running)")
+
+    command.__doc__ = {
+        "confirm": "Confirm the group holding FORM as it stands.\n\n\b\nExample:\n  shuyu variants confirm 因特网",
+        "split": "Take FORM out of its group: it names a different concept.\n\n\b\nExample:\n  shuyu variants split 议题",
+        "prefer": "Make FORM the preferred rendering of its group.\n\n\b\nExample:\n  shuyu variants prefer 互联网",
+    }[action]
+    return command
+
+
+for _action in DECISIONS:
+    _variant_decision(_action)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="The HTML file to write.")
+@click.pass_obj
+def report(obj: Context, output: Path) -> None:
+    """Write one self-contained HTML page: top terms, variant groups and their timelines.
+
+    \b
+    Example:
+      shuyu report -o report.html && chromium report.html
+    """
+    with Store(obj.db_path(), create=False) as store:
+        if not store.concepts(ORIGIN):
+            with store.transaction():
+                detect_variants(store)
+        path = write_report(store, output)
+    click.echo(f"report → {path}")

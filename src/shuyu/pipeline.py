@@ -1,8 +1,9 @@
 """``shuyu build``: the whole job from the corpus manifest to the database and exports.
 
-Stages run in pipeline order inside one transaction: corpus ingestion, then
-term mining (whose terms go into ``termbase/userdict.txt`` for jieba).  Later
-stages (variants, alignment, exports, report) plug into ``build`` the same way.
+Stages run in pipeline order inside one transaction: corpus ingestion, term
+mining (whose terms go into ``termbase/userdict.txt`` for jieba), variant
+detection, and the HTML report (``termbase/report.html``).  Later stages
+(alignment, exports) plug into ``build`` the same way.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from shuyu.corpus.ingest import IngestResult, ingest
 from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.fileio import atomic_write_text
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
+from shuyu.report.html import write_report
 from shuyu.store import Store
+from shuyu.variants.detect import detect_variants
+from shuyu.variants.groups import VariantGroup
 
 USER_DICTIONARY = Path("termbase") / "userdict.txt"
 USER_DICTIONARY_TERMS = 500
+REPORT = Path("termbase") / "report.html"
 
 Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
 
@@ -31,6 +36,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     terms: list[Candidate] = field(default_factory=list)
     user_dictionary: Path | None = None
+    variant_groups: list[VariantGroup] = field(default_factory=list)
+    report: Path | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.documents if r.status == status)
@@ -47,8 +54,9 @@ def build(
     progress: Progress = _no_progress,
     mining: MiningOptions = MiningOptions(),
     mining_progress: Callable[[str, int, int], None] = lambda stage, chars, total: None,
+    variants_progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
 ) -> BuildReport:
-    """Ingest every document of the manifest (dropping those no longer listed), then mine terms."""
+    """Ingest every document of the manifest (dropping those no longer listed), mine terms, find variants."""
     manifest = Manifest.load(corpus_dir)
     manifest.validate_pairs()
     report = BuildReport(Path(db_path))
@@ -65,4 +73,6 @@ def build(
         kept = [t["term"] for t in store.terms(limit=USER_DICTIONARY_TERMS)]
         report.user_dictionary = Path(out_dir) / USER_DICTIONARY
         atomic_write_text(report.user_dictionary, user_dictionary(kept))
+        report.variant_groups = detect_variants(store, progress=variants_progress)
+        report.report = write_report(store, Path(out_dir) / REPORT)
     return report

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from shuyu.errors import InputError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = Path("termbase") / "shuyu.db"
 
 
@@ -56,8 +56,32 @@ def _add_terms_v2(db: sqlite_utils.Database) -> None:
     db["terms"].create_index(["status"])
 
 
+def _add_concepts_v3(db: sqlite_utils.Database) -> None:
+    """Concepts (variant groups first) with their terms, and the user's decisions on groups.
+
+    Detected concepts are replaced on every run; ``variant_decisions`` is the
+    user's curation and is only ever appended to, so re-running keeps it.
+    """
+    db["concepts"].create(
+        {"id": int, "origin": str, "kind": str, "reason": str, "decision": str, "score": float,
+         "evidence": str, "inconsistent": str, "english": str, "created": str, "modified": str},
+        pk="id",
+    )
+    db["concept_terms"].create(
+        {"concept_id": int, "lang": str, "form": str, "status": str, "type": str, "count": int, "years": str,
+         "doc_counts": str, "first_year": int, "last_year": int, "spellings": str, "examples": str,
+         "geographical_usage": str, "provenance": str},
+        pk=("concept_id", "lang", "form"), foreign_keys=[("concept_id", "concepts", "id")],
+    )
+    db["concept_terms"].create_index(["form"])
+    db["variant_decisions"].create(
+        {"id": int, "action": str, "form": str, "forms": str, "created": str}, pk="id",
+    )
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _create_v1, 1: _add_terms_v2}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _create_v1, 1: _add_terms_v2,
+                                                                  2: _add_concepts_v3}
 
 
 class Store:
@@ -199,11 +223,52 @@ class Store:
         return [_decode(r) for r in rows]
 
 
+    # -- concepts and variant groups -----------------------------------
+
+    def replace_concepts(self, origin: str, concepts: list[dict]) -> None:
+        """Replace every concept of ``origin`` (e.g. detected variant groups) by ``concepts``.
+
+        Each concept dict carries its ``terms``; ids are assigned in order.
+        """
+        stamp = now()
+        old = [r["id"] for r in self.db["concepts"].rows_where("origin = ?", [origin], select="id")]
+        for concept_id in old:
+            self.db["concept_terms"].delete_where("concept_id = ?", [concept_id])
+        self.db["concepts"].delete_where("origin = ?", [origin])
+        start = (self.db.execute("select coalesce(max(id), 0) from concepts").fetchone()[0]) + 1
+        for offset, concept in enumerate(concepts):
+            concept_id = start + offset
+            terms = concept["terms"]
+            row = {k: v for k, v in concept.items() if k != "terms"}
+            self.db["concepts"].insert(_encode({**row, "id": concept_id, "origin": origin,
+                                                "created": stamp, "modified": stamp}))
+            self.db["concept_terms"].insert_all(_encode({**t, "concept_id": concept_id}) for t in terms)
+
+    def concepts(self, origin: str | None = None) -> list[dict]:
+        """Concepts in id order, each with its ``terms``."""
+        where, params = ("origin = ?", [origin]) if origin else (None, [])
+        result = []
+        for row in self.db["concepts"].rows_where(where, params, order_by="id"):
+            concept = _decode(row)
+            concept["terms"] = [_decode(t) for t in self.db["concept_terms"].rows_where(
+                "concept_id = ?", [row["id"]], order_by="rowid")]
+            result.append(concept)
+        return result
+
+    def add_variant_decision(self, action: str, form: str, forms: list[str]) -> None:
+        self.db["variant_decisions"].insert(
+            _encode({"action": action, "form": form, "forms": forms, "created": now()}), pk="id")
+
+    def variant_decisions(self) -> list[dict]:
+        return [_decode(r) for r in self.db["variant_decisions"].rows_where(order_by="id")]
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-_JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins", "years", "contexts", "stats"}
+_JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins", "years", "contexts", "stats", "inconsistent",
+                 "english", "doc_counts", "spellings", "examples", "forms"}
 
 
 def _encode(row: dict) -> dict:

@@ -44,8 +44,8 @@ LIGHT_NOUNS = frozenset({"方面", "情况", "范围", "期间", "过程", "方�
 # Numbers of sessions and meetings (第六十六届会议, 第2次会议) and measure words left over
 # from a number (2030年…, 5岁以下儿童) are not terms.
 _NUMBERED = re.compile(r"[一二三四五六七八九十百千零两]{2,}|届|次会议|^[年月日号次岁个名项倍]")
-_FUNCTION_TAGS = ("p", "c", "u", "r", "x")
-_NOMINAL_TAGS = ("n", "vn", "an", "j", "l", "i", "nz", "nt", "ns", "nr", "ng", "eng", "s")
+FUNCTION_TAGS = ("p", "c", "u", "r", "x")
+NOMINAL_TAGS = ("n", "vn", "an", "j", "l", "i", "nz", "nt", "ns", "nr", "ng", "eng", "s")
 _CONNECTOR_TAGS = ("c", "p", "u", "r", "d")
 _NAME_CONJUNCTIONS = frozenset({"和", "与", "及", "或", "以及"})  # 科学和技术促进发展委员会; not 并, 而, 且
 _PROPER_TAGS = ("nt", "ns", "nr", "nz")  # names of bodies, places and people start names, not phrases
@@ -157,8 +157,8 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
         _jieba()[0].load_userdict(str(options.user_dict))
         pos_pattern.cache_clear()
     grams = {g for g in entropies if not _NUMBERED.search(g) and g not in options.stopwords}
-    grams = {g for g in grams if _well_formed(g) and not _has_stopword(g, options.stopwords)
-             and (pos_pattern(g)[-1][1].startswith(_NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
+    grams = {g for g in grams if well_formed(g) and not _has_stopword(g, options.stopwords)
+             and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
     found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts,
                                lambda n: progress("finding occurrences", n))
     grams = {g for g in grams if found.standalone[g] >= _FRAGMENT_SHARE * found.freq[g]}
@@ -193,7 +193,7 @@ def _has_stopword(gram: str, stopwords: frozenset[str]) -> bool:
     return any(word in stopwords for word, _ in pos_pattern(gram))
 
 
-def _well_formed(gram: str) -> bool:
+def well_formed(gram: str) -> bool:
     """Content words at both edges; a nominal head, or a noun + verb compound (因特网治理)."""
     words = pos_pattern(gram)
     if not words:
@@ -201,16 +201,16 @@ def _well_formed(gram: str) -> bool:
     first, last = words[0], words[-1]
     if first[0] in FUNCTION_CHARS or last[0] in FUNCTION_CHARS or last[0] in LIGHT_NOUNS or first[0] in LIGHT_NOUNS:
         return False
-    if first[1].startswith(_FUNCTION_TAGS) or last[1].startswith(_FUNCTION_TAGS) or first[0] in DETERMINERS:
+    if first[1].startswith(FUNCTION_TAGS) or last[1].startswith(FUNCTION_TAGS) or first[0] in DETERMINERS:
         return False
     if len(words) == 1 and len(gram) >= 3 and _predicate_word(gram):
         return False
     if any(tag in ("uj", "ul") or (tag == "c" and word not in _NAME_CONJUNCTIONS) for word, tag in words):
         return False  # 取得的进展, 阶段会议通过并经大会: a clause, not a name
-    if last[1].startswith(_NOMINAL_TAGS):
+    if last[1].startswith(NOMINAL_TAGS):
         return True
     # 因特网治理, 性别平等, 宽带连通: a noun before a verb or adjective names a concept.
-    return (len(words) == 2 and first[1].startswith(_NOMINAL_TAGS) and last[1][0] in "va"
+    return (len(words) == 2 and first[1].startswith(NOMINAL_TAGS) and last[1][0] in "va"
             and not (len(first[0]) >= 3 and _predicate_word(first[0])))
 
 

@@ -1,0 +1,76 @@
+"""Find many terms at once in Chinese text: Aho–Corasick on normalised text.
+
+Chinese has no word boundaries, so a term is found wherever its characters
+occur.  Text and terms are compared in one normal form — simplified script
+(OpenCC t2s) with full-width letters and digits folded — so 互聯網 in a
+traditional document counts as 互联网; positions still refer to the original
+text, because the normal form keeps one character per character.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+from shuyu.corpus.chars import FULLWIDTH_TO_ASCII
+
+
+@functools.lru_cache(maxsize=1)
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert, opencc.OpenCC("s2t").convert, opencc.OpenCC("s2twp").convert
+
+
+def normalise(text: str) -> str:
+    """Simplified script, ASCII letters and digits, one character for each character of ``text``."""
+    folded = text.translate(FULLWIDTH_TO_ASCII)
+    t2s = _converters()[0]
+    simplified = t2s(folded)
+    if len(simplified) != len(folded):  # a phrase conversion changed the length: convert character by character
+        simplified = "".join(ch if len(c := t2s(ch)) != 1 else c for ch in folded)
+    return simplified
+
+
+def script_forms(form: str) -> dict[str, str]:
+    """The traditional and Taiwan-usage spellings of a simplified form (互联网 → 互聯網, 網際網路)."""
+    _, s2t, s2twp = _converters()
+    return {"traditional": s2t(form), "taiwan": s2twp(form)}
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: str  # the term as given to the matcher (its normal form may differ from the text's)
+
+
+class TermMatcher:
+    """Match a set of terms in text, longest first, in the normal form of both."""
+
+    def __init__(self, terms: Iterable[str]):
+        self.automaton = ahocorasick.Automaton()
+        for term in terms:
+            key = normalise(term)
+            if key and key not in self.automaton:
+                self.automaton.add_word(key, (len(key), term))
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def longest(self, text: str) -> Iterator[Match]:
+        """Leftmost-longest, non-overlapping matches: 利益攸关方 inside 多利益攸关方 is no match."""
+        if self.empty:
+            return
+        for end, (length, term) in self.automaton.iter_long(normalise(text)):
+            yield Match(end + 1 - length, end + 1, term)
+
+    def every(self, text: str) -> Iterator[Match]:
+        """Every occurrence of every term, nested ones included."""
+        if self.empty:
+            return
+        for end, (length, term) in self.automaton.iter(normalise(text)):
+            yield Match(end + 1 - length, end + 1, term)

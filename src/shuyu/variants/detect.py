@@ -1,0 +1,219 @@
+"""``shuyu variants``: find the groups of forms that render one concept, and store them as concepts.
+
+Pipeline: the corpus's Chinese sentences (normalised to simplified script) →
+the links of every signal (``signals``) → one Aho–Corasick pass counting every
+linked form → groups merged strongest link first (``groups``) → the user's
+decisions (confirm, split, prefer) applied on top → concepts in the database.
+Decisions are kept apart from detected groups, so re-running never loses them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from shuyu.errors import InputError
+from shuyu.matching import TermMatcher, normalise, script_forms
+from shuyu.variants import signals
+from shuyu.variants.groups import (Occurrence, VariantGroup, count_forms, evidence_for, inconsistent_documents,
+                                   partition, propose, score)
+from shuyu.variants.signals import Link, Place, Sentence
+
+ORIGIN = "variants"
+DECISIONS = ("confirm", "split", "prefer")
+
+
+@dataclass(frozen=True)
+class VariantOptions:
+    min_similarity: float = 0.75  # Indel similarity of two sentences to count as parallel
+    min_sentence_chars: int = 10
+    max_form_len: int = 20
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def iter_sentences(store) -> Iterator[Sentence]:
+    """The Chinese sentences of the corpus with their document, year and paragraph number."""
+    sql = """
+        select s.doc_id, d.year, p.number, s.text from sentences s
+        join documents d on d.id = s.doc_id
+        join paragraphs p on p.doc_id = s.doc_id and p.seq = s.para_seq
+        where d.lang = 'zh' order by d.year, s.doc_id, s.para_seq, s.seq
+    """
+    for doc_id, year, number, text in store.db.execute(sql):
+        yield Sentence(doc_id, year, number, text, normalise(text))
+
+
+def find_links(sentences: list[Sentence], terms: list[str], options: VariantOptions = VariantOptions(),
+               progress: Progress = lambda stage, done, total: None) -> tuple[list[Link], set[frozenset[str]]]:
+    """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart)."""
+    known = set(terms)
+    matcher = TermMatcher(terms)
+    progress("Comparing similar sentences", 0, len(sentences))
+    links = list(signals.parallel(sentences, matcher, known, options.min_similarity, options.min_sentence_chars,
+                                  lambda done, total: progress("Comparing similar sentences", done, total)))
+    links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
+    links += signals.insertions(terms)
+    links += signals.definitions(sentences, known)
+    progress("Reading term contexts", 0, len(sentences))
+    contexts = signals.Contexts(sentences, matcher)
+    links += signals.subsequence_abbreviations(terms, contexts)
+    links += signals.same_slot(terms, contexts)
+    return [l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len], \
+        contexts.coordinated
+
+
+def occurrences(sentences: list[Sentence], forms: set[str]) -> dict[str, list[Occurrence]]:
+    """Every occurrence of every form (nested ones too), in one pass."""
+    matcher = TermMatcher(forms)
+    found: dict[str, list[Occurrence]] = defaultdict(list)
+    for s in sentences:
+        for m in matcher.every(s.norm):
+            found[m.term].append(Occurrence(Place(s, m.start, m.end), s.text[m.start:m.end]))
+    return found
+
+
+def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[str]], dict[str, str]]:
+    """(pairs kept apart, groups confirmed, preferred form by form) from the user's decision log."""
+    apart, together, preferred = set(), [], {}
+    for d in decisions:
+        if d["action"] == "split":
+            apart |= {frozenset((d["form"], other)) for other in d["forms"] if other != d["form"]}
+            together = [[f for f in group if f != d["form"]] for group in together]
+        elif d["action"] == "confirm":
+            together.append(list(d["forms"]))
+            apart -= {frozenset((a, b)) for a in d["forms"] for b in d["forms"]}
+        elif d["action"] == "prefer":
+            for form in d["forms"]:
+                preferred[form] = d["form"]
+    return apart, [g for g in together if len(g) > 1], preferred
+
+
+def build_groups(sentences: list[Sentence], links: list[Link], coordinated: set[frozenset[str]],
+                 decisions: list[dict] = ()) -> list[VariantGroup]:
+    """Group, count and propose; the user's decisions override the detection."""
+    apart, together, preferred_by = _decisions(list(decisions))
+    forms = {f for l in links for f in (l.a, l.b)} | {f for g in together for f in g}
+    found = occurrences(sentences, forms)
+    links = [l for l in links if found.get(l.a) and found.get(l.b)]
+    confirmed = [set(g) for g in together]
+    result = []
+    for members in partition(links, apart | (coordinated - {frozenset(p) for p in _pairs(together)}), together):
+        group_links = [l for l in links if l.a in members and l.b in members]
+        counted = count_forms(members, found)
+        if not any(members <= c for c in confirmed) and _derived_only(group_links, counted):
+            continue
+        choice = next((preferred_by[f] for f in members if f in preferred_by and preferred_by[f] in members), None)
+        kind, reason = propose(counted, group_links, choice)
+        if _regional(counted):
+            kind = "script or regional variant"
+        group = VariantGroup(counted, kind, reason, evidence_for(members, group_links), score(counted, group_links),
+                             inconsistent_documents(counted), lookup_forms=_lookup_forms(counted))
+        if choice:
+            group.decision = "preferred set by user"
+        if any(members >= c for c in confirmed):
+            group.decision = "confirmed" + (", preferred set by user" if choice else "")
+        result.append(group)
+    result.sort(key=lambda g: (-g.score, g.preferred.form))
+    return result
+
+
+def _derived_only(links: list[Link], forms) -> bool:
+    """Only substituted inside longer terms, and one form used less than twice: too little to show."""
+    return all(l.signal == "component" for l in links) and min(f.count for f in forms) < 2
+
+
+def _pairs(groups: list[list[str]]) -> Iterator[tuple[str, str]]:
+    for g in groups:
+        for a in g:
+            for b in g:
+                if a != b:
+                    yield a, b
+
+
+def _regional(forms) -> bool:
+    """One form is another's Taiwan-usage rendering (互联网 / 网际网路)."""
+    texts = {f.form for f in forms}
+    return any(normalise(script_forms(f)["taiwan"]) in texts - {f} for f in texts)
+
+
+def _lookup_forms(forms) -> list[dict]:
+    """Spellings in other scripts and regions, so 互聯網 or 網際網路 finds the group."""
+    result, seen = [], {f.form for f in forms}
+    for f in forms:
+        for usage, spelling in script_forms(f.form).items():
+            if spelling not in seen:
+                seen.add(spelling)
+                result.append({"form": spelling, "of": f.form, "usage": usage})
+    return result
+
+
+def detect_variants(store, options: VariantOptions = VariantOptions(),
+                    progress: Progress = lambda stage, done, total: None) -> list[VariantGroup]:
+    """Detect the variant groups of the stored corpus and save them as concepts (decisions applied)."""
+    sentences = list(iter_sentences(store))
+    terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
+    links, coordinated = find_links(sentences, terms, options, progress)
+    progress("Grouping variants", 0, 1)
+    groups = build_groups(sentences, links, coordinated, store.variant_decisions())
+    store.replace_concepts(ORIGIN, [concept_row(g) for g in groups])
+    progress("Grouping variants", 1, 1)
+    return groups
+
+
+def concept_row(group: VariantGroup) -> dict:
+    """A group as a concept of the termbase: Chinese terms with status and type, plus lookup forms."""
+    terms = [{"lang": "zh", "form": f.form, "status": f.status, "type": f.type, "count": f.count,
+              "years": f.as_dict()["years"], "doc_counts": f.docs, "first_year": f.first_year, "last_year": f.last_year,
+              "spellings": f.spellings, "examples": [p.as_dict() for p in f.examples], "provenance": "mined"}
+             for f in group.forms]
+    terms += [{"lang": "zh", "form": lf["form"], "status": "admitted", "type": "variant", "count": 0,
+               "geographical_usage": "zh-TW" if lf["usage"] == "taiwan" else None, "provenance": "opencc"}
+              for lf in group.lookup_forms]
+    terms += [{"lang": "en", "form": e, "status": "admitted", "type": "fullForm", "provenance": "aligned"}
+              for e in group.english]
+    data = group.as_dict()
+    return {"kind": group.kind, "reason": group.reason, "decision": group.decision, "score": group.score,
+            "evidence": data["evidence"], "inconsistent": group.inconsistent_documents, "english": group.english,
+            "terms": terms}
+
+
+def stored_groups(store) -> list[dict]:
+    """The variant groups saved by the last detection, as JSON-ready dicts (forms first, then lookup forms)."""
+    result = []
+    for concept in store.concepts(ORIGIN):
+        zh = [t for t in concept["terms"] if t["lang"] == "zh"]
+        forms = [t for t in zh if t["provenance"] != "opencc"]
+        result.append({
+            "id": concept["id"], "kind": concept["kind"], "reason": concept["reason"],
+            "decision": concept["decision"], "score": concept["score"],
+            "preferred": next((t["form"] for t in forms if t["status"] == "preferred"), forms[0]["form"]),
+            "forms": [{"form": t["form"], "status": t["status"], "type": t["type"], "count": t["count"],
+                       "years": t["years"], "docs": t["doc_counts"], "first_year": t["first_year"],
+                       "last_year": t["last_year"], "spellings": t["spellings"], "examples": t["examples"]}
+                      for t in forms],
+            "lookup_forms": [{"form": t["form"], "usage": t["geographical_usage"] or "traditional"}
+                             for t in zh if t["provenance"] == "opencc"],
+            "english": concept["english"], "evidence": concept["evidence"],
+            "inconsistent_documents": concept["inconsistent"],
+        })
+    return result
+
+
+def decide(store, action: str, form: str, options: VariantOptions = VariantOptions()) -> list[VariantGroup]:
+    """Record a decision on the group holding ``form`` and re-detect so it takes effect.
+
+    confirm: the group as it stands is right (kept together even if detection changes);
+    split: ``form`` does not belong with the other forms of its group;
+    prefer: ``form`` is the preferred rendering of its group.
+    """
+    if action not in DECISIONS:
+        raise InputError(f"unknown decision {action!r}; choose from {', '.join(DECISIONS)}")
+    key = normalise(form)
+    group = next((g for g in stored_groups(store) if key in {f["form"] for f in g["forms"]}), None)
+    if group is None:
+        raise InputError(f"{form} is in no variant group; run `shuyu variants` to see the groups")
+    store.add_variant_decision(action, key, [f["form"] for f in group["forms"]])
+    return detect_variants(store, options)

@@ -1,0 +1,271 @@
+"""The signals a terminologist uses to tell that two forms render one concept.
+
+Each signal yields ``Link``s between two forms, with the passages that show it:
+- ``parallel``: near-identical sentences (usually of different years) that differ
+  only in this place (首脑会议 / 峰会 in otherwise equal boilerplate), one of the two
+  forms being a known term;
+- ``component``: a component seen substituted in parallel sentences, substituted
+  inside another known term, both results attested (…首脑会议成果 / …峰会成果);
+- ``insertion``: two known terms one character apart inside (多方利益攸关方 / 多利益攸关方);
+- ``abbreviation``: a short form defined in brackets after its full form
+  (东南亚国家联盟(东盟)), or a known term whose characters are an ordered pick of a
+  longer term's, used in the same contexts (信通技术 / 信息和通信技术);
+- ``context``: two known terms that share characters and fill the same slot
+  between the same neighbours (使用因特网， / 使用互联网，).
+Forms that are coordinated in one sentence (发达国家和发展中国家) name different
+concepts; ``coordinated`` finds those pairs so grouping can keep them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from shuyu.corpus.chars import CJK, is_cjk
+from shuyu.matching import TermMatcher
+from shuyu.mining.miner import _jieba, general_frequency, pos_pattern, well_formed
+from shuyu.variants.edits import boundaries, raw_edits, widen, without_inside
+from shuyu.variants.similar import similar_pairs
+
+MAX_EDITS = 3  # parallel sentences with more substantive differences were rewritten, not re-rendered
+GENERAL_WORD = 1e-5  # relative frequency in general Chinese above which a word is everyday vocabulary
+NEGATIONS = frozenset("不非无未没")
+_DEFINITION = re.compile(rf"([{CJK}]{{2,40}})[（(]([{CJK}]{{2,8}})[）)]")
+_COORDINATION = frozenset("和与及、或")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    year: int | None
+    number: str | None  # the paragraph number, as printed
+    text: str  # as stored
+    norm: str  # matching.normalise(text): same length, simplified script
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a form was seen: a sentence and the span of the form in it."""
+
+    sentence: Sentence
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        s = self.sentence
+        return {"doc_id": s.doc_id, "year": s.year, "paragraph": s.number, "text": s.text,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Link:
+    a: str
+    b: str
+    signal: str
+    places: tuple[Place, ...] = ()
+    note: str = ""
+
+
+def plausible_pair(a: str, b: str, known: set[str], max_len: int = 20) -> bool:
+    """Two different names of something: Chinese, well-formed names that differ in a name, not a verb.
+
+    Rejected: a clause around a term (采取多方利益攸关方办法), a different verb
+    (有效掌握技术 / 有效利用技术, 吁请 / 促请), a modifier or coordinated term inserted
+    inside (发展中国家 / 发展中国家和中等收入国家), and two everyday words (领域 / 方面).
+    """
+    if a == b or not a or not b or max(len(a), len(b)) > max_len:
+        return False
+    if not all(is_cjk(ch) for ch in a + b):
+        return False
+    if not (well_formed(a) and well_formed(b)) or _predicative(a) or _predicative(b):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if short in long_ and not (long_.endswith(short) or long_.startswith(short)):
+        return False
+    if short in long_ and any(ch in _COORDINATION for ch in long_.replace(short, "", 1)):
+        return False
+    if any(core and _predicative_tag(core[0][1]) for core in _core_words(a, b)):
+        return False
+    everyday = [general_frequency(form) > GENERAL_WORD for form in (a, b)]
+    return not (all(everyday) or (any(everyday) and a not in known and b not in known))
+
+
+def _predicative_tag(tag: str) -> bool:
+    return tag in ("v", "vd", "vi", "d", "ad", "p", "c", "u", "r")
+
+
+def _predicative(form: str) -> bool:
+    """A form opening on a verb, adverb or two-character adjective (落实…) is a phrase, not a name."""
+    word, tag = pos_pattern(form)[0]
+    return _predicative_tag(tag) or (tag == "a" and len(word) >= 2)
+
+
+def _core_words(a: str, b: str) -> tuple[list, list]:
+    """The words of each form left after dropping the words both share at the start and the end."""
+    wa, wb = list(pos_pattern(a)), list(pos_pattern(b))
+    while wa and wb and wa[0][0] == wb[0][0]:
+        wa, wb = wa[1:], wb[1:]
+    while wa and wb and wa[-1][0] == wb[-1][0]:
+        wa, wb = wa[:-1], wb[:-1]
+    return wa, wb
+
+
+def _words(text: str) -> list[str]:
+    jieba, _ = _jieba()
+    return jieba.lcut(text, HMM=False)
+
+
+def parallel(sentences: list[Sentence], terms: TermMatcher, known: set[str], min_similarity: float = 0.75,
+             min_chars: int = 10, progress: Callable[[int, int], None] = lambda done, total: None) -> Iterator[Link]:
+    """Differences between near-identical sentences, at word level and at term level."""
+    first: dict[str, Sentence] = {}
+    for s in sentences:
+        if len(s.norm) >= min_chars:
+            first.setdefault(s.norm, s)
+    texts = list(first)
+    bounds: dict[str, tuple[set[int], set[int]]] = {}
+
+    def bounds_of(text: str) -> tuple[set[int], set[int]]:
+        if text not in bounds:
+            words = boundaries(_words(text))
+            bounds[text] = (words, without_inside(words, ((m.start, m.end) for m in terms.longest(text))))
+        return bounds[text]
+
+    for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
+        a, b = texts[i], texts[j]
+        edits = [e for e in raw_edits(a, b) if _substantive(a[e[0]:e[1]] + b[e[2]:e[3]])]
+        if not edits or len(edits) > MAX_EDITS:
+            continue
+        (wa, ta), (wb, tb) = bounds_of(a), bounds_of(b)
+        seen = set()
+        for edit in edits:
+            for level_a, level_b in ((wa, wb), (ta, tb)):
+                widened = widen(a, b, edit, level_a, level_b)
+                if widened is None or (widened.a, widened.b) in seen:
+                    continue
+                seen.add((widened.a, widened.b))
+                if (widened.a in known or widened.b in known) and plausible_pair(widened.a, widened.b, known):
+                    yield Link(widened.a, widened.b, "parallel",
+                               (Place(first[a], *widened.a_span), Place(first[b], *widened.b_span)))
+
+
+def _substantive(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text) and not any(ch.isdigit() for ch in text)
+
+
+def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator[Link]:
+    """A substitution seen in parallel sentences, applied inside other terms (to be checked against the corpus)."""
+    substitutions = {(link.a, link.b) for link in parallel_links if link.a not in link.b and link.b not in link.a}
+    substitutions |= {(b, a) for a, b in substitutions}
+    for term in terms:
+        for old, new in sorted(substitutions):
+            if old in term and old != term:
+                yield Link(term, term.replace(old, new, 1), "component", note=f"{old} → {new}")
+
+
+def insertions(terms: list[str]) -> Iterator[Link]:
+    """Known terms one inner character apart (多方利益攸关方 / 多利益攸关方); a negation changes the meaning."""
+    known = set(terms)
+    for term in terms:
+        for k in range(1, len(term) - 1):
+            shorter = term[:k] + term[k + 1:]
+            if term[k] not in NEGATIONS and len(shorter) >= 3 and shorter in known:
+                yield Link(term, shorter, "insertion", note=f"{term[k]} dropped")
+
+
+def _ordered_pick(short: str, full: str) -> bool:
+    """``short``'s characters appear in ``full`` in order, starting with its first character."""
+    if not full.startswith(short[0]) or short in full:
+        return False
+    position = 0
+    for ch in short:
+        position = full.find(ch, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def definitions(sentences: Iterable[Sentence], known: set[str]) -> Iterator[Link]:
+    """Short forms defined in brackets: 东南亚国家联盟(东盟), 促进性别平等和增强妇女权能署(妇女署)."""
+    for s in sentences:
+        for m in _DEFINITION.finditer(s.norm):
+            before, short = m.group(1), m.group(2)
+            full = next((before[k:] for k in range(len(before) - 1) if before[k:] in known), None)
+            if full is None:
+                full = next((before[k:] for k in range(len(before) - 1)
+                             if _ordered_pick(short, before[k:]) and well_formed(before[k:])), None)
+            if full and full != short and all(ch in full for ch in short):
+                yield Link(full, short, "abbreviation",
+                           (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
+                           note="defined in brackets")
+
+
+class Contexts:
+    """The neighbours each known term has in the corpus: two characters on each side."""
+
+    def __init__(self, sentences: Iterable[Sentence], terms: TermMatcher):
+        self.left: dict[str, Counter] = defaultdict(Counter)
+        self.right: dict[str, Counter] = defaultdict(Counter)
+        self.slots: dict[str, Counter] = defaultdict(Counter)
+        self.coordinated: set[frozenset[str]] = set()
+        for s in sentences:
+            matches = list(terms.longest(s.norm))
+            for m in matches:
+                left, right = s.norm[max(0, m.start - 2):m.start], s.norm[m.end:m.end + 2]
+                self.left[m.term][left] += 1
+                self.right[m.term][right] += 1
+                self.slots[m.term][(left, right)] += 1
+            for x, y in zip(matches, matches[1:]):
+                if x.term != y.term and s.norm[x.end:y.start] in _COORDINATION:
+                    self.coordinated.add(frozenset((x.term, y.term)))
+
+    def shared(self, a: str, b: str) -> int:
+        """Neighbour contexts the two terms share: whole slots count double, one side once."""
+        def content(counter: Counter) -> set:
+            return {k for k in counter if any(is_cjk(ch) for ch in "".join(k))}
+        return (2 * len(content(self.slots[a]) & content(self.slots[b]))
+                + len(content(self.left[a]) & content(self.left[b]))
+                + len(content(self.right[a]) & content(self.right[b])))
+
+
+def _gaps(short: str, full: str) -> int:
+    """Runs of ``full`` skipped when picking ``short``'s characters in order (信通技术 in 信息和通信技术: 2)."""
+    gaps, position = 0, 0
+    for ch in short:
+        found = full.find(ch, position)
+        gaps += found > position
+        position = found + 1
+    return gaps + (position < len(full))
+
+
+def subsequence_abbreviations(terms: list[str], contexts: Contexts, min_shared: int = 2) -> Iterator[Link]:
+    """Known short terms picked from a longer known term in at least two places, used in its contexts.
+
+    One cut only (促进发展 from 促进可持续发展, 技术界 from 技术和学术界) drops a modifier: a different concept.
+    """
+    shorts = [t for t in terms if 2 <= len(t) <= 5]
+    for full in terms:
+        for short in shorts:
+            if (len(full) >= len(short) + 2 and short[-1] in full[-2:] + full[-3:-2] and _ordered_pick(short, full)
+                    and _gaps(short, full) >= 2):
+                if contexts.shared(short, full) >= min_shared:
+                    yield Link(full, short, "abbreviation", note="ordered pick of the full form, same contexts")
+
+
+def same_slot(terms: list[str], contexts: Contexts, min_shared: int = 3) -> Iterator[Link]:
+    """Known terms of similar length sharing an end character and their neighbours (因特网 / 互联网)."""
+    by_end: dict[str, list[str]] = defaultdict(list)
+    for t in terms:
+        by_end[t[-1]].append(t)
+    for group in by_end.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if abs(len(a) - len(b)) > 1 or a in b or b in a or a[:-1] == b[:-1]:
+                    continue
+                if frozenset((a, b)) in contexts.coordinated or not plausible_pair(a, b, set(terms)):
+                    continue
+                shared = contexts.shared(a, b)
+                if shared >= min_shared:
+                    yield Link(a, b, "context", note=f"{shared} shared neighbour contexts")

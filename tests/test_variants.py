@@ -1,0 +1,168 @@
+"""Variant renderings across years: the library on planted and real text, and the CLI on the bundled corpus."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+
+import pytest
+
+from conftest import CORPUS
+from shuyu.cli import main
+from shuyu.matching import TermMatcher, normalise
+from shuyu.mining import Passage, mine_texts
+from shuyu.store import Store
+from shuyu.variants.detect import build_groups, find_links, stored_groups
+from shuyu.variants.edits import boundaries, raw_edits, widen
+from shuyu.variants.signals import Sentence
+from shuyu.variants.similar import similar_pairs
+
+OLD, NEW = "量子网络韧性观察站", "量子网络韧性监测站"
+# Boilerplate a resolution repeats each year; the body's name changes in the third year.
+TEMPLATE = [
+    "欢迎设立{name}，并请秘书长向其提供一切必要支持；",
+    "请{name}每年向经济及社会理事会提交关于其工作进展情况的报告；",
+    "注意到{name}为加强发展中国家能力所做的工作，鼓励会员国积极参与；",
+    "又请会员国和其他利益攸关方向{name}提供资料和专门知识；",
+    "确认南南合作和三角合作可以成为促进信息和通信技术发展的有用工具；",
+    "强调指出需要加强所有发展中国家特别是最不发达国家对因特网治理论坛各次会议的参与；",
+]
+
+
+def _sentences(passages: list[Passage]) -> list[Sentence]:
+    return [Sentence(p.doc_id, p.year, p.number, p.text, normalise(p.text)) for p in passages]
+
+
+def planted_corpus() -> list[Passage]:
+    passages = []
+    for year, name in ((2012, OLD), (2016, OLD), (2020, NEW), (2022, NEW)):
+        for i, line in enumerate(TEMPLATE):
+            passages.append(Passage(f"doc-{year}", year, f"{i + 1}.", line.format(name=name), i + 1))
+    return passages
+
+
+def test_a_renamed_body_is_found_dated_and_the_new_name_proposed():
+    passages = planted_corpus()
+    terms = [c.term for c in mine_texts(passages)]
+    sentences = _sentences(passages)
+    groups = build_groups(sentences, *find_links(sentences, terms))
+    group = next(g for g in groups if {OLD, NEW} <= {f.form for f in g.forms})
+    assert group.preferred.form == NEW
+    old = group.form(OLD)
+    assert old.status == "superseded" and old.years == {2012: 4, 2016: 4} and old.last_year == 2016
+    assert group.form(NEW).years == {2020: 4, 2022: 4}
+    assert group.kind in ("rename", "change over time")
+    assert "2020" in group.reason and "2016" in group.reason
+    passage_pairs = [e for e in group.evidence if e.signal == "parallel"]
+    assert passage_pairs, "the parallel sentences are the evidence"
+    a, b = passage_pairs[0].passages
+    assert {a["year"], b["year"]} & {2012, 2016} and {a["year"], b["year"]} & {2020, 2022}
+    assert {a["text"][a["start"]:a["end"]], b["text"][b["start"]:b["end"]]} <= {OLD, NEW, "观察站", "监测站"}
+    # The sentences that did not change produce no group.
+    assert all(not ({f.form for f in g.forms} & {"三角合作", "因特网治理论坛"}) for g in groups)
+
+
+def test_word_edits_widen_to_the_changed_component():
+    a, b = "信息社会世界首脑会议成果文件", "信息社会世界峰会成果文件"
+    (edit,) = raw_edits(a, b)
+    word_bounds = lambda t: boundaries(["信息", "社会", "世界", t[6:-4], "成果", "文件"])
+    widened = widen(a, b, edit, word_bounds(a), word_bounds(b))
+    assert (widened.a, widened.b) == ("首脑会议", "峰会")
+
+
+def test_similar_sentences_are_paired_without_comparing_all_pairs():
+    rng = random.Random(7)
+    alphabet = "发展信息通信技术社会世界会议合作国家利益攸关方治理论坛数字鸿沟可持续目标执行落实报告大会"
+    texts = ["".join(rng.choice(alphabet) for _ in range(60)) for _ in range(2000)]
+    texts.append(texts[10][:20] + "峰会" + texts[10][24:])  # a near copy of text 10
+    pairs = {(i, j) for i, j, _ in similar_pairs(texts, 0.8)}
+    assert (10, 2000) in pairs
+    assert len(pairs) == 1  # random texts are never paired
+
+
+def test_traditional_script_is_matched_as_simplified_at_the_same_offsets():
+    text = "許多國家的互聯網接入仍然昂貴"
+    (match,) = TermMatcher(["互联网"]).longest(text)
+    assert text[match.start:match.end] == "互聯網" and match.term == "互联网"
+    # The longest term wins: 利益攸关方 inside 多利益攸关方 is no match.
+    assert [m.term for m in TermMatcher(["利益攸关方", "多利益攸关方"]).longest("各多利益攸关方")] == ["多利益攸关方"]
+
+
+def _group_with(groups: list[dict], form: str) -> dict | None:
+    return next((g for g in groups if form in {f["form"] for f in g["forms"]}), None)
+
+
+def test_the_corpus_examples_are_found_with_their_dates(bundled):
+    with Store(bundled / "shuyu.db") as store:
+        groups = stored_groups(store)
+    summit = _group_with(groups, "信息社会世界峰会")
+    assert summit["preferred"] == "信息社会世界峰会"
+    old = next(f for f in summit["forms"] if f["form"] == "信息社会世界首脑会议")
+    assert old["status"] == "superseded" and old["last_year"] == 2015
+    assert "2021" in summit["reason"] and "2015" in summit["reason"]
+
+    internet = _group_with(groups, "互联网")
+    assert internet is not None and "因特网" in {f["form"] for f in internet["forms"]}
+    assert internet["kind"] == "concurrent inconsistency"
+    # Documents that use both are flagged on their own.
+    assert any(set(d["counts"]) == {"因特网", "互联网"} for d in internet["inconsistent_documents"])
+    # Taiwan usage and traditional script find the group too.
+    assert {"網際網路", "互聯網"} <= {l["form"] for l in internet["lookup_forms"]}
+
+    stakeholders = _group_with(groups, "多利益攸关方")
+    assert stakeholders["preferred"] == "多利益攸关方"
+    assert next(f for f in stakeholders["forms"] if f["form"] == "多方利益攸关方")["status"] == "superseded"
+
+    ict = _group_with(groups, "信通技术")
+    assert ict["kind"] == "abbreviation" and ict["preferred"] == "信息和通信技术"
+
+
+def test_different_concepts_that_look_alike_are_not_grouped(bundled):
+    with Store(bundled / "shuyu.db") as store:
+        groups = stored_groups(store)
+    for a, b in (("缩小数字鸿沟", "弥合数字鸿沟"), ("发达国家", "发展中国家"), ("千年发展目标", "可持续发展目标")):
+        group = _group_with(groups, a)
+        assert group is None or b not in {f["form"] for f in group["forms"]}
+
+
+def test_variants_json_and_text(bundled, runner, monkeypatch):
+    monkeypatch.chdir(bundled)
+    result = runner.invoke(main, ["--db", "shuyu.db", "variants", "--json"])
+    assert result.exit_code == 0, result.output
+    groups = json.loads(result.output)
+    assert groups and all({"kind", "forms", "evidence"} <= set(g) for g in groups)
+    assert all({"form", "status", "count", "years"} <= set(f) for g in groups for f in g["forms"])
+    text = runner.invoke(main, ["--db", "shuyu.db", "variants", "--kind", "rename"])
+    assert text.exit_code == 0
+    assert "信息社会世界峰会 ← 信息社会世界首脑会议" in text.output
+    assert "superseded" in text.output and "2021" in text.output
+
+
+def test_decisions_survive_rebuilding(tmp_path, runner, monkeypatch):
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    assert runner.invoke(main, ["variants", "prefer", "互联网"]).exit_code == 0
+    assert runner.invoke(main, ["variants", "split", "议题"]).exit_code == 0
+    assert runner.invoke(main, ["variants", "confirm", "信通技术"]).exit_code == 0
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    groups = json.loads(runner.invoke(main, ["variants", "--json"]).output)
+    internet = _group_with(groups, "互联网")
+    assert internet["preferred"] == "互联网" and "preferred set by user" in internet["decision"]
+    assert next(f for f in internet["forms"] if f["form"] == "因特网")["status"] != "preferred"
+    assert _group_with(groups, "议题") is None or "问题" not in {f["form"] for f in _group_with(groups, "议题")["forms"]}
+    assert _group_with(groups, "信通技术")["decision"].startswith("confirmed")
+    # A form in no group is a clear error, not a crash.
+    result = runner.invoke(main, ["variants", "prefer", "不存在的词"])
+    assert result.exit_code == 2 and "no variant group" in result.output
+
+
+def test_report_is_one_self_contained_page(bundled, runner, monkeypatch):
+    monkeypatch.chdir(bundled)
+    result = runner.invoke(main, ["--db", "shuyu.db", "report", "-o", "out/report.html"])
+    assert result.exit_code == 0, result.output
+    page = (bundled / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "<circle" in page and "信息社会世界峰会" in page
+    assert "<script" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in page
