@@ -46,7 +46,8 @@ def test_a_renamed_body_is_found_dated_and_the_new_name_proposed():
     passages = planted_corpus()
     terms = [c.term for c in mine_texts(passages)]
     sentences = _sentences(passages)
-    groups = build_groups(sentences, *find_links(sentences, terms))
+    source = lambda: iter(sentences)
+    groups = build_groups(source, *find_links(source, terms))
     group = next(g for g in groups if {OLD, NEW} <= {f.form for f in g.forms})
     assert group.preferred.form == NEW
     old = group.form(OLD)

@@ -9,15 +9,14 @@ Decisions are kept apart from detected groups, so re-running never loses them.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from shuyu.errors import InputError
 from shuyu.matching import TermMatcher, normalise, script_forms
 from shuyu.variants import signals
-from shuyu.variants.groups import (Occurrence, VariantGroup, count_forms, evidence_for, inconsistent_documents,
-                                   partition, propose, score)
+from shuyu.variants.groups import (VariantGroup, count_forms, evidence_for, inconsistent_documents, partition,
+                                   propose, score)
 from shuyu.variants.signals import Link, Place, Sentence
 
 ORIGIN = "variants"
@@ -46,33 +45,38 @@ def iter_sentences(store) -> Iterator[Sentence]:
         yield Sentence(doc_id, year, number, text, normalise(text))
 
 
-def find_links(sentences: list[Sentence], terms: list[str], options: VariantOptions = VariantOptions(),
+SentenceSource = Callable[[], Iterable[Sentence]]  # returns a fresh iterator over the corpus each call
+
+
+def find_links(sentences: SentenceSource, terms: list[str], options: VariantOptions = VariantOptions(),
                progress: Progress = lambda stage, done, total: None) -> tuple[list[Link], set[frozenset[str]]]:
-    """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart)."""
+    """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart).
+
+    One pass over the corpus keeps the distinct sentences (for the parallel
+    signal), the bracketed ones (definitions) and the terms' neighbours.
+    """
     known = set(terms)
     matcher = TermMatcher(terms)
-    progress("Comparing similar sentences", 0, len(sentences))
-    links = list(signals.parallel(sentences, matcher, known, options.min_similarity, options.min_sentence_chars,
+    first: dict[str, Sentence] = {}
+    bracketed: list[Sentence] = []
+    contexts = signals.Contexts(matcher)
+    for n, s in enumerate(sentences()):
+        if len(s.norm) >= options.min_sentence_chars:
+            first.setdefault(s.norm, s)
+        if "(" in s.norm or "（" in s.norm:
+            bracketed.append(s)
+        contexts.add(s)
+        if n % 10_000 == 0:
+            progress("Reading sentences", n, 0)
+    links = list(signals.parallel(first, matcher, known, options.min_similarity,
                                   lambda done, total: progress("Comparing similar sentences", done, total)))
     links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
-    links += signals.definitions(sentences, known)
-    progress("Reading term contexts", 0, len(sentences))
-    contexts = signals.Contexts(sentences, matcher)
+    links += signals.definitions(bracketed, known)
     links += signals.subsequence_abbreviations(terms, contexts)
     links += signals.same_slot(terms, contexts)
     return [l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len], \
         contexts.coordinated
-
-
-def occurrences(sentences: list[Sentence], forms: set[str]) -> dict[str, list[Occurrence]]:
-    """Every occurrence of every form (nested ones too), in one pass."""
-    matcher = TermMatcher(forms)
-    found: dict[str, list[Occurrence]] = defaultdict(list)
-    for s in sentences:
-        for m in matcher.every(s.norm):
-            found[m.term].append(Occurrence(Place(s, m.start, m.end), s.text[m.start:m.end]))
-    return found
 
 
 def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[str]], dict[str, str]]:
@@ -91,29 +95,32 @@ def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[st
     return apart, [g for g in together if len(g) > 1], preferred
 
 
-def build_groups(sentences: list[Sentence], links: list[Link], coordinated: set[frozenset[str]],
-                 decisions: list[dict] = ()) -> list[VariantGroup]:
-    """Group, count and propose; the user's decisions override the detection."""
+def build_groups(sentences: SentenceSource, links: list[Link], coordinated: set[frozenset[str]],
+                 decisions: Iterable[dict] = ()) -> list[VariantGroup]:
+    """Group, count (one pass) and propose; the user's decisions override the detection."""
     apart, together, preferred_by = _decisions(list(decisions))
-    forms = {f for l in links for f in (l.a, l.b)} | {f for g in together for f in g}
-    found = occurrences(sentences, forms)
-    links = [l for l in links if found.get(l.a) and found.get(l.b)]
     confirmed = [set(g) for g in together]
+    members_of = partition(links, apart | (coordinated - {frozenset(p) for p in _pairs(together)}), together)
+    counted = count_forms(sentences, members_of)
     result = []
-    for members in partition(links, apart | (coordinated - {frozenset(p) for p in _pairs(together)}), together):
-        group_links = [l for l in links if l.a in members and l.b in members]
-        counted = count_forms(members, found)
-        if not any(members <= c for c in confirmed) and _derived_only(group_links, counted):
+    for members, forms in zip(members_of, counted):
+        forms = [f for f in forms if f.count]
+        attested = {f.form for f in forms}
+        group_links = [l for l in links if l.a in attested and l.b in attested]
+        is_confirmed = any(members >= c for c in confirmed)
+        if len(forms) < 2 or not (group_links or is_confirmed):
             continue
-        choice = next((preferred_by[f] for f in members if f in preferred_by and preferred_by[f] in members), None)
-        kind, reason = propose(counted, group_links, choice)
-        if _regional(counted):
+        if not is_confirmed and _derived_only(group_links, forms):
+            continue
+        choice = next((preferred_by[f] for f in attested if preferred_by.get(f) in attested), None)
+        kind, reason = propose(forms, group_links, choice)
+        if _regional(forms):
             kind = "script or regional variant"
-        group = VariantGroup(counted, kind, reason, evidence_for(members, group_links), score(counted, group_links),
-                             inconsistent_documents(counted), lookup_forms=_lookup_forms(counted))
+        group = VariantGroup(forms, kind, reason, evidence_for(attested, group_links), score(forms, group_links),
+                             inconsistent_documents(forms), lookup_forms=_lookup_forms(forms))
         if choice:
             group.decision = "preferred set by user"
-        if any(members >= c for c in confirmed):
+        if is_confirmed:
             group.decision = "confirmed" + (", preferred set by user" if choice else "")
         result.append(group)
     result.sort(key=lambda g: (-g.score, g.preferred.form))
@@ -153,7 +160,7 @@ def _lookup_forms(forms) -> list[dict]:
 def detect_variants(store, options: VariantOptions = VariantOptions(),
                     progress: Progress = lambda stage, done, total: None) -> list[VariantGroup]:
     """Detect the variant groups of the stored corpus and save them as concepts (decisions applied)."""
-    sentences = list(iter_sentences(store))
+    sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
     links, coordinated = find_links(sentences, terms, options, progress)
     progress("Grouping variants", 0, 1)

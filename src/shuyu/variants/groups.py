@@ -13,20 +13,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
-from shuyu.variants.signals import Link, Place
+from shuyu.matching import Match, TermMatcher
+from shuyu.variants.signals import Link, Place, Sentence
 
 SIGNAL_WEIGHT = {"parallel": 3.0, "abbreviation": 3.0, "insertion": 2.0, "component": 2.0, "context": 1.0}
 KINDS = ("change over time", "rename", "concurrent inconsistency", "abbreviation", "short form",
          "script or regional variant")
 EVIDENCE_PER_GROUP = 12
 MIN_SUPERSEDED = 2  # a form seen once is no evidence of a change
-
-
-@dataclass
-class Occurrence:
-    place: Place
-    spelling: str  # as written (traditional in a traditional document)
 
 
 @dataclass
@@ -137,29 +133,36 @@ def partition(links: list[Link], apart: set[frozenset[str]], together: list[list
     return part.groups()
 
 
-def count_forms(forms: set[str], occurrences: dict[str, list[Occurrence]], max_examples: int = 3) -> list[Form]:
-    """Count each form where it is the longest of ``forms`` at its place."""
-    by_sentence: dict[int, list[tuple[int, int, str, Occurrence]]] = defaultdict(list)
-    for form in forms:
-        for occ in occurrences.get(form, ()):
-            by_sentence[id(occ.place.sentence)].append((occ.place.start, -(occ.place.end - occ.place.start), form, occ))
-    result = {f: Form(f) for f in forms}
-    for matches in by_sentence.values():
-        matches.sort(key=lambda m: (m[0], m[1]))
-        end = -1
-        for start, negative_length, form, occ in matches:
-            if start < end:
-                continue
-            end = start - negative_length
-            f, s = result[form], occ.place.sentence
-            f.count += 1
-            if s.year is not None:
-                f.years[s.year] = f.years.get(s.year, 0) + 1
-            f.docs[s.doc_id] = f.docs.get(s.doc_id, 0) + 1
-            f.spellings[occ.spelling] = f.spellings.get(occ.spelling, 0) + 1
-            if len(f.examples) < max_examples and all(e.sentence.year != s.year for e in f.examples):
-                f.examples.append(occ.place)
-    return sorted(result.values(), key=lambda f: (-f.count, f.form))
+def count_forms(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]],
+                max_examples: int = 3) -> list[list[Form]]:
+    """Count each group's forms in one pass over the corpus, keeping a few examples from different years.
+
+    Within a group, a form counts where it is the longest of the group's forms
+    at its place; forms of different groups may overlap (首脑会议 in 信息社会世界首脑会议).
+    """
+    group_of = {form: k for k, members in enumerate(groups) for form in members}
+    result = [{form: Form(form) for form in members} for members in groups]
+    matcher = TermMatcher(group_of)
+    for s in sentences():
+        by_group: dict[int, list[Match]] = defaultdict(list)
+        for m in matcher.every(s.norm):
+            by_group[group_of[m.term]].append(m)
+        for k, matches in by_group.items():
+            end = -1
+            for m in sorted(matches, key=lambda m: (m.start, m.start - m.end)):
+                if m.start < end:
+                    continue
+                end = m.end
+                f = result[k][m.term]
+                f.count += 1
+                if s.year is not None:
+                    f.years[s.year] = f.years.get(s.year, 0) + 1
+                f.docs[s.doc_id] = f.docs.get(s.doc_id, 0) + 1
+                spelling = s.text[m.start:m.end]
+                f.spellings[spelling] = f.spellings.get(spelling, 0) + 1
+                if len(f.examples) < max_examples and all(e.sentence.year != s.year for e in f.examples):
+                    f.examples.append(Place(s, m.start, m.end))
+    return [sorted(forms.values(), key=lambda f: (-f.count, f.form)) for forms in result]
 
 
 def propose(forms: list[Form], links: list[Link], preferred: str | None = None) -> tuple[str, str]:

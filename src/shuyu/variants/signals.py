@@ -117,13 +117,12 @@ def _words(text: str) -> list[str]:
     return jieba.lcut(text, HMM=False)
 
 
-def parallel(sentences: list[Sentence], terms: TermMatcher, known: set[str], min_similarity: float = 0.75,
-             min_chars: int = 10, progress: Callable[[int, int], None] = lambda done, total: None) -> Iterator[Link]:
-    """Differences between near-identical sentences, at word level and at term level."""
-    first: dict[str, Sentence] = {}
-    for s in sentences:
-        if len(s.norm) >= min_chars:
-            first.setdefault(s.norm, s)
+def parallel(first: dict[str, Sentence], terms: TermMatcher, known: set[str], min_similarity: float = 0.75,
+             progress: Callable[[int, int], None] = lambda done, total: None) -> Iterator[Link]:
+    """Differences between near-identical sentences, at word level and at term level.
+
+    ``first`` maps each distinct normalised sentence to its first occurrence.
+    """
     texts = list(first)
     bounds: dict[str, tuple[set[int], set[int]]] = {}
 
@@ -205,21 +204,23 @@ def definitions(sentences: Iterable[Sentence], known: set[str]) -> Iterator[Link
 class Contexts:
     """The neighbours each known term has in the corpus: two characters on each side."""
 
-    def __init__(self, sentences: Iterable[Sentence], terms: TermMatcher):
+    def __init__(self, terms: TermMatcher):
+        self.terms = terms
         self.left: dict[str, Counter] = defaultdict(Counter)
         self.right: dict[str, Counter] = defaultdict(Counter)
         self.slots: dict[str, Counter] = defaultdict(Counter)
         self.coordinated: set[frozenset[str]] = set()
-        for s in sentences:
-            matches = list(terms.longest(s.norm))
-            for m in matches:
-                left, right = s.norm[max(0, m.start - 2):m.start], s.norm[m.end:m.end + 2]
-                self.left[m.term][left] += 1
-                self.right[m.term][right] += 1
-                self.slots[m.term][(left, right)] += 1
-            for x, y in zip(matches, matches[1:]):
-                if x.term != y.term and s.norm[x.end:y.start] in _COORDINATION:
-                    self.coordinated.add(frozenset((x.term, y.term)))
+
+    def add(self, s: Sentence) -> None:
+        matches = list(self.terms.longest(s.norm))
+        for m in matches:
+            left, right = s.norm[max(0, m.start - 2):m.start], s.norm[m.end:m.end + 2]
+            self.left[m.term][left] += 1
+            self.right[m.term][right] += 1
+            self.slots[m.term][(left, right)] += 1
+        for x, y in zip(matches, matches[1:]):
+            if x.term != y.term and s.norm[x.end:y.start] in _COORDINATION:
+                self.coordinated.add(frozenset((x.term, y.term)))
 
     def shared(self, a: str, b: str) -> int:
         """Neighbour contexts the two terms share: whole slots count double, one side once."""
