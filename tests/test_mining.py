@@ -170,7 +170,7 @@ def test_mine_on_an_empty_database_is_a_clear_error(runner, tmp_path):
 def test_database_of_schema_1_is_migrated(tmp_path):
     import sqlite_utils
 
-    from shuyu.store import MIGRATIONS
+    from shuyu.store import MIGRATIONS, SCHEMA_VERSION
 
     path = tmp_path / "v1.db"
     db = sqlite_utils.Database(path)
@@ -178,4 +178,5 @@ def test_database_of_schema_1_is_migrated(tmp_path):
     db["meta"].insert({"key": "schema_version", "value": "1"}, pk="key")
     db.close()
     with Store(path) as store:
-        assert store.schema_version == 2 and "terms" in store.db.table_names()
+        assert store.schema_version == SCHEMA_VERSION
+        assert {"terms", "concepts", "concept_terms", "variant_decisions"} <= set(store.db.table_names())

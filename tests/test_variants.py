@@ -6,7 +6,6 @@ import json
 import random
 import shutil
 
-import pytest
 
 from conftest import CORPUS
 from shuyu.cli import main

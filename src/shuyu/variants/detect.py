@@ -17,7 +17,7 @@ from shuyu.matching import TermMatcher, normalise, script_forms
 from shuyu.variants import signals
 from shuyu.variants.groups import (VariantGroup, count_forms, evidence_for, inconsistent_documents, partition,
                                    propose, score)
-from shuyu.variants.signals import Link, Place, Sentence
+from shuyu.variants.signals import Link, Sentence
 
 ORIGIN = "variants"
 DECISIONS = ("confirm", "split", "prefer")
@@ -57,9 +57,13 @@ def find_links(sentences: SentenceSource, terms: list[str], options: VariantOpti
     """
     known = set(terms)
     matcher = TermMatcher(terms)
+    shorts: dict[str, list[str]] = {}
+    for term in terms:
+        for short in signals.abbreviations_of(term):
+            shorts.setdefault(short, []).append(term)
     first: dict[str, Sentence] = {}
     bracketed: list[Sentence] = []
-    contexts = signals.Contexts(matcher)
+    contexts = signals.Contexts(TermMatcher([*terms, *shorts]))
     for n, s in enumerate(sentences()):
         if len(s.norm) >= options.min_sentence_chars:
             first.setdefault(s.norm, s)
@@ -73,7 +77,7 @@ def find_links(sentences: SentenceSource, terms: list[str], options: VariantOpti
     links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
     links += signals.definitions(bracketed, known)
-    links += signals.subsequence_abbreviations(terms, contexts)
+    links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
     return [l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len], \
         contexts.coordinated

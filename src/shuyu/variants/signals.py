@@ -8,8 +8,9 @@ Each signal yields ``Link``s between two forms, with the passages that show it:
   inside another known term, both results attested (…首脑会议成果 / …峰会成果);
 - ``insertion``: two known terms one character apart inside (多方利益攸关方 / 多利益攸关方);
 - ``abbreviation``: a short form defined in brackets after its full form
-  (东南亚国家联盟(东盟)), or a known term whose characters are an ordered pick of a
-  longer term's, used in the same contexts (信通技术 / 信息和通信技术);
+  (东南亚国家联盟(东盟)), or a form built from the words of a known term (each word
+  whole, cut to its first character or dropped) that occurs in the same
+  contexts (信通技术 / 信息和通信技术, 经社理事会 / 经济及社会理事会);
 - ``context``: two known terms that share characters and fill the same slot
   between the same neighbours (使用因特网， / 使用互联网，).
 Forms that are coordinated in one sentence (发达国家和发展中国家) name different
@@ -18,6 +19,7 @@ concepts; ``coordinated`` finds those pairs so grouping can keep them apart.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -209,6 +211,7 @@ class Contexts:
         self.left: dict[str, Counter] = defaultdict(Counter)
         self.right: dict[str, Counter] = defaultdict(Counter)
         self.slots: dict[str, Counter] = defaultdict(Counter)
+        self.sides: dict[str, Counter] = defaultdict(Counter)  # one character each side, for rare forms
         self.coordinated: set[frozenset[str]] = set()
 
     def add(self, s: Sentence) -> None:
@@ -218,41 +221,85 @@ class Contexts:
             self.left[m.term][left] += 1
             self.right[m.term][right] += 1
             self.slots[m.term][(left, right)] += 1
+            self.sides[m.term][("left", left[-1:])] += 1
+            self.sides[m.term][("right", right[:1])] += 1
         for x, y in zip(matches, matches[1:]):
             if x.term != y.term and s.norm[x.end:y.start] in _COORDINATION:
                 self.coordinated.add(frozenset((x.term, y.term)))
 
-    def shared(self, a: str, b: str) -> int:
-        """Neighbour contexts the two terms share: whole slots count double, one side once."""
+    def shared(self, a: str, b: str, loose: bool = False) -> int:
+        """Neighbour contexts the two terms share: whole slots count double, one side once.
+
+        ``loose`` also counts single neighbouring characters (应国际电联和 / 应国际电信联盟秘书长):
+        enough for a form already built from the other, too weak for any two terms.
+        """
         def content(counter: Counter) -> set:
             return {k for k in counter if any(is_cjk(ch) for ch in "".join(k))}
-        return (2 * len(content(self.slots[a]) & content(self.slots[b]))
-                + len(content(self.left[a]) & content(self.left[b]))
-                + len(content(self.right[a]) & content(self.right[b])))
+        shared = (2 * len(content(self.slots[a]) & content(self.slots[b]))
+                  + len(content(self.left[a]) & content(self.left[b]))
+                  + len(content(self.right[a]) & content(self.right[b])))
+        if loose:
+            shared += len(content(self.sides[a]) & content(self.sides[b]))
+        return shared
 
 
-def _gaps(short: str, full: str) -> int:
-    """Runs of ``full`` skipped when picking ``short``'s characters in order (信通技术 in 信息和通信技术: 2)."""
-    gaps, position = 0, 0
-    for ch in short:
-        found = full.find(ch, position)
-        gaps += found > position
-        position = found + 1
-    return gaps + (position < len(full))
+def abbreviations_of(full: str, max_len: int = 6) -> set[str]:
+    """Short forms built the way Chinese abbreviations are built from the words of ``full``.
 
-
-def subsequence_abbreviations(terms: list[str], contexts: Contexts, min_shared: int = 2) -> Iterator[Link]:
-    """Known short terms picked from a longer known term in at least two places, used in its contexts.
-
-    One cut only (促进发展 from 促进可持续发展, 技术界 from 技术和学术界) drops a modifier: a different concept.
+    Each word is kept whole, cut to its first character, or dropped (connectors
+    always drop): 国际电信联盟 → 国际电联, 经济及社会理事会 → 经社理事会, 信息和通信技术 →
+    信通技术.  The short form starts in the first or second word, ends in the
+    last, keeps at least two words, makes at least two changes (a cut word or a
+    run of dropped words: dropping one modifier, 促进可持续发展 → 促进发展, makes
+    another concept) and never drops a negation.
     """
-    shorts = [t for t in terms if 2 <= len(t) <= 5]
-    for full in terms:
-        for short in shorts:
-            if (len(full) >= len(short) + 2 and short[-1] in full[-2:] + full[-3:-2] and _ordered_pick(short, full)
-                    and _gaps(short, full) >= 2):
-                if contexts.shared(short, full) >= min_shared:
-                    yield Link(full, short, "abbreviation", note="ordered pick of the full form, same contexts")
+    tagged = [piece for word, tag in pos_pattern(full) for piece in _dictionary_parts(word, tag)]
+    words = [w for w, _ in tagged]
+    if not 2 <= len(words) <= 8:
+        return set()
+    choices = []
+    for word, tag in tagged:
+        if word in _COORDINATION or tag.startswith(("c", "p", "u")):
+            choices.append(("",))
+        elif any(ch in NEGATIONS for ch in word):
+            choices.append((word,))
+        else:
+            choices.append(tuple(dict.fromkeys(("", word[0], word))))
+    result = set()
+    for picked in itertools.product(*choices):
+        kept = [k for k, unit in enumerate(picked) if unit]
+        cuts = sum(1 for unit, options in zip(picked, choices) if unit and unit != options[-1])
+        dropped = "".join("-" if not unit and options[-1] else "+" for unit, options in zip(picked, choices))
+        changed = cuts + len([run for run in dropped.split("+") if run])
+        short = "".join(picked)
+        if (len(kept) >= 2 and kept[0] <= 1 and kept[-1] == len(words) - 1 and 2 <= len(short) <= max_len
+                and changed >= 2 and short not in full):
+            result.add(short)
+    return result
+
+
+def _dictionary_parts(word: str, tag: str) -> list[tuple[str, str]]:
+    """A long dictionary word as dictionary words of up to three characters (国际电信联盟 → 国际 电信 联盟)."""
+    if len(word) < 4:
+        return [(word, tag)]
+    jieba, _ = _jieba()
+    parts, start = [], 0
+    while start < len(word):
+        end = next((e for e in range(min(len(word), start + 3), start, -1)
+                    if jieba.dt.FREQ.get(word[start:e])), start + 1)
+        parts.append((word[start:end], tag))
+        start = end
+    return parts
+
+
+def built_abbreviations(candidates: dict[str, list[str]], contexts: Contexts, min_shared: int = 2) -> Iterator[Link]:
+    """Abbreviations (``candidates``: short form → full forms) that occur and share the full form's contexts."""
+    for short, fulls in candidates.items():
+        if not contexts.slots.get(short) or general_frequency(short) > GENERAL_WORD:
+            continue
+        for full in fulls:
+            if contexts.shared(short, full, loose=True) >= min_shared:
+                yield Link(full, short, "abbreviation", note="built from the words of the full form, same contexts")
 
 
 def same_slot(terms: list[str], contexts: Contexts, min_shared: int = 3) -> Iterator[Link]:

@@ -1,0 +1,107 @@
+"""Benchmark variant detection on ≥ 50 M characters (needs ../shared/datasets).
+
+    python bench/bench_variants.py                 # 10 M and 50 M characters
+    python bench/bench_variants.py --sizes 2 10    # other sizes, in millions of characters
+
+The corpus is the term-miner benchmark's (``bench_miner.py``): paragraphs of the
+seeds, the SDG texts, the Bible and TICO-19 sampled and shuffled, spread over
+documents of twelve years, written to a temporary file and streamed from it.
+The terms are the seed corpus's mined terms.  Each size runs in its own process,
+so its peak memory (max RSS) is its own.
+
+Printed per size: detection time (reading, similar sentences, every signal,
+grouping and counting), throughput, peak memory and the number of groups; in
+the same run, one plain pass that normalises every sentence (OpenCC t2s) as a
+baseline, since detection has to read the text at least that way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_miner import DATASETS, corpus, paragraphs  # noqa: E402
+from eval_miner import seed_passages  # noqa: E402
+
+
+def sentences_from(path: Path):
+    """A function returning a fresh stream of the sentences of the passages stored in ``path``."""
+    from shuyu.corpus.structure import split_sentences
+    from shuyu.matching import normalise
+    from shuyu.variants.signals import Sentence
+
+    def stream():
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                doc, year, text = line.rstrip("\n").split("\t", 2)
+                for start, end in split_sentences(text):
+                    piece = text[start:end]
+                    yield Sentence(doc, int(year), None, piece, normalise(piece))
+
+    return stream
+
+
+def run_one(millions: float) -> dict:
+    from shuyu.matching import normalise
+    from shuyu.mining import mine_texts
+    from shuyu.variants.detect import build_groups, find_links
+
+    terms = [c.term for c in mine_texts(seed_passages())][:600]
+    path = Path(tempfile.mkstemp(suffix=".tsv")[1])
+    chars = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for p in corpus(paragraphs(), int(millions * 1_000_000))():
+            handle.write(f"{p.doc_id}\t{p.year}\t{p.text}\n")
+            chars += len(p.text)
+    stream = sentences_from(path)
+    started = time.perf_counter()
+    groups = build_groups(stream, *find_links(stream, terms))
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            normalise(line)
+    baseline = time.perf_counter() - started
+    path.unlink()
+    return {"chars": chars, "seconds": round(seconds, 1), "chars_per_s": round(chars / seconds),
+            "peak_mb": round(peak_mb), "baseline_seconds": round(baseline, 1), "groups": len(groups),
+            "top": [" / ".join(f.form for f in g.forms) for g in groups[:5]]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters")
+    parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one), ensure_ascii=False))
+        return 0
+    if not DATASETS.is_dir():
+        print(f"needs the datasets at {DATASETS}", file=sys.stderr)
+        return 2
+    results = {}
+    for size in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
+        results[size] = r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{r['chars'] / 1e6:6.1f} M chars: variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, "
+              f"peak {r['peak_mb']} MB; normalising alone {r['baseline_seconds']:.1f} s "
+              f"(×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); {r['groups']} groups, "
+              f"top: {'; '.join(r['top'][:3])}", flush=True)
+    if len(results) >= 2:
+        small, large = min(results), max(results)
+        a, b = results[small], results[large]
+        print(f"scaling {small:g} M → {large:g} M: size ×{b['chars'] / a['chars']:.2f}, time ×{b['seconds'] / a['seconds']:.2f}, "
+              f"peak memory ×{b['peak_mb'] / a['peak_mb']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
