@@ -62,13 +62,13 @@ def find_links(sentences: SentenceSource, terms: list[str], options: VariantOpti
         for short in signals.abbreviations_of(term):
             shorts.setdefault(short, []).append(term)
     first: dict[str, Sentence] = {}
-    bracketed: list[Sentence] = []
+    bracketed: dict[str, Sentence] = {}
     contexts = signals.Contexts(TermMatcher([*terms, *shorts]))
     for n, s in enumerate(sentences()):
         if len(s.norm) >= options.min_sentence_chars:
             first.setdefault(s.norm, s)
-        if "(" in s.norm or "（" in s.norm:
-            bracketed.append(s)
+        if ("(" in s.norm or "（" in s.norm) and s.norm not in bracketed:
+            bracketed[s.norm] = s
         contexts.add(s)
         if n % 10_000 == 0:
             progress("Reading sentences", n, 0)
@@ -76,7 +76,7 @@ def find_links(sentences: SentenceSource, terms: list[str], options: VariantOpti
                                   lambda done, total: progress("Comparing similar sentences", done, total)))
     links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
-    links += signals.definitions(bracketed, known)
+    links += signals.definitions(bracketed.values(), known, first)
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
     return [l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len], \
@@ -132,8 +132,8 @@ def build_groups(sentences: SentenceSource, links: list[Link], coordinated: set[
 
 
 def _derived_only(links: list[Link], forms) -> bool:
-    """Only substituted inside longer terms, and one form used less than twice: too little to show."""
-    return all(l.signal == "component" for l in links) and min(f.count for f in forms) < 2
+    """Only substituted inside longer terms, and no form used twice: too little to show."""
+    return all(l.signal == "component" for l in links) and max(f.count for f in forms) < 2
 
 
 def _pairs(groups: list[list[str]]) -> Iterator[tuple[str, str]]:

@@ -188,19 +188,44 @@ def _ordered_pick(short: str, full: str) -> bool:
     return True
 
 
-def definitions(sentences: Iterable[Sentence], known: set[str]) -> Iterator[Link]:
-    """Short forms defined in brackets: 东南亚国家联盟(东盟), 促进性别平等和增强妇女权能署(妇女署)."""
+def definitions(sentences: Iterable[Sentence], known: set[str], texts: Iterable[str] = ()) -> Iterator[Link]:
+    """Short forms defined in brackets: 东南亚国家联盟(东盟), 联合国促进性别平等和增强妇女权能署(妇女署).
+
+    The full form is the known term that ends at the bracket; failing that, the
+    longest name (starting on a word, not on a verb, holding the short form's
+    characters in order) that the corpus also uses after another character —
+    the name's own left edge — or, for a name seen once, one that starts with
+    the short form's first character.  ``texts`` are the corpus's distinct sentences.
+    """
+    texts = list(texts)
     for s in sentences:
         for m in _DEFINITION.finditer(s.norm):
             before, short = m.group(1), m.group(2)
             full = next((before[k:] for k in range(len(before) - 1) if before[k:] in known), None)
             if full is None:
-                full = next((before[k:] for k in range(len(before) - 1)
-                             if _ordered_pick(short, before[k:]) and well_formed(before[k:])), None)
+                full = _defined_name(before, short, texts)
             if full and full != short and all(ch in full for ch in short):
                 yield Link(full, short, "abbreviation",
                            (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
                            note="defined in brackets")
+
+
+def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
+    starts = boundaries(_words(before))
+    names = [before[k:] for k in sorted(starts) if k < len(before) - len(short)
+             and all(ch in before[k:] for ch in short) and well_formed(before[k:]) and not _predicative(before[k:])]
+    for name in names:
+        left = {text[i - 1] for text in texts for i in _find_all(text, name) if i > 0}
+        if len(left) >= 2:
+            return name
+    return next((name for name in names if _ordered_pick(short, name)), None)
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    position = text.find(part)
+    while position != -1:
+        yield position
+        position = text.find(part, position + 1)
 
 
 class Contexts:
@@ -255,7 +280,7 @@ def abbreviations_of(full: str, max_len: int = 6) -> set[str]:
     """
     tagged = [piece for word, tag in pos_pattern(full) for piece in _dictionary_parts(word, tag)]
     words = [w for w, _ in tagged]
-    if not 2 <= len(words) <= 8:
+    if not 2 <= len(words) <= 8 or _predicative(full):
         return set()
     choices = []
     for word, tag in tagged:
