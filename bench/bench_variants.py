@@ -48,7 +48,7 @@ def sentences_from(path: Path):
     return stream
 
 
-def run_one(millions: float) -> dict:
+def run_one(millions: float, distinct: bool = False) -> dict:
     from shuyu.matching import normalise
     from shuyu.mining import mine_texts
     from shuyu.variants.detect import build_groups, find_links
@@ -57,7 +57,7 @@ def run_one(millions: float) -> dict:
     path = Path(tempfile.mkstemp(suffix=".tsv")[1])
     chars = 0
     with path.open("w", encoding="utf-8") as handle:
-        for p in corpus(paragraphs(), int(millions * 1_000_000))():
+        for p in corpus(paragraphs(), int(millions * 1_000_000), distinct)():
             handle.write(f"{p.doc_id}\t{p.year}\t{p.text}\n")
             chars += len(p.text)
     stream = sentences_from(path)
@@ -79,17 +79,21 @@ def run_one(millions: float) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters")
+    parser.add_argument("--distinct", action="store_true",
+                        help="make every paragraph unique (its first sentence then never recurs)")
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one), ensure_ascii=False))
+        print(json.dumps(run_one(args.one, args.distinct), ensure_ascii=False))
         return 0
+    print("corpus: sampled paragraphs" + (", each made unique" if args.distinct else " (identical paragraphs recur)"))
     if not DATASETS.is_dir():
         print(f"needs the datasets at {DATASETS}", file=sys.stderr)
         return 2
     results = {}
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
+        command = [sys.executable, __file__, "--one", str(size)] + (["--distinct"] if args.distinct else [])
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
         results[size] = r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['chars'] / 1e6:6.1f} M chars: variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, "
               f"peak {r['peak_mb']} MB; normalising alone {r['baseline_seconds']:.1f} s "
