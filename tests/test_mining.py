@@ -179,4 +179,4 @@ def test_database_of_schema_1_is_migrated(tmp_path):
     db.close()
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert {"terms", "concepts", "concept_terms", "variant_decisions"} <= set(store.db.table_names())
+        assert {"terms", "variant_groups", "variant_decisions", "concepts", "concept_terms", "curations"} <= set(store.db.table_names())

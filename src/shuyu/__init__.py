@@ -5,4 +5,7 @@ The pipeline follows the folder layout: ``corpus`` (reading, cleaning,
 structure, metadata) → ``store`` (the SQLite database) → ``pipeline`` (build).
 """
 
+from pathlib import Path
+
 __version__ = "0.1.0"
+DEFAULT_DB = Path("termbase") / "shuyu.db"

@@ -12,16 +12,12 @@ from pathlib import Path
 
 import click
 
-from shuyu import __version__
-from shuyu.corpus.ingest import IngestResult, register
-from shuyu.mining.miner import MiningOptions, mine_corpus, read_word_list
+from shuyu import DEFAULT_DB, __version__
 from shuyu.errors import ShuyuError
-from shuyu.pipeline import build as run_build
-from shuyu.report.html import write_report
-from shuyu.report.timeline import text_timeline
-from shuyu.store import DEFAULT_DB, Store
-from shuyu.variants.detect import DECISIONS, ORIGIN, decide, detect_variants, stored_groups
-from shuyu.variants.groups import KINDS
+from shuyu.mining.options import MiningOptions
+from shuyu.variants import DECISIONS, KINDS
+
+# The library is imported inside each command, so that `shuyu lookup` starts in a fraction of a second.
 
 
 class Context:
@@ -83,6 +79,7 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
     Example:
       shuyu build --corpus corpus --out /tmp/shuyu-out
     """
+    from shuyu.pipeline import build as run_build
     db_path = obj.db_path(out)
     stages, variant_stages = StageProgress(), StageProgress("variants")
     report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=_progressbar, mining_progress=stages,
@@ -135,6 +132,8 @@ def corpus_add(obj: Context, files, corpus_dir, lang, year, symbols, doc_id, pai
     Example:
       shuyu corpus add A_RES_70_125_zh.txt --symbol A/RES/70/125 --pair a-res-70-125-en
     """
+    from shuyu.corpus.ingest import register
+    from shuyu.store import Store
     with Store(obj.db_path()) as store:
         results = register(corpus_dir, store, list(files), lang=lang, year=year, symbols=list(symbols),
                            doc_id=doc_id, pair=pair, title=title, encoding=encoding)
@@ -155,6 +154,7 @@ def corpus_list(obj: Context, as_json: bool) -> None:
     Example:
       shuyu corpus list --json | jq '.[].year'
     """
+    from shuyu.store import Store
     with Store(obj.db_path(), create=False) as store:
         rows = store.documents()
     if as_json:
@@ -183,6 +183,7 @@ def corpus_show(obj: Context, doc_id: str, as_json: bool, raw: bool) -> None:
     Example:
       shuyu corpus show 2010-ecosoc-res-2010-2 --json
     """
+    from shuyu.store import Store
     with Store(obj.db_path(), create=False) as store:
         row = store.document_row(doc_id)
         if row is None:
@@ -213,7 +214,7 @@ def corpus_show(obj: Context, doc_id: str, as_json: bool, raw: bool) -> None:
             click.echo(f"{f['number']} {f['text']}")
 
 
-def _print_notes(result: IngestResult) -> None:
+def _print_notes(result) -> None:
     for note in result.notes:
         click.echo(f"{result.id}: {note}", err=True)
 
@@ -242,6 +243,8 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
       shuyu mine --top 20
       shuyu mine --min-docs 2 --json | jq '.[0]'
     """
+    from shuyu.mining.miner import mine_corpus, read_word_list
+    from shuyu.store import Store
     if as_json and as_tsv:
         raise click.UsageError("--json and --tsv exclude each other")
     options = MiningOptions(min_freq=min_freq, min_docs=min_docs, max_len=max_len,
@@ -313,6 +316,7 @@ def term_reject(obj: Context, terms) -> None:
 
 
 def _decide(obj: Context, terms, status: str) -> None:
+    from shuyu.store import Store
     with Store(obj.db_path(), create=False) as store, store.transaction():
         for t in terms:
             store.set_term_status(t, status)
@@ -362,10 +366,13 @@ def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, 
       shuyu variants --json | jq '.[] | select(.kind == "rename")'
       shuyu variants prefer 互联网
     """
+    from shuyu.report.timeline import text_timeline
+    from shuyu.store import Store
+    from shuyu.variants.detect import detect_variants, stored_groups
     if ctx.invoked_subcommand:
         return
     with Store(ctx.obj.db_path(), create=False) as store, store.transaction():
-        if detect or not store.concepts(ORIGIN):
+        if detect or not store.variant_groups():
             stages = StageProgress("variants")
             detect_variants(store, progress=stages)
             stages.close()
@@ -404,6 +411,8 @@ def _variant_decision(action: str):
     @click.argument("form")
     @click.pass_obj
     def command(obj: Context, form: str) -> None:
+        from shuyu.store import Store
+        from shuyu.variants.detect import decide
         with Store(obj.db_path(), create=False) as store, store.transaction():
             decide(store, action, form)
         click.echo(f"{action}: {form} (recorded; it survives re-running)")
@@ -431,8 +440,11 @@ def report(obj: Context, output: Path) -> None:
     Example:
       shuyu report -o report.html && chromium report.html
     """
+    from shuyu.report.html import write_report
+    from shuyu.store import Store
+    from shuyu.variants.detect import detect_variants
     with Store(obj.db_path(), create=False) as store:
-        if not store.concepts(ORIGIN):
+        if not store.variant_groups():
             with store.transaction():
                 detect_variants(store)
         path = write_report(store, output)

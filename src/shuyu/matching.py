@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 import ahocorasick
 
-from shuyu.corpus.chars import FULLWIDTH_TO_ASCII
+from shuyu.corpus.chars import FULLWIDTH_TO_ASCII, is_cjk
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,6 +33,10 @@ def normalise(text: str) -> str:
     if len(simplified) != len(folded):  # a phrase conversion changed the length: convert character by character
         simplified = "".join(ch if len(c := t2s(ch)) != 1 else c for ch in folded)
     return simplified
+
+
+def is_chinese(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
 
 
 def script_forms(form: str) -> dict[str, str]:

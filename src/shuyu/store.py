@@ -19,8 +19,7 @@ import sqlite_utils
 
 from shuyu.errors import InputError
 
-SCHEMA_VERSION = 3
-DEFAULT_DB = Path("termbase") / "shuyu.db"
+SCHEMA_VERSION = 4
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -56,32 +55,55 @@ def _add_terms_v2(db: sqlite_utils.Database) -> None:
     db["terms"].create_index(["status"])
 
 
-def _add_concepts_v3(db: sqlite_utils.Database) -> None:
-    """Concepts (variant groups first) with their terms, and the user's decisions on groups.
+def _add_variants_v3(db: sqlite_utils.Database) -> None:
+    """Detected variant groups with their forms, and the user's decisions on groups.
 
-    Detected concepts are replaced on every run; ``variant_decisions`` is the
+    Detected groups are replaced on every run; ``variant_decisions`` is the
     user's curation and is only ever appended to, so re-running keeps it.
     """
-    db["concepts"].create(
-        {"id": int, "origin": str, "kind": str, "reason": str, "decision": str, "score": float,
-         "evidence": str, "inconsistent": str, "english": str, "created": str, "modified": str},
+    db["variant_groups"].create(
+        {"id": int, "kind": str, "reason": str, "decision": str, "score": float, "evidence": str,
+         "inconsistent": str, "english": str},
         pk="id",
     )
-    db["concept_terms"].create(
-        {"concept_id": int, "lang": str, "form": str, "status": str, "type": str, "count": int, "years": str,
+    db["variant_forms"].create(
+        {"group_id": int, "lang": str, "form": str, "status": str, "type": str, "count": int, "years": str,
          "doc_counts": str, "first_year": int, "last_year": int, "spellings": str, "examples": str,
          "geographical_usage": str, "provenance": str},
-        pk=("concept_id", "lang", "form"), foreign_keys=[("concept_id", "concepts", "id")],
+        pk=("group_id", "lang", "form"), foreign_keys=[("group_id", "variant_groups", "id")],
     )
-    db["concept_terms"].create_index(["form"])
     db["variant_decisions"].create(
         {"id": int, "action": str, "form": str, "forms": str, "created": str}, pk="id",
     )
 
 
+def _add_termbase_v4(db: sqlite_utils.Database) -> None:
+    """The termbase: concepts → terms, assembled from mined terms, variant groups, imports and curation.
+
+    ``concepts`` and ``concept_terms`` are rebuilt from their sources; ``imports``
+    (concepts read from files) and ``curations`` (the user's decisions, in order)
+    are only appended to, so rebuilding never loses them.  ``norm`` is the form in
+    its matching normal form (simplified script, folded case) for lookup.
+    """
+    db["concepts"].create(
+        {"id": int, "origin": str, "subject": str, "definition": str, "notes": str, "kind": str, "reason": str,
+         "created": str, "modified": str},
+        pk="id",
+    )
+    db["concept_terms"].create(
+        {"concept_id": int, "lang": str, "form": str, "norm": str, "status": str, "type": str, "count": int,
+         "years": str, "sources": str, "contexts": str, "notes": str, "provenance": str, "part_of_speech": str,
+         "geographical_usage": str, "created": str, "modified": str},
+        pk=("concept_id", "lang", "form"), foreign_keys=[("concept_id", "concepts", "id")],
+    )
+    db["concept_terms"].create_index(["norm"])
+    db["imports"].create({"id": int, "file": str, "concept": str, "created": str}, pk="id")
+    db["curations"].create({"id": int, "action": str, "args": str, "created": str}, pk="id")
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _create_v1, 1: _add_terms_v2,
-                                                                  2: _add_concepts_v3}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    0: _create_v1, 1: _add_terms_v2, 2: _add_variants_v3, 3: _add_termbase_v4}
 
 
 class Store:
@@ -223,36 +245,24 @@ class Store:
         return [_decode(r) for r in rows]
 
 
-    # -- concepts and variant groups -----------------------------------
+    # -- variant groups ---------------------------------------------------
 
-    def replace_concepts(self, origin: str, concepts: list[dict]) -> None:
-        """Replace every concept of ``origin`` (e.g. detected variant groups) by ``concepts``.
+    def replace_variant_groups(self, groups: list[dict]) -> None:
+        """Replace the detected variant groups; each dict carries its ``forms``."""
+        self.db["variant_forms"].delete_where()
+        self.db["variant_groups"].delete_where()
+        for number, group in enumerate(groups, 1):
+            self.db["variant_groups"].insert(_encode({k: v for k, v in group.items() if k != "forms"} | {"id": number}))
+            self.db["variant_forms"].insert_all(_encode({**f, "group_id": number}) for f in group["forms"])
 
-        Each concept dict carries its ``terms``; ids are assigned in order.
-        """
-        stamp = now()
-        old = [r["id"] for r in self.db["concepts"].rows_where("origin = ?", [origin], select="id")]
-        for concept_id in old:
-            self.db["concept_terms"].delete_where("concept_id = ?", [concept_id])
-        self.db["concepts"].delete_where("origin = ?", [origin])
-        start = (self.db.execute("select coalesce(max(id), 0) from concepts").fetchone()[0]) + 1
-        for offset, concept in enumerate(concepts):
-            concept_id = start + offset
-            terms = concept["terms"]
-            row = {k: v for k, v in concept.items() if k != "terms"}
-            self.db["concepts"].insert(_encode({**row, "id": concept_id, "origin": origin,
-                                                "created": stamp, "modified": stamp}))
-            self.db["concept_terms"].insert_all(_encode({**t, "concept_id": concept_id}) for t in terms)
-
-    def concepts(self, origin: str | None = None) -> list[dict]:
-        """Concepts in id order, each with its ``terms``."""
-        where, params = ("origin = ?", [origin]) if origin else (None, [])
+    def variant_groups(self) -> list[dict]:
+        """Groups in rank order, each with its ``forms``."""
         result = []
-        for row in self.db["concepts"].rows_where(where, params, order_by="id"):
-            concept = _decode(row)
-            concept["terms"] = [_decode(t) for t in self.db["concept_terms"].rows_where(
-                "concept_id = ?", [row["id"]], order_by="rowid")]
-            result.append(concept)
+        for row in self.db["variant_groups"].rows_where(order_by="id"):
+            group = _decode(row)
+            group["forms"] = [_decode(f) for f in self.db["variant_forms"].rows_where(
+                "group_id = ?", [row["id"]], order_by="rowid")]
+            result.append(group)
         return result
 
     def add_variant_decision(self, action: str, form: str, forms: list[str]) -> None:
@@ -262,13 +272,59 @@ class Store:
     def variant_decisions(self) -> list[dict]:
         return [_decode(r) for r in self.db["variant_decisions"].rows_where(order_by="id")]
 
+    # -- termbase -------------------------------------------------------------
+
+    def replace_termbase(self, concepts: list[dict]) -> None:
+        """Replace the assembled concepts; each dict carries its ``terms``; ids are 1, 2, …"""
+        self.db["concept_terms"].delete_where()
+        self.db["concepts"].delete_where()
+        self.db["concepts"].insert_all(
+            (_encode({k: v for k, v in c.items() if k != "terms"} | {"id": n}) for n, c in enumerate(concepts, 1)),
+            batch_size=2000)
+        self.db["concept_terms"].insert_all(
+            (_encode({**t, "concept_id": n}) for n, c in enumerate(concepts, 1) for t in c["terms"]), batch_size=2000)
+
+    def concept(self, concept_id: int) -> dict | None:
+        rows = list(self.db["concepts"].rows_where("id = ?", [concept_id]))
+        if not rows:
+            return None
+        concept = _decode(rows[0])
+        concept["terms"] = [_decode(t) for t in self.db["concept_terms"].rows_where(
+            "concept_id = ?", [concept_id], order_by="rowid")]
+        return concept
+
+    def termbase(self) -> Iterator[dict]:
+        """Every concept with its terms, in id order."""
+        terms: dict[int, list[dict]] = {}
+        for t in self.db["concept_terms"].rows_where(order_by="concept_id, rowid"):
+            terms.setdefault(t["concept_id"], []).append(_decode(t))
+        for row in self.db["concepts"].rows_where(order_by="id"):
+            yield {**_decode(row), "terms": terms.get(row["id"], [])}
+
+    def add_import(self, file: str, concepts: list[dict]) -> None:
+        stamp = now()
+        self.db["imports"].insert_all(({"file": file, "concept": json.dumps(c, ensure_ascii=False),
+                                        "created": stamp} for c in concepts), pk="id", batch_size=2000)
+
+    def imported_concepts(self) -> Iterator[dict]:
+        for row in self.db["imports"].rows_where(order_by="id"):
+            yield json.loads(row["concept"])
+
+    def add_curation(self, action: str, **args) -> None:
+        self.db["curations"].insert({"action": action, "args": json.dumps(args, ensure_ascii=False),
+                                     "created": now()}, pk="id")
+
+    def curations(self) -> list[dict]:
+        return [{"action": r["action"], "args": json.loads(r["args"]), "created": r["created"]}
+                for r in self.db["curations"].rows_where(order_by="id")]
+
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 _JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins", "years", "contexts", "stats", "inconsistent",
-                 "english", "doc_counts", "spellings", "examples", "forms"}
+                 "english", "doc_counts", "spellings", "examples", "forms", "sources", "notes"}
 
 
 def _encode(row: dict) -> dict:

@@ -35,6 +35,7 @@ import numpy as np
 
 from shuyu.corpus.reading import read_file
 from shuyu.mining import ngrams
+from shuyu.mining.options import MiningOptions
 
 # One-character function words: particles, conjunctions, prepositions, pronouns, adverbs.
 # A candidate whose first or last *word* is one of these is no term (合作等, 在数字鸿沟).
@@ -52,17 +53,6 @@ _PROPER_TAGS = ("nt", "ns", "nr", "nz")  # names of bodies, places and people st
 # Determiners and quantifiers (所有利益攸关方, 其他国家): function words, whatever jieba tags them.
 DETERMINERS = frozenset({"所有", "其他", "其它", "各种", "一切", "任何", "这些", "那些", "每个", "一些", "许多"})
 _FRAGMENT_SHARE = 0.1  # used on its own in fewer than 10% of its occurrences
-
-
-@dataclass
-class MiningOptions:
-    min_freq: int = 3
-    min_docs: int = 1
-    max_len: int = 16
-    min_entropy: float = 0.6
-    stopwords: frozenset[str] = frozenset()
-    user_dict: str | None = None  # extra jieba dictionary (word [freq] [tag] per line) for POS tagging
-    contexts: int = 3
 
 
 @dataclass

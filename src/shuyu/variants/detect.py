@@ -1,9 +1,10 @@
-"""``shuyu variants``: find the groups of forms that render one concept, and store them as concepts.
+"""``shuyu variants``: find the groups of forms that render one concept, and store them.
 
 Pipeline: the corpus's Chinese sentences (normalised to simplified script) →
 the links of every signal (``signals``) → one Aho–Corasick pass counting every
 linked form → groups merged strongest link first (``groups``) → the user's
-decisions (confirm, split, prefer) applied on top → concepts in the database.
+decisions (confirm, split, prefer) applied on top → ``variant_groups`` in the
+database, from which the termbase builds its concepts.
 Decisions are kept apart from detected groups, so re-running never loses them.
 """
 
@@ -14,13 +15,11 @@ from typing import Callable, Iterable, Iterator
 
 from shuyu.errors import InputError
 from shuyu.matching import TermMatcher, normalise, script_forms
-from shuyu.variants import signals
+from shuyu.variants import DECISIONS, signals
 from shuyu.variants.groups import (VariantGroup, count_forms, evidence_for, inconsistent_documents, partition,
                                    propose, score)
 from shuyu.variants.signals import Link, Sentence
 
-ORIGIN = "variants"
-DECISIONS = ("confirm", "split", "prefer")
 
 
 @dataclass(frozen=True)
@@ -163,52 +162,50 @@ def _lookup_forms(forms) -> list[dict]:
 
 def detect_variants(store, options: VariantOptions = VariantOptions(),
                     progress: Progress = lambda stage, done, total: None) -> list[VariantGroup]:
-    """Detect the variant groups of the stored corpus and save them as concepts (decisions applied)."""
+    """Detect the variant groups of the stored corpus and save them (decisions applied)."""
     sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
     links, coordinated = find_links(sentences, terms, options, progress)
     progress("Grouping variants", 0, 1)
     groups = build_groups(sentences, links, coordinated, store.variant_decisions())
-    store.replace_concepts(ORIGIN, [concept_row(g) for g in groups])
+    store.replace_variant_groups([group_row(g) for g in groups])
     progress("Grouping variants", 1, 1)
     return groups
 
 
-def concept_row(group: VariantGroup) -> dict:
-    """A group as a concept of the termbase: Chinese terms with status and type, plus lookup forms."""
-    terms = [{"lang": "zh", "form": f.form, "status": f.status, "type": f.type, "count": f.count,
-              "years": f.as_dict()["years"], "doc_counts": f.docs, "first_year": f.first_year, "last_year": f.last_year,
-              "spellings": f.spellings, "examples": [p.as_dict() for p in f.examples], "provenance": "mined"}
+def group_row(group: VariantGroup) -> dict:
+    """A group as stored: its forms, then the other-script and regional spellings as lookup forms."""
+    forms = [{"lang": "zh", "form": f.form, "status": f.status, "type": f.type, "count": f.count,
+              "years": f.as_dict()["years"], "doc_counts": f.docs, "first_year": f.first_year,
+              "last_year": f.last_year, "spellings": f.spellings, "examples": [p.as_dict() for p in f.examples],
+              "provenance": "mined"}
              for f in group.forms]
-    terms += [{"lang": "zh", "form": lf["form"], "status": "admitted", "type": "variant", "count": 0,
+    forms += [{"lang": "zh", "form": lf["form"], "status": "admitted", "type": "variant", "count": 0,
                "geographical_usage": "zh-TW" if lf["usage"] == "taiwan" else None, "provenance": "opencc"}
               for lf in group.lookup_forms]
-    terms += [{"lang": "en", "form": e, "status": "admitted", "type": "fullForm", "provenance": "aligned"}
-              for e in group.english]
     data = group.as_dict()
     return {"kind": group.kind, "reason": group.reason, "decision": group.decision, "score": group.score,
             "evidence": data["evidence"], "inconsistent": group.inconsistent_documents, "english": group.english,
-            "terms": terms}
+            "forms": forms}
 
 
 def stored_groups(store) -> list[dict]:
     """The variant groups saved by the last detection, as JSON-ready dicts (forms first, then lookup forms)."""
     result = []
-    for concept in store.concepts(ORIGIN):
-        zh = [t for t in concept["terms"] if t["lang"] == "zh"]
-        forms = [t for t in zh if t["provenance"] != "opencc"]
+    for group in store.variant_groups():
+        forms = [f for f in group["forms"] if f["provenance"] != "opencc"]
         result.append({
-            "id": concept["id"], "kind": concept["kind"], "reason": concept["reason"],
-            "decision": concept["decision"], "score": concept["score"],
-            "preferred": next((t["form"] for t in forms if t["status"] == "preferred"), forms[0]["form"]),
-            "forms": [{"form": t["form"], "status": t["status"], "type": t["type"], "count": t["count"],
-                       "years": t["years"], "docs": t["doc_counts"], "first_year": t["first_year"],
-                       "last_year": t["last_year"], "spellings": t["spellings"], "examples": t["examples"]}
-                      for t in forms],
-            "lookup_forms": [{"form": t["form"], "usage": t["geographical_usage"] or "traditional"}
-                             for t in zh if t["provenance"] == "opencc"],
-            "english": concept["english"], "evidence": concept["evidence"],
-            "inconsistent_documents": concept["inconsistent"],
+            "id": group["id"], "kind": group["kind"], "reason": group["reason"],
+            "decision": group["decision"], "score": group["score"],
+            "preferred": next((f["form"] for f in forms if f["status"] == "preferred"), forms[0]["form"]),
+            "forms": [{"form": f["form"], "status": f["status"], "type": f["type"], "count": f["count"],
+                       "years": f["years"], "docs": f["doc_counts"], "first_year": f["first_year"],
+                       "last_year": f["last_year"], "spellings": f["spellings"], "examples": f["examples"]}
+                      for f in forms],
+            "lookup_forms": [{"form": f["form"], "usage": f["geographical_usage"] or "traditional"}
+                             for f in group["forms"] if f["provenance"] == "opencc"],
+            "english": group["english"], "evidence": group["evidence"],
+            "inconsistent_documents": group["inconsistent"],
         })
     return result
 

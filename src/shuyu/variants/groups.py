@@ -19,8 +19,6 @@ from shuyu.matching import Match, TermMatcher
 from shuyu.variants.signals import Link, Place, Sentence
 
 SIGNAL_WEIGHT = {"parallel": 3.0, "abbreviation": 3.0, "insertion": 2.0, "component": 2.0, "context": 1.0}
-KINDS = ("change over time", "rename", "concurrent inconsistency", "abbreviation", "short form",
-         "script or regional variant")
 EVIDENCE_PER_GROUP = 12
 MIN_SUPERSEDED = 2  # a form seen once is no evidence of a change
 

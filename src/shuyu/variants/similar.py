@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 SHINGLE = 3
 BANDS, ROWS = 20, 3  # P(candidate) ≈ 0.73 at trigram Jaccard 0.4, 0.93 at 0.5, 0.99 at 0.6
 BATCH_CHARS = 2_000_000
-MAX_BUCKET = 64  # a band bucket larger than this pairs each text with its next MAX_BUCKET neighbours only
+SMALL_BUCKET = 16  # texts in a band bucket up to this size are all paired; larger buckets are chained
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -60,21 +60,32 @@ def _band_keys(texts: Sequence[str], multipliers: np.ndarray, offsets: np.ndarra
 
 
 def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
-    """Pairs (i < j) sharing a band key, as one int64 code per pair (i * n + j), de-duplicated."""
+    """Pairs (i < j) sharing a band key, as one int64 code per pair (i * n + j), de-duplicated.
+
+    Texts sharing a bucket of at most SMALL_BUCKET are all paired; a larger
+    bucket (a sentence with thousands of near copies) is chained, each text
+    paired with the next, so pairs stay linear in the number of texts.
+    """
     n = len(keys)
-    found = []
+    found = np.zeros(0, np.int64)
     for band in range(keys.shape[1]):
         column = keys[:, band]
         order = np.argsort(column, kind="stable")
         ranked = column[order]
-        for step in range(1, MAX_BUCKET + 1):
-            same = ranked[step:] == ranked[:-step] if step < n else np.zeros(0, bool)
+        starts = np.concatenate(([True], ranked[1:] != ranked[:-1]))
+        run = np.cumsum(starts) - 1
+        run_length = np.bincount(run)[run]
+        pieces = [found]
+        for step in range(1, min(SMALL_BUCKET, n - 1) + 1):
+            same = ranked[step:] == ranked[:-step]
+            if step > 1:
+                same &= run_length[step:] <= SMALL_BUCKET
             if not same.any():
                 break
             left, right = order[:-step][same], order[step:][same]
-            low, high = np.minimum(left, right), np.maximum(left, right)
-            found.append(low.astype(np.int64) * n + high)
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+            pieces.append(np.minimum(left, right).astype(np.int64) * n + np.maximum(left, right))
+        found = np.unique(np.concatenate(pieces))
+    return found
 
 
 def similar_pairs(texts: Sequence[str], min_similarity: float = 0.75,

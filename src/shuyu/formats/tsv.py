@@ -1,0 +1,65 @@
+"""OmegaT glossary: ``source<TAB>target<TAB>comment``, UTF-8, one row per pair of terms.
+
+The direction is English → Chinese by default (UN translation goes that way).
+Each target term gets a row with the source's preferred term, and the comment
+starts with the target term's status in brackets — ``[superseded]`` tells the
+translator not to use it — so the status survives a round trip.  Concepts
+without a term in both languages cannot be a glossary entry and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from shuyu.errors import InputError
+from shuyu.fileio import atomic_write_text
+from shuyu.formats import text
+from shuyu.termbase.model import STATUSES, Concept, Term, language
+
+NAME = "tsv"
+SUFFIXES = (".tsv", ".tab", ".txt", ".utf8")
+_STATUS = re.compile(r"^\[(%s)\]\s*" % "|".join(STATUSES))
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.replace("\t", " ").split())
+
+
+def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **options) -> None:
+    source_lang, target_lang = direction.split("-")
+    lines = []
+    for c in concepts:
+        source = c.preferred(source_lang)
+        if source is None:
+            continue
+        for target in (t for t in c.terms if t.lang == target_lang):
+            comment = " / ".join([f"[{target.status}]", *target.notes, *c.notes])
+            lines.append(f"{_clean(source.form)}\t{_clean(target.form)}\t{_clean(comment)}")
+    atomic_write_text(path, "".join(line + "\n" for line in lines))
+
+
+def read(path: Path, direction: str = "en-zh", encoding: str | None = None, **options) -> list[Concept]:
+    source_lang, target_lang = (language(code) for code in direction.split("-"))
+    if source_lang is None or target_lang is None:
+        raise InputError(f"unknown direction {direction!r}; use e.g. en-zh or zh-en", path)
+    concepts: dict[str, Concept] = {}
+    for number, line in enumerate(text.read_text(path, encoding).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
+            raise InputError("expected source<TAB>target[<TAB>comment]", path, number)
+        source, target = cells[0].strip(), cells[1].strip()
+        comment = cells[2].strip() if len(cells) > 2 else ""
+        status = "admitted"
+        if m := _STATUS.match(comment):
+            status, comment = m.group(1), comment[m.end():]
+        concept = concepts.setdefault(source, Concept([Term(source, source_lang, "preferred", provenance="imported")],
+                                                      origin="imported"))
+        notes = [n for n in (part.strip() for part in comment.split(" / ")) if n]
+        concept.terms.append(Term(target, target_lang, status, provenance="imported"))
+        concept.notes += [n for n in notes if n not in concept.notes]
+    if not concepts:
+        raise InputError("empty file: no terms to import", path)
+    return list(concepts.values())

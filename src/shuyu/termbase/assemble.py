@@ -1,0 +1,267 @@
+"""Assemble the termbase from its sources, then replay the user's curation on top.
+
+Sources, weakest first: mined terms (one concept each), variant groups (one
+concept per group), imported concepts.  Concepts that share a term (same
+language, same normal form) are merged, so an imported UNTERM entry for
+信息社会世界峰会 joins the variant group that holds it.  The curation log is then
+replayed in order — statuses, merges, splits, added terms and notes — so
+re-mining or rebuilding never undoes a decision: decisions are data, the
+assembled termbase is derived.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from shuyu.errors import InputError
+from shuyu.store import now
+from shuyu.termbase.model import STATUSES, TYPES, Concept, Term, norm
+
+# When two sources hold the same term, the stronger one's status and type win.
+_STRENGTH = {"mined": 0, "variants": 1, "imported": 2, "curated": 3}
+_MINED_STATUS = {"candidate": "candidate", "accepted": "preferred", "edited": "preferred", "rejected": "rejected"}
+ACTIONS = ("status", "merge", "split", "add", "note", "subject")
+
+
+def _kwic(context: dict) -> dict:
+    left, term, right = context.get("left", ""), context.get("term", ""), context.get("right", "")
+    return {"text": left + term + right, "start": len(left), "end": len(left) + len(term),
+            "doc_id": context.get("doc_id"), "year": context.get("year"), "paragraph": context.get("paragraph")}
+
+
+def _sources(contexts: Iterable[dict], symbols: dict[str, str | None]) -> list[dict]:
+    seen, result = set(), []
+    for c in contexts:
+        if c.get("doc_id") and c["doc_id"] not in seen:
+            seen.add(c["doc_id"])
+            result.append({"doc_id": c["doc_id"], "symbol": symbols.get(c["doc_id"]), "year": c.get("year"),
+                           "paragraph": c.get("paragraph")})
+    return result
+
+
+def mined_concepts(store) -> list[Concept]:
+    """One concept per mined term (ranked candidates and every term the user decided on)."""
+    symbols = {d["id"]: (d["symbols"] or [None])[0] for d in store.documents()}
+    rows = store.db.execute("select term, lang, status, freq, years, contexts, pos, created, modified from terms "
+                            "order by rank is null, rank, term").fetchall()
+    result = []
+    for term, lang, status, freq, years, contexts, pos, created, modified in rows:
+        kwic = [_kwic(c) for c in json.loads(contexts or "[]")]
+        result.append(Concept([Term(term, lang, _MINED_STATUS.get(status, "candidate"), None, freq or 0,
+                                    json.loads(years or "{}"), _sources(kwic, symbols), kwic,
+                                    provenance="mined", part_of_speech="noun", created=created,
+                                    modified=modified)], origin="mined", created=created, modified=modified))
+    return result
+
+
+def variant_concepts(store) -> list[Concept]:
+    """One concept per detected variant group, its forms with their proposed statuses."""
+    symbols = {d["id"]: (d["symbols"] or [None])[0] for d in store.documents()}
+    result = []
+    for group in store.variant_groups():
+        terms = []
+        for f in group["forms"]:
+            contexts = f.get("examples") or []
+            terms.append(Term(f["form"], f["lang"], f["status"], f["type"], f["count"] or 0, f["years"] or {},
+                              _sources(contexts, symbols), contexts, provenance="mined",
+                              geographical_usage=f.get("geographical_usage")))
+        note = f"variant group ({group['decision']}): {group['reason']}"
+        result.append(Concept(terms, origin="variants", kind=group["kind"], reason=group["reason"], notes=[note]))
+    return result
+
+
+class _Termbase:
+    """Concepts being assembled, with an index from term key to concept."""
+
+    def __init__(self) -> None:
+        self.concepts: list[Concept] = []
+        self.owner: dict[tuple[str, str], Concept] = {}
+
+    def add(self, concept: Concept) -> None:
+        """Add a concept, merging it into every concept it shares a term with."""
+        targets = []
+        for t in concept.terms:
+            other = self.owner.get(t.key)
+            if other is not None and other not in targets:
+                targets.append(other)
+        if not targets:
+            self.concepts.append(concept)
+            for t in concept.terms:
+                self.owner[t.key] = concept
+            return
+        target = targets[0]
+        for other in targets[1:]:
+            self.merge(target, other)
+        self.absorb(target, concept)
+
+    def absorb(self, target: Concept, concept: Concept) -> None:
+        """Move ``concept``'s terms and data into ``target`` (not registered as a concept itself)."""
+        stronger = _STRENGTH[concept.origin] >= _STRENGTH[target.origin]
+        for t in concept.terms:
+            mine = target.term(t.form, t.lang)
+            if mine is None:
+                target.terms.append(t)
+                self.owner[t.key] = target
+            else:
+                _combine(mine, t, stronger)
+        target.notes += [n for n in concept.notes if n not in target.notes]
+        target.subject = (concept.subject if stronger else target.subject) or target.subject or concept.subject
+        target.definition = target.definition or concept.definition
+        target.kind = target.kind or concept.kind
+        target.reason = target.reason or concept.reason
+        if stronger:
+            target.origin = concept.origin
+
+    def merge(self, target: Concept, other: Concept) -> None:
+        if other is target:
+            return
+        self.concepts.remove(other)
+        self.absorb(target, other)
+
+    def find(self, form: str, lang: str | None = None) -> tuple[Concept, Term] | None:
+        for code in ((lang,) if lang else ("zh", "en")):
+            concept = self.owner.get((code, norm(form, code)))
+            if concept is not None:
+                return concept, concept.term(form, code)
+        return None
+
+    def new(self, term: Term) -> Concept:
+        concept = Concept([term], origin="curated", created=term.created, modified=term.modified)
+        self.concepts.append(concept)
+        self.owner[term.key] = concept
+        return concept
+
+
+def _combine(mine: Term, other: Term, stronger: bool) -> None:
+    """One term known from two sources: the stronger source decides status and type; evidence adds up."""
+    if stronger:
+        mine.status = other.status
+        mine.type = other.type or mine.type
+        mine.provenance = other.provenance if other.provenance != "mined" else mine.provenance
+    mine.count = max(mine.count, other.count)
+    mine.years = mine.years or other.years
+    mine.contexts = mine.contexts or other.contexts
+    mine.sources = mine.sources + [s for s in other.sources if s not in mine.sources]
+    mine.notes = mine.notes + [n for n in other.notes if n not in mine.notes]
+    mine.part_of_speech = mine.part_of_speech or other.part_of_speech
+    mine.geographical_usage = mine.geographical_usage or other.geographical_usage
+
+
+def replay(termbase: _Termbase, curations: list[dict]) -> None:
+    """Apply the user's decisions in the order they were made."""
+    for entry in curations:
+        action, args, stamp = entry["action"], entry["args"], entry["created"]
+        found = termbase.find(args["form"], args.get("lang"))
+        if action == "status":
+            if found is None:
+                concept = termbase.new(Term(args["form"], args["lang"], provenance="curated", created=stamp))
+                found = concept, concept.terms[0]
+            concept, term = found
+            _set_status(concept, term, args["status"])
+            term.modified = concept.modified = stamp
+        elif action == "merge":
+            other = termbase.find(args["other"], args.get("other_lang"))
+            if found and other and found[0] is not other[0]:
+                termbase.merge(found[0], other[0])
+                found[0].modified = stamp
+        elif action == "split" and found and len(found[0].terms) > 1:
+            concept, term = found
+            concept.terms.remove(term)
+            new = termbase.new(term)
+            new.modified = stamp
+        elif action == "add":
+            anchor = termbase.find(args["to"], args.get("to_lang")) if args.get("to") else None
+            term = Term(args["form"], args["lang"], args.get("status") or "admitted", args.get("type"),
+                        provenance="curated", created=stamp, modified=stamp)
+            if found and anchor and found[0] is not anchor[0]:
+                found[0].terms.remove(found[1])  # the form moves to the concept it was added to
+                if not found[0].terms:
+                    termbase.concepts.remove(found[0])
+                found = None
+            if found:
+                concept, existing = found
+                existing.type = args.get("type") or existing.type
+                if args.get("status"):
+                    _set_status(concept, existing, args["status"])
+            elif anchor:
+                anchor[0].terms.append(term)
+                termbase.owner[term.key] = anchor[0]
+                _set_status(anchor[0], term, term.status)
+            else:
+                termbase.new(term)
+        elif action in ("note", "subject") and found:
+            concept = found[0]
+            if action == "subject":
+                concept.subject = args["text"]
+            elif args.get("term"):
+                found[1].notes.append(args["text"])
+            else:
+                concept.notes.append(args["text"])
+            concept.modified = stamp
+
+
+def _set_status(concept: Concept, term: Term, status: str) -> None:
+    """Set a status; a new preferred term makes the language's previous preferred term admitted."""
+    if status == "preferred":
+        for other in concept.terms:
+            if other is not term and other.lang == term.lang and other.status == "preferred":
+                other.status = "admitted"
+    term.status = status
+    term.provenance = "curated"
+
+
+def assemble(store) -> list[Concept]:
+    """The termbase as derived from the store's sources and curation log."""
+    termbase = _Termbase()
+    for concept in mined_concepts(store):
+        termbase.add(concept)
+    for concept in variant_concepts(store):
+        termbase.add(concept)
+    for data in store.imported_concepts():
+        termbase.add(Concept.from_dict(data))
+    replay(termbase, store.curations())
+    return [c for c in termbase.concepts if c.terms]
+
+
+def rebuild(store) -> int:
+    """Assemble and store the termbase; returns the number of concepts."""
+    concepts = assemble(store)
+    stamp = now()
+    rows = []
+    for c in concepts:
+        data = c.as_dict()
+        data.pop("id")
+        data["created"] = data["created"] or stamp
+        data["modified"] = data["modified"] or data["created"]
+        for t in data["terms"]:
+            t["norm"] = norm(t["form"], t["lang"])
+            t["created"] = t["created"] or data["created"]
+            t["modified"] = t["modified"] or t["created"]
+        rows.append(data)
+    store.replace_termbase(rows)
+    return len(rows)
+
+
+def curate(store, action: str, **args) -> None:
+    """Record a decision (validated) and rebuild the termbase so it shows."""
+    if action not in ACTIONS:
+        raise InputError(f"unknown curation {action!r}; choose from {', '.join(ACTIONS)}")
+    if args.get("status") and args["status"] not in STATUSES:
+        raise InputError(f"unknown status {args['status']!r}; choose from {', '.join(STATUSES)}")
+    if args.get("type") and args["type"] not in TYPES:
+        raise InputError(f"unknown term type {args['type']!r}; choose from {', '.join(TYPES)}")
+    if action in ("merge", "split", "note", "subject") and not _exists(store, args["form"], args.get("lang")):
+        raise InputError(f"{args['form']} is in no concept of the termbase")
+    if action == "merge" and not _exists(store, args["other"], args.get("other_lang")):
+        raise InputError(f"{args['other']} is in no concept of the termbase")
+    if action == "add" and args.get("to") and not _exists(store, args["to"], args.get("to_lang")):
+        raise InputError(f"{args['to']} is in no concept of the termbase")
+    store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
+    rebuild(store)
+
+
+def _exists(store, form: str, lang: str | None) -> bool:
+    langs = (lang,) if lang else ("zh", "en")
+    return any(store.db.execute("select 1 from concept_terms where lang = ? and norm = ? limit 1",
+                                [code, norm(form, code)]).fetchone() for code in langs)

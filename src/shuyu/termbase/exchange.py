@@ -1,0 +1,87 @@
+"""Export the termbase to a file format, and import a file into it (merged, with provenance)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shuyu import formats
+from shuyu.termbase.assemble import rebuild
+from shuyu.termbase.model import STATUSES, Concept
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    statuses: tuple[str, ...] = tuple(s for s in STATUSES if s != "rejected")
+    year: int | None = None  # concepts with a term used that year
+    document: str | None = None  # concepts with a term found in that document
+    min_freq: int = 0  # concepts with a term used at least this often in the corpus
+
+    def apply(self, concept: Concept) -> Concept | None:
+        terms = [t for t in concept.terms if t.status in self.statuses]
+        if not terms:
+            return None
+        if self.year is not None and not any(str(self.year) in t.years for t in terms):
+            return None
+        if self.document and not any(s.get("doc_id") == self.document for t in terms for s in t.sources):
+            return None
+        if self.min_freq and max(t.count for t in terms) < self.min_freq:
+            return None
+        concept.terms = terms
+        return concept
+
+
+def concepts(store, selection: ExportFilter = ExportFilter()) -> list[Concept]:
+    """The stored termbase as ``Concept`` objects, filtered."""
+    result = []
+    for row in store.termbase():
+        concept = selection.apply(Concept.from_dict(row))
+        if concept is not None:
+            result.append(concept)
+    return result
+
+
+def export(store, format_name: str, path: str | Path, selection: ExportFilter = ExportFilter(), **options) -> int:
+    """Write the (filtered) termbase as ``format_name``; returns the number of concepts written."""
+    chosen = concepts(store, selection)
+    formats.by_name(format_name).write(chosen, Path(path), **options)
+    return len(chosen)
+
+
+@dataclass
+class ImportReport:
+    file: Path
+    concepts: int = 0
+    terms: int = 0
+    already_there: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+
+
+def import_file(store, path: str | Path, format_name: str | None = None, **options) -> ImportReport:
+    """Read a termbase file and merge it into the termbase; importing the same file again adds nothing."""
+    path = Path(path)
+    module = formats.by_name(format_name) if format_name else formats.for_file(path)
+    read = module.read(path, **options)
+    report = ImportReport(path)
+    known = {row[0] for row in store.db.execute("select concept from imports where file = ?", [str(path.name)])}
+    fresh = []
+    for concept in read:
+        concept.origin = "imported"
+        for term in concept.terms:
+            term.provenance = "imported"
+            if not any(s.get("file") == path.name for s in term.sources):
+                term.sources.append({"file": path.name})
+            report.languages[term.lang] = report.languages.get(term.lang, 0) + 1
+        data = concept.as_dict()
+        encoded = json.dumps(data, ensure_ascii=False)
+        if encoded in known:
+            report.already_there += 1
+            continue
+        known.add(encoded)
+        fresh.append(data)
+        report.concepts += 1
+        report.terms += len(concept.terms)
+    store.add_import(path.name, fresh)
+    rebuild(store)
+    return report

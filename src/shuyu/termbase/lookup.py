@@ -1,0 +1,125 @@
+"""``shuyu lookup``: find concepts by any of their terms, best match first, in well under a second.
+
+Queries are compared in the terms' normal form (simplified script, folded
+case), so 數字鴻溝 finds 数字鸿沟.  Matches, best first: exact, prefix (an index
+range on ``norm``), substring (``instr``, a scan that also answers one- and
+two-character queries, which SQLite's FTS5 trigram index silently cannot),
+then fuzzy (rapidfuzz over the language's forms) when fewer than ``limit``
+concepts were found.  It reads the database with plain ``sqlite3``, read-only,
+so a lookup does not pay for loading the rest of shuyu.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from shuyu.errors import InputError
+from shuyu.matching import is_chinese
+from shuyu.termbase.model import norm
+
+FUZZY_CUTOFF = 60
+SUGGESTION_CUTOFF = 40
+_KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
+_JSON = ("years", "sources", "contexts", "notes")
+
+
+@dataclass
+class Hit:
+    concept: dict
+    match: str  # exact, prefix, substring, fuzzy
+    matched: str  # the form that matched
+    score: float
+
+    def as_dict(self) -> dict:
+        return {"id": self.concept["id"], "match": self.match, "matched": self.matched, "score": round(self.score, 1),
+                **{k: v for k, v in self.concept.items() if k != "id"}}
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open a shuyu database read-only, with a clear error if it is missing or has no termbase."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no database here; run `shuyu build` first", path)
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db.execute("select 1 from concept_terms limit 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"has no termbase to search ({exc}); run `shuyu build` with this shuyu", path) from None
+    return db
+
+
+def _rows(db: sqlite3.Connection, sql: str, params: list) -> list[tuple[int, str]]:
+    return db.execute(sql, params).fetchall()
+
+
+def search(db: sqlite3.Connection, query: str, limit: int = 10, lang: str | None = None) -> list[Hit]:
+    """Concepts matching ``query``, best first (at most ``limit``)."""
+    query = query.strip()
+    if not query:
+        return []
+    langs = (lang,) if lang else (("zh",) if is_chinese(query) else ("en", "zh"))
+    ranked: dict[int, tuple[tuple, str, str, float]] = {}
+
+    def offer(concept_id: int, form: str, kind: str, score: float) -> None:
+        key = (_KIND_RANK[kind], -score, len(form))
+        if concept_id not in ranked or key < ranked[concept_id][0]:
+            ranked[concept_id] = (key, kind, form, score)
+
+    for code in langs:
+        q = norm(query, code)
+        for cid, form in _rows(db, "select concept_id, form from concept_terms where lang = ? and norm = ?", [code, q]):
+            offer(cid, form, "exact", 100.0)
+        for cid, form, n in _rows(db, "select concept_id, form, norm from concept_terms where lang = ? and norm > ? "
+                                      "and norm < ? limit 200", [code, q, q + "\U0010ffff"]):
+            offer(cid, form, "prefix", 100.0 * len(q) / len(n))
+        for cid, form, n in _rows(db, "select concept_id, form, norm from concept_terms where lang = ? and "
+                                      "instr(norm, ?) > 1 limit 500", [code, q]):
+            offer(cid, form, "substring", 100.0 * len(q) / len(n))
+    if len(ranked) < limit:
+        for hit in fuzzy(db, query, langs, limit, FUZZY_CUTOFF):
+            offer(hit[0], hit[1], "fuzzy", hit[2])
+    best = sorted(ranked.items(), key=lambda item: item[1][0])[:limit]
+    return [Hit(concept(db, cid), kind, form, score) for cid, (_, kind, form, score) in best]
+
+
+def fuzzy(db: sqlite3.Connection, query: str, langs, limit: int, cutoff: float) -> list[tuple[int, str, float]]:
+    """(concept id, form, score) of the forms closest to ``query`` by edit similarity."""
+    result = []
+    for code in langs:
+        rows = db.execute("select concept_id, form, norm from concept_terms where lang = ?", [code]).fetchall()
+        matches = process.extract(norm(query, code), [r[2] for r in rows], scorer=fuzz.ratio, limit=limit,
+                                  score_cutoff=cutoff)
+        result += [(rows[k][0], rows[k][1], score) for _, score, k in matches]
+    return sorted(result, key=lambda r: -r[2])[:limit]
+
+
+def suggestions(db: sqlite3.Connection, query: str, limit: int = 5) -> list[str]:
+    """"Did you mean" forms for a query that found nothing."""
+    langs = ("zh",) if is_chinese(query) else ("en", "zh")
+    return list(dict.fromkeys(form for _, form, _ in fuzzy(db, query, langs, limit, SUGGESTION_CUTOFF)))
+
+
+def concept(db: sqlite3.Connection, concept_id: int) -> dict:
+    """A concept with its terms, decoded, preferred Chinese term first."""
+    columns = ("id", "origin", "subject", "definition", "notes", "kind", "reason", "created", "modified")
+    row = db.execute(f"select {', '.join(columns)} from concepts where id = ?", [concept_id]).fetchone()
+    data = dict(zip(columns, row))
+    data["notes"] = json.loads(data["notes"] or "[]")
+    term_columns = ("lang", "form", "status", "type", "count", "years", "sources", "contexts", "notes", "provenance",
+                    "geographical_usage", "created", "modified")
+    terms = []
+    for t in db.execute(f"select {', '.join(term_columns)} from concept_terms where concept_id = ? order by rowid",
+                        [concept_id]):
+        term = dict(zip(term_columns, t))
+        for k in _JSON:
+            term[k] = json.loads(term[k]) if term[k] else ([] if k != "years" else {})
+        terms.append(term)
+    order = {"preferred": 0, "admitted": 1, "candidate": 2, "superseded": 3, "deprecated": 4, "rejected": 5}
+    terms.sort(key=lambda t: (t["lang"] != "zh", order.get(t["status"], 9), -(t["count"] or 0)))
+    data["terms"] = terms
+    return data
