@@ -286,7 +286,11 @@ class StageProgress:
 
 @main.group()
 def term() -> None:
-    """Decide on mined terms (decisions survive re-mining)."""
+    """Curate the termbase: decisions are recorded and survive re-mining and `shuyu build`.
+
+    Terms are named by their form (traditional script finds simplified); a
+    concept is named by any of its terms.
+    """
 
 
 @term.command("accept")
@@ -317,10 +321,137 @@ def term_reject(obj: Context, terms) -> None:
 
 def _decide(obj: Context, terms, status: str) -> None:
     from shuyu.store import Store
+    from shuyu.termbase.assemble import rebuild
+
     with Store(obj.db_path(), create=False) as store, store.transaction():
         for t in terms:
             store.set_term_status(t, status)
+        rebuild(store)
     click.echo(f"{status}: {', '.join(terms)}")
+
+
+def _curate(obj: Context, action: str, message: str, **args) -> None:
+    from shuyu.store import Store
+    from shuyu.termbase.assemble import curate
+
+    with Store(obj.db_path(), create=False) as store, store.transaction():
+        curate(store, action, **args)
+    click.echo(message + " (recorded; it survives re-mining and `shuyu build`)")
+
+
+_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                     help="Language of FORM.")
+
+
+@term.command("status")
+@click.argument("form")
+@click.argument("status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate",
+                                             "rejected"]))
+@_LANG
+@click.pass_obj
+def term_status(obj: Context, form: str, status: str, lang: str) -> None:
+    """Set a term's status; a new preferred term makes the previous one admitted.
+
+    \b
+    Examples:
+      shuyu term status 互联网 preferred
+      shuyu term status 因特网 admitted
+    """
+    _curate(obj, "status", f"{form}: {status}", form=form, lang=lang, status=status)
+
+
+@term.command("merge")
+@click.argument("form")
+@click.argument("other")
+@click.pass_obj
+def term_merge(obj: Context, form: str, other: str) -> None:
+    """Merge the concept of OTHER into the concept of FORM.
+
+    \b
+    Example:
+      shuyu term merge 国际电信联盟 国际电联
+    """
+    _curate(obj, "merge", f"merged: {other} → {form}", form=form, other=other)
+
+
+@term.command("split")
+@click.argument("form")
+@_LANG
+@click.pass_obj
+def term_split(obj: Context, form: str, lang: str) -> None:
+    """Take FORM out of its concept into a concept of its own.
+
+    \b
+    Example:
+      shuyu term split 议题
+    """
+    _curate(obj, "split", f"split: {form}", form=form, lang=lang)
+
+
+@term.command("add")
+@click.argument("form")
+@_LANG
+@click.option("--to", "to", help="Add FORM to the concept holding this term (default: a new concept).")
+@click.option("--status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded"]),
+              help="Status of the added term.")
+@click.option("--type", "term_type", type=click.Choice(["fullForm", "acronym", "abbreviation", "shortForm",
+                                                        "variant", "phrase"]), help="Term type.")
+@click.pass_obj
+def term_add(obj: Context, form: str, lang: str, to: str | None, status: str | None, term_type: str | None) -> None:
+    """Add a term by hand, to a new concept or to an existing one.
+
+    \b
+    Examples:
+      shuyu term add 数字合作 --status preferred
+      shuyu term add 信息通信技术 --to 信息和通信技术 --status admitted --type variant
+    """
+    _curate(obj, "add", f"added: {form}" + (f" to the concept of {to}" if to else ""), form=form, lang=lang, to=to,
+            status=status, type=term_type)
+
+
+@term.command("english")
+@click.argument("form")
+@click.argument("english")
+@click.option("--status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded"]),
+              default="preferred", show_default=True)
+@click.pass_obj
+def term_english(obj: Context, form: str, english: str, status: str) -> None:
+    """Add an English equivalent to the concept of the Chinese FORM.
+
+    \b
+    Example:
+      shuyu term english 信息社会世界峰会 "World Summit on the Information Society"
+    """
+    _curate(obj, "add", f"{form} = {english}", form=english, lang="en", to=form, to_lang="zh", status=status)
+
+
+@term.command("note")
+@click.argument("form")
+@click.argument("text")
+@click.option("--term", "on_term", is_flag=True, help="Attach the note to the term, not to its concept.")
+@click.pass_obj
+def term_note(obj: Context, form: str, text: str, on_term: bool) -> None:
+    """Add a note to the concept of FORM (or to the term itself with --term).
+
+    \b
+    Example:
+      shuyu term note 信息社会世界峰会 "Official name since A/RES/70/125 (2015)."
+    """
+    _curate(obj, "note", f"note on {form}", form=form, text=text, term=on_term or None)
+
+
+@term.command("subject")
+@click.argument("form")
+@click.argument("text")
+@click.pass_obj
+def term_subject(obj: Context, form: str, text: str) -> None:
+    """Set the subject field of the concept of FORM.
+
+    \b
+    Example:
+      shuyu term subject 数字鸿沟 "信息和通信技术促进发展"
+    """
+    _curate(obj, "subject", f"subject of {form}: {text}", form=form, text=text)
 
 
 _TERM_COLUMNS = ("rank", "term", "score", "freq", "docs", "first_year", "last_year", "status", "pos")
@@ -449,3 +580,125 @@ def report(obj: Context, output: Path) -> None:
                 detect_variants(store)
         path = write_report(store, output)
     click.echo(f"report → {path}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of concepts, best first.")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="How many concepts.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Search only terms of this language.")
+@click.pass_obj
+def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None) -> None:
+    """Find concepts by any term: exact, prefix, substring, then fuzzy matches.
+
+    Chinese in simplified or traditional script, or English; one- and
+    two-character queries work. Exit code 1 when nothing is found.
+
+    \b
+    Examples:
+      shuyu lookup 峰会
+      shuyu lookup 數字鴻溝
+      shuyu lookup "digital divide" --json
+    """
+    from shuyu.termbase import lookup as finder
+
+    db = finder.connect(obj.db_path())
+    hits = finder.search(db, query, limit, lang)
+    if not hits:
+        suggestions = finder.suggestions(db, query)
+        click.echo(f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions
+                                                    else ""), err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        _print_concept(hit)
+
+
+def _print_concept(hit) -> None:
+    concept = hit.concept
+    zh = [t for t in concept["terms"] if t["lang"] == "zh" and t["status"] != "rejected"]
+    en = [t for t in concept["terms"] if t["lang"] == "en" and t["status"] != "rejected"]
+    head = zh[0]["form"] if zh else en[0]["form"]
+    click.echo(f"{head}   [concept {concept['id']}, {hit.match} match: {hit.matched}]")
+    for t in zh + en:
+        years = sorted(t["years"]) if t["years"] else []
+        span = f" {years[0]}–{years[-1]}" if len(years) > 1 else (f" {years[0]}" if years else "")
+        usage = f" ({t['geographical_usage']})" if t.get("geographical_usage") else ""
+        count = f", {t['count']}×" if t["count"] else ""
+        click.echo(f"  {t['lang']}  {t['form']}{usage}  {t['status']}{span}{count}")
+    shown = 0
+    for t in zh:
+        for c in t["contexts"][:3 - shown]:
+            where = ", ".join(str(x) for x in (c.get("doc_id"), c.get("year")) if x) or c.get("source") or ""
+            text = _excerpt(c["text"], c["start"], c["end"]) if "start" in c else c["text"]
+            click.echo(f"  « {text} »" + (f"  ({where})" if where else ""))
+            shown += 1
+    for note in concept["notes"]:
+        click.echo(f"  note: {note}")
+    click.echo()
+
+
+_FORMAT_NAMES = ["tbx", "tbx2", "tsv", "csv", "xlsx"]
+
+
+@main.command("export")
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(_FORMAT_NAMES))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write (written atomically).")
+@click.option("--status", "statuses", multiple=True,
+              type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"]),
+              help="Only terms of this status (repeatable). Default: all but rejected.")
+@click.option("--year", type=int, help="Only concepts with a term used that year.")
+@click.option("--document", help="Only concepts with a term found in this document (id).")
+@click.option("--min-freq", type=click.IntRange(0), default=0, help="Only concepts with a term used this often.")
+@click.option("--direction", type=click.Choice(["en-zh", "zh-en"]), default="en-zh", show_default=True,
+              help="Source and target language of a tsv glossary.")
+@click.pass_obj
+def export_command(obj: Context, format_name, output, statuses, year, document, min_freq, direction) -> None:
+    """Write the termbase as TBX v3 (tbx), TBX v2 (tbx2), an OmegaT glossary (tsv), CSV or XLSX.
+
+    \b
+    Examples:
+      shuyu export tbx -o unterm.tbx
+      shuyu export tsv -o glossary.txt --status preferred --status admitted
+      shuyu export xlsx -o terms.xlsx --year 2021 --min-freq 3
+    """
+    from shuyu.store import Store
+    from shuyu.termbase.exchange import ExportFilter, export
+
+    selection = ExportFilter(**({"statuses": statuses} if statuses else {}), year=year, document=document,
+                             min_freq=min_freq)
+    with Store(obj.db_path(), create=False) as store:
+        count = export(store, format_name, output, selection, direction=direction)
+    click.echo(f"{count} concepts → {output}")
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "format_name", type=click.Choice(_FORMAT_NAMES),
+              help="File format (default: from the suffix; TBX v2/v3 from the root element).")
+@click.option("--direction", default="en-zh", show_default=True, help="Languages of a headerless tsv glossary.")
+@click.option("--encoding", help="Text encoding of a csv/tsv file that is not UTF-8 (e.g. gbk).")
+@click.pass_obj
+def import_command(obj: Context, files, format_name, direction, encoding) -> None:
+    """Merge termbase files into the termbase (TBX v2/v3, CSV, TSV, XLSX), all or nothing.
+
+    Concepts that share a term with an existing concept are merged into it;
+    importing the same file again adds nothing.
+
+    \b
+    Examples:
+      shuyu import unterm-export.tbx
+      shuyu import memoq.csv --encoding gbk
+    """
+    from shuyu.store import Store
+    from shuyu.termbase.exchange import import_file
+
+    with Store(obj.db_path()) as store, store.transaction():
+        reports = [import_file(store, f, format_name, direction=direction, encoding=encoding) for f in files]
+    for r in reports:
+        langs = ", ".join(f"{k} {v}" for k, v in sorted(r.languages.items()))
+        click.echo(f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"
+                   + (f"; {r.already_there} already there" if r.already_there else ""))

@@ -2,8 +2,9 @@
 
 Stages run in pipeline order inside one transaction: corpus ingestion, term
 mining (whose terms go into ``termbase/userdict.txt`` for jieba), variant
-detection, and the HTML report (``termbase/report.html``).  Later stages
-(alignment, exports) plug into ``build`` the same way.
+detection, the termbase (assembled from both, imports and curation) with its
+exports in ``termbase/``, and the HTML report (``termbase/report.html``).
+Later stages (alignment, TM) plug into ``build`` the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.fileio import atomic_write_text
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
+from shuyu.termbase.assemble import rebuild
+from shuyu.termbase.exchange import export
 from shuyu.store import Store
 from shuyu.variants.detect import detect_variants
 from shuyu.variants.groups import VariantGroup
@@ -25,6 +28,9 @@ from shuyu.variants.groups import VariantGroup
 USER_DICTIONARY = Path("termbase") / "userdict.txt"
 USER_DICTIONARY_TERMS = 500
 REPORT = Path("termbase") / "report.html"
+# The exports `shuyu build` keeps in termbase/ (format → file name).
+EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.tsv", "csv": "shuyu.csv",
+           "xlsx": "shuyu.xlsx"}
 
 Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
 
@@ -37,6 +43,8 @@ class BuildReport:
     terms: list[Candidate] = field(default_factory=list)
     user_dictionary: Path | None = None
     variant_groups: list[VariantGroup] = field(default_factory=list)
+    concepts: int = 0
+    exports: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
 
     def count(self, status: str) -> int:
@@ -74,5 +82,10 @@ def build(
         report.user_dictionary = Path(out_dir) / USER_DICTIONARY
         atomic_write_text(report.user_dictionary, user_dictionary(kept))
         report.variant_groups = detect_variants(store, progress=variants_progress)
+        report.concepts = rebuild(store)
+        for name, file_name in EXPORTS.items():
+            path = Path(out_dir) / "termbase" / file_name
+            export(store, name, path)
+            report.exports[name] = path
         report.report = write_report(store, Path(out_dir) / REPORT)
     return report

@@ -22,5 +22,6 @@ def write(concepts: list[Concept], path: Path, **options) -> None:
 
 def read(path: Path, encoding: str | None = None, **options) -> list[Concept]:
     content = text.read_text(path, encoding)
-    dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t") if content.strip() else csv.excel
-    return table.read(list(csv.reader(io.StringIO(content), dialect)), path)
+    header = content.lstrip().partition("\n")[0]
+    delimiter = max(",;\t", key=header.count)  # Excel writes ';' in some locales, tab-separated also comes as .csv
+    return table.read(list(csv.reader(io.StringIO(content), delimiter=delimiter)), path)

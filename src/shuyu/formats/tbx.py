@@ -124,7 +124,7 @@ def _term_element(term: Term, dialect: Dialect, E) -> etree._Element:
     for context in term.contexts[:3]:
         group = E("descripGrp")
         group.append(E("descrip", context["text"], type="context"))
-        source = _source_text(context)
+        source = context.get("source") or _source_text({k: v for k, v in context.items() if k != "text"})
         if source:
             group.append(E("admin", source, type="source"))
         term_set.append(group)

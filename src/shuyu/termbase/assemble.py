@@ -62,6 +62,8 @@ def variant_concepts(store) -> list[Concept]:
     for group in store.variant_groups():
         terms = []
         for f in group["forms"]:
+            if f["provenance"] == "opencc" and f.get("geographical_usage") is None:
+                continue  # a traditional spelling is found through the normal form; Taiwan usage is a term
             contexts = f.get("examples") or []
             terms.append(Term(f["form"], f["lang"], f["status"], f["type"], f["count"] or 0, f["years"] or {},
                               _sources(contexts, symbols), contexts, provenance="mined",
@@ -99,12 +101,13 @@ class _Termbase:
         """Move ``concept``'s terms and data into ``target`` (not registered as a concept itself)."""
         stronger = _STRENGTH[concept.origin] >= _STRENGTH[target.origin]
         for t in concept.terms:
-            mine = target.term(t.form, t.lang)
+            mine = next((m for m in target.terms if m.lang == t.lang and m.form == t.form), None)
             if mine is None:
-                target.terms.append(t)
-                self.owner[t.key] = target
+                target.terms.append(t)  # a spelling in another script stays a term of its own
             else:
                 _combine(mine, t, stronger)
+            if self.owner.get(t.key) in (None, concept):
+                self.owner[t.key] = target
         target.notes += [n for n in concept.notes if n not in target.notes]
         target.subject = (concept.subject if stronger else target.subject) or target.subject or concept.subject
         target.definition = target.definition or concept.definition

@@ -76,8 +76,10 @@ class Concept:
                 or next((t for t in terms if t.status in REVIEWED), None) or (terms[0] if terms else None))
 
     def term(self, form: str, lang: str | None = None) -> Term | None:
-        return next((t for t in self.terms if (lang is None or t.lang == lang) and norm(t.form, t.lang)
-                     == norm(form, t.lang)), None)
+        """The term spelled ``form`` (exactly), else one with the same normal form (互聯網 for 互联网)."""
+        candidates = [t for t in self.terms if lang is None or t.lang == lang]
+        return (next((t for t in candidates if t.form == form), None)
+                or next((t for t in candidates if norm(t.form, t.lang) == norm(form, t.lang)), None))
 
     def as_dict(self) -> dict:
         data = asdict(self)

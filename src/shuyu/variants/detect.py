@@ -154,6 +154,8 @@ def _lookup_forms(forms) -> list[dict]:
     result, seen = [], {f.form for f in forms}
     for f in forms:
         for usage, spelling in script_forms(f.form).items():
+            if usage == "taiwan" and normalise(spelling) == f.form:
+                continue  # the same words in traditional script, not Taiwan usage
             if spelling not in seen:
                 seen.add(spelling)
                 result.append({"form": spelling, "of": f.form, "usage": usage})
