@@ -18,17 +18,19 @@ import ahocorasick
 from shuyu.corpus.chars import FULLWIDTH_TO_ASCII, is_cjk
 
 
-@functools.lru_cache(maxsize=1)
-def _converters():
+@functools.lru_cache(maxsize=3)
+def _converter(config: str):
     import opencc
 
-    return opencc.OpenCC("t2s").convert, opencc.OpenCC("s2t").convert, opencc.OpenCC("s2twp").convert
+    return opencc.OpenCC(config).convert
 
 
 def normalise(text: str) -> str:
     """Simplified script, ASCII letters and digits, one character for each character of ``text``."""
     folded = text.translate(FULLWIDTH_TO_ASCII)
-    t2s = _converters()[0]
+    if folded.isascii():
+        return folded  # nothing for OpenCC to do (and no need to load it)
+    t2s = _converter("t2s")
     simplified = t2s(folded)
     if len(simplified) != len(folded):  # a phrase conversion changed the length: convert character by character
         simplified = "".join(ch if len(c := t2s(ch)) != 1 else c for ch in folded)
@@ -41,8 +43,7 @@ def is_chinese(text: str) -> bool:
 
 def script_forms(form: str) -> dict[str, str]:
     """The traditional and Taiwan-usage spellings of a simplified form (互联网 → 互聯網, 網際網路)."""
-    _, s2t, s2twp = _converters()
-    return {"traditional": s2t(form), "taiwan": s2twp(form)}
+    return {"traditional": _converter("s2t")(form), "taiwan": _converter("s2twp")(form)}
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,8 @@ def _add_termbase_v4(db: sqlite_utils.Database) -> None:
          "geographical_usage": str, "created": str, "modified": str},
         pk=("concept_id", "lang", "form"), foreign_keys=[("concept_id", "concepts", "id")],
     )
-    db["concept_terms"].create_index(["norm"])
+    # A covering index: lookups scan it instead of rows that carry contexts and sources.
+    db["concept_terms"].create_index(["lang", "norm", "concept_id", "form"], index_name="concept_terms_lookup")
     db["imports"].create({"id": int, "file": str, "concept": str, "created": str}, pk="id")
     db["curations"].create({"id": int, "action": str, "args": str, "created": str}, pk="id")
 

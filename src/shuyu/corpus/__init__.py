@@ -1,6 +1,16 @@
-"""Corpus stage: read UN documents, clean extraction residue, find structure and metadata."""
+"""Corpus stage: read UN documents, clean extraction residue, find structure and metadata.
 
-from shuyu.corpus.document import Document, Footnote, Paragraph, parse_document
-from shuyu.corpus.reading import RawText, read_file
+Names are loaded on first use, so that ``shuyu.corpus.chars`` stays cheap to import.
+"""
 
-__all__ = ["Document", "Footnote", "Paragraph", "RawText", "parse_document", "read_file"]
+_WHERE = {"Document": "document", "Footnote": "document", "Paragraph": "document", "parse_document": "document",
+          "RawText": "reading", "read_file": "reading"}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        import importlib
+
+        return getattr(importlib.import_module(f"shuyu.corpus.{_WHERE[name]}"), name)
+    raise AttributeError(name)

@@ -59,10 +59,18 @@ def _rows(db: sqlite3.Connection, sql: str, params: list) -> list[tuple[int, str
 
 def search(db: sqlite3.Connection, query: str, limit: int = 10, lang: str | None = None) -> list[Hit]:
     """Concepts matching ``query``, best first (at most ``limit``)."""
+    hits, _ = search_with_suggestions(db, query, limit, lang)
+    return hits
+
+
+def search_with_suggestions(db: sqlite3.Connection, query: str, limit: int = 10,
+                            lang: str | None = None) -> tuple[list[Hit], list[str]]:
+    """Concepts matching ``query`` best first, and "did you mean" forms when there are none."""
     query = query.strip()
     if not query:
-        return []
-    langs = (lang,) if lang else (("zh",) if is_chinese(query) else ("en", "zh"))
+        return [], []
+    chinese = is_chinese(query)
+    langs = (lang,) if lang else (("zh",) if chinese else ("en", "zh"))
     ranked: dict[int, tuple[tuple, str, str, float]] = {}
 
     def offer(concept_id: int, form: str, kind: str, score: float) -> None:
@@ -77,31 +85,44 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10, lang: str | None
         for cid, form, n in _rows(db, "select concept_id, form, norm from concept_terms where lang = ? and norm > ? "
                                       "and norm < ? limit 200", [code, q, q + "\U0010ffff"]):
             offer(cid, form, "prefix", 100.0 * len(q) / len(n))
+    # Scans only in the query's own language: an English word is not looked for inside Chinese terms.
+    scanned = (lang,) if lang else (("zh",) if chinese else ("en",))
+    for code in scanned:
         for cid, form, n in _rows(db, "select concept_id, form, norm from concept_terms where lang = ? and "
-                                      "instr(norm, ?) > 1 limit 500", [code, q]):
-            offer(cid, form, "substring", 100.0 * len(q) / len(n))
+                                      "instr(norm, ?) > 1 limit 500", [code, norm(query, code)]):
+            offer(cid, form, "substring", 100.0 * len(norm(query, code)) / len(n))
+    suggestions: list[str] = []
     if len(ranked) < limit:
-        for hit in fuzzy(db, query, langs, limit, FUZZY_CUTOFF):
-            offer(hit[0], hit[1], "fuzzy", hit[2])
+        for cid, form, score in fuzzy(db, query, scanned, limit, SUGGESTION_CUTOFF):
+            if score >= FUZZY_CUTOFF:
+                offer(cid, form, "fuzzy", score)
+            elif form not in suggestions:
+                suggestions.append(form)
     best = sorted(ranked.items(), key=lambda item: item[1][0])[:limit]
-    return [Hit(concept(db, cid), kind, form, score) for cid, (_, kind, form, score) in best]
+    hits = [Hit(concept(db, cid), kind, form, score) for cid, (_, kind, form, score) in best]
+    return hits, ([] if hits else suggestions)
 
 
 def fuzzy(db: sqlite3.Connection, query: str, langs, limit: int, cutoff: float) -> list[tuple[int, str, float]]:
-    """(concept id, form, score) of the forms closest to ``query`` by edit similarity."""
+    """(concept id, form, score) of the forms closest to ``query`` by edit similarity.
+
+    Only forms that could reach ``cutoff`` are scored: a similar length and at
+    least one of the query's characters (Chinese) or word beginnings (English),
+    a filter SQLite applies while scanning, so 100,000 concepts cost milliseconds.
+    """
     result = []
     for code in langs:
-        rows = db.execute("select concept_id, form, norm from concept_terms where lang = ?", [code]).fetchall()
-        matches = process.extract(norm(query, code), [r[2] for r in rows], scorer=fuzz.ratio, limit=limit,
-                                  score_cutoff=cutoff)
+        q = norm(query, code)
+        pieces = sorted(set(q.replace(" ", ""))) if code == "zh" else sorted({w[:3] for w in q.split()})
+        if not pieces:
+            continue
+        slack = max(2, len(q))
+        sql = ("select concept_id, form, norm from concept_terms where lang = ? and length(norm) between ? and ? "
+               "and (" + " or ".join("instr(norm, ?) > 0" for _ in pieces) + ")")
+        rows = db.execute(sql, [code, len(q) - slack, len(q) + slack, *pieces]).fetchall()
+        matches = process.extract(q, [r[2] for r in rows], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         result += [(rows[k][0], rows[k][1], score) for _, score, k in matches]
     return sorted(result, key=lambda r: -r[2])[:limit]
-
-
-def suggestions(db: sqlite3.Connection, query: str, limit: int = 5) -> list[str]:
-    """"Did you mean" forms for a query that found nothing."""
-    langs = ("zh",) if is_chinese(query) else ("en", "zh")
-    return list(dict.fromkeys(form for _, form, _ in fuzzy(db, query, langs, limit, SUGGESTION_CUTOFF)))
 
 
 def concept(db: sqlite3.Connection, concept_id: int) -> dict:
