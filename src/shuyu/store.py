@@ -279,11 +279,19 @@ class Store:
         """Replace the assembled concepts; each dict carries its ``terms``; ids are 1, 2, …"""
         self.db["concept_terms"].delete_where()
         self.db["concepts"].delete_where()
-        self.db["concepts"].insert_all(
-            (_encode({k: v for k, v in c.items() if k != "terms"} | {"id": n}) for n, c in enumerate(concepts, 1)),
-            batch_size=2000)
-        self.db["concept_terms"].insert_all(
-            (_encode({**t, "concept_id": n}) for n, c in enumerate(concepts, 1) for t in c["terms"]), batch_size=2000)
+        # Plain executemany: sqlite-utils' per-value type checks dominate at 100,000 concepts.
+        concept_columns = [c.name for c in self.db["concepts"].columns]
+        term_columns = [c.name for c in self.db["concept_terms"].columns]
+        def values(row: dict, columns: list[str]) -> list:
+            encoded = _encode(row)
+            return [encoded.get(k) for k in columns]
+
+        self.db.conn.executemany(
+            f"insert into concepts ({', '.join(concept_columns)}) values ({', '.join('?' * len(concept_columns))})",
+            (values({**c, "id": n}, concept_columns) for n, c in enumerate(concepts, 1)))
+        self.db.conn.executemany(
+            f"insert into concept_terms ({', '.join(term_columns)}) values ({', '.join('?' * len(term_columns))})",
+            (values({**t, "concept_id": n}, term_columns) for n, c in enumerate(concepts, 1) for t in c["terms"]))
 
     def concept(self, concept_id: int) -> dict | None:
         rows = list(self.db["concepts"].rows_where("id = ?", [concept_id]))

@@ -8,7 +8,7 @@ equivalents are terms of the same concept.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from shuyu.matching import normalise
 
@@ -31,7 +31,7 @@ def language(code: str) -> str | None:
             "en": "en", "eng": "en", "english": "en", "英文": "en"}.get(primary)
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not value: two concepts may hold equal-looking terms
 class Term:
     form: str
     lang: str
@@ -53,10 +53,11 @@ class Term:
         return self.lang, norm(self.form, self.lang)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # Not dataclasses.asdict: it deep-copies every value, which dominates a 100,000-concept import.
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-@dataclass
+@dataclass(eq=False)
 class Concept:
     terms: list[Term]
     origin: str = "mined"  # mined, variants, imported, curated
@@ -82,7 +83,7 @@ class Concept:
                 or next((t for t in candidates if norm(t.form, t.lang) == norm(form, t.lang)), None))
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data["terms"] = [t.as_dict() for t in self.terms]
         return data
 
