@@ -250,15 +250,18 @@ def test_an_import_merges_into_the_concept_it_shares_a_term_with(db, tmp_path, r
     ("nolang.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
                    '<conceptEntry id="c1"><langSec><termSec><term>峰会</term></termSec></langSec></conceptEntry>'
                    '</body></text></tbx>'.encode(), "missing xml:lang"),
-    ("klingon.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
-                    '<conceptEntry id="c1"><langSec xml:lang="tlh"><termSec><term>峰会</term></termSec></langSec>'
-                    '</conceptEntry></body></text></tbx>'.encode(), "unsupported language 'tlh'"),
+    ("badlang.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+                    '<conceptEntry id="c1"><langSec xml:lang="Chinese (PRC)"><termSec><term>峰会</term></termSec>'
+                    '</langSec></conceptEntry></body></text></tbx>'.encode(), "invalid language code 'Chinese (PRC)'"),
+    ("french.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+                   '<conceptEntry id="c1"><langSec xml:lang="fr"><termSec><term>sommet</term></termSec></langSec>'
+                   '</conceptEntry></body></text></tbx>'.encode(), "no Chinese or English term"),
     ("dupes.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
                   + '<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>峰会</term></termSec></langSec>'
                     '</conceptEntry>' * 2 + '</body></text></tbx>', "duplicate concept id 'c1'"),
     ("gbk.csv", "English,Chinese\ndigital divide,数字鸿沟\n".encode("gbk"), "--encoding gbk"),
     ("empty.csv", b"", "empty file"),
-    ("nolang.csv", "term,comment\n数字鸿沟,x\n".encode(), "no language column"),
+    ("nolang.csv", "term,comment\n数字鸿沟,x\n".encode(), "not Chinese"),
 ])
 def test_bad_files_are_refused_whole(db, tmp_path, runner, name, content, message):
     path = tmp_path / name
@@ -331,3 +334,22 @@ def test_the_committed_exports_are_up_to_date(bundled):
         built = formats.by_name(name).read(bundled / "termbase" / file_name)
         key = lambda concepts: sorted((t.lang, t.form, t.status, t.type or "") for c in concepts for t in c.terms)  # noqa: E731
         assert key(committed) == key(built), f"termbase/{file_name} is out of date: run `shuyu build`"
+
+
+def test_a_multilingual_tbx_v2_with_a_doctype_imports_its_chinese_and_english(db, tmp_path, runner):
+    path = tmp_path / "unterm.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n'
+        '<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>UNTERM</p></sourceDesc></fileDesc>'
+        '</martifHeader><text><body><termEntry id="u1"><descrip type="subjectField">ICT</descrip>'
+        '<langSet xml:lang="en"><tig><term>digital divide</term>'
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>'
+        '<langSet xml:lang="fr"><tig><term>fracture numérique</term></tig></langSet>'
+        '<langSet xml:lang="zh-CN"><tig><term>數字鴻溝</term></tig></langSet>'
+        '</termEntry></body></text></martif>', encoding="utf-8")
+    result = runner.invoke(main, ["--db", str(db), "import", str(path)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        divide = _concept_with(store, "数字鸿沟")  # the traditional spelling merged with the mined term
+        assert divide.term("digital divide", "en").status == "preferred" and divide.subject == "ICT"
+        assert divide.term("數字鴻溝") is not None and divide.term("fracture numérique") is None

@@ -1,4 +1,7 @@
-"""CSV glossary (UTF-8 with BOM, so Excel opens Chinese correctly): memoQ, Trados MultiTerm, Phrase."""
+"""CSV glossary (UTF-8 with BOM, so Excel opens Chinese correctly): memoQ, Trados MultiTerm, Phrase.
+
+Reading also takes a headerless OmegaT CSV glossary (source, target, comment).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import io
 from pathlib import Path
 
 from shuyu.fileio import atomic_write_bytes
-from shuyu.formats import table, text
+from shuyu.formats import table, text, tsv
 from shuyu.termbase.model import Concept
 
 NAME = "csv"
@@ -24,4 +27,9 @@ def read(path: Path, encoding: str | None = None, **options) -> list[Concept]:
     content = text.read_text(path, encoding)
     header = content.lstrip().partition("\n")[0]
     delimiter = max(",;\t", key=header.count)  # Excel writes ';' in some locales, tab-separated also comes as .csv
-    return table.read(list(csv.reader(io.StringIO(content), delimiter=delimiter)), path)
+    rows = list(csv.reader(io.StringIO(content), delimiter=delimiter))
+    if rows and not table.has_language_header(rows[0]) and all(len(r) in (2, 3) for r in rows if any(r)):
+        # No header: an OmegaT-style glossary (source, target[, comment]).
+        return tsv.read_pairs([(n, r) for n, r in enumerate(rows, 1) if any(r) and not r[0].startswith("#")],
+                              path, options.get("direction", "en-zh"))
+    return table.read(rows, path)

@@ -60,13 +60,17 @@ def _role(cell: str) -> tuple[str, str | None]:
     return "ignored", None
 
 
+def has_language_header(header: list[str]) -> bool:
+    return any(_role(cell)[0] in ("term", "sourcestring") for cell in header)
+
+
 def read(table: list[list[str]], path: Path, first_line: int = 1) -> list[Concept]:
     """Concepts of a table with a header row (our own, a language-named one, or TICO-19's)."""
     table = [r for r in table if any(cell.strip() for cell in r)]
     if not table:
         raise InputError("empty file: no terms to import", path)
     roles = [_role(cell) for cell in table[0]]
-    if not any(role in ("term", "sourcestring") for role, _ in roles):
+    if not has_language_header(table[0]):
         raise InputError("no language column in the header (expected e.g. 'en', 'zh', 'English', 'Chinese', "
                          f"'sourceString'); header is {', '.join(table[0])}", path, first_line)
     concepts = []

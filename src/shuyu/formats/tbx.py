@@ -29,6 +29,7 @@ STATUS_OF.update({"preferredTerm": "preferred", "admittedTerm": "admitted", "dep
                   "supersededTerm": "superseded", "preferred": "preferred", "admitted": "admitted",
                   "deprecated": "deprecated", "superseded": "superseded", "obsolete": "superseded"})
 _SHUYU_NOTE = re.compile(r"^shuyu:(status|years|count)=(.*)$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")  # BCP 47 in shape
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -161,9 +162,11 @@ def read(path: Path, dialects: tuple[Dialect, ...]) -> list[Concept]:
         if entry_id and entry_id in ids:
             raise InputError(f"duplicate concept id {entry_id!r}", path, entry.sourceline)
         ids.add(entry_id)
-        concepts.append(_read_entry(entry, dialect, path))
+        concept = _read_entry(entry, dialect, path)
+        if concept.terms:
+            concepts.append(concept)
     if not concepts:
-        raise InputError(f"no <{dialect.entry}> in the file: nothing to import", path)
+        raise InputError(f"no Chinese or English term in any <{dialect.entry}>: nothing to import", path)
     return concepts
 
 
@@ -199,14 +202,14 @@ def _read_entry(entry, dialect: Dialect, path: Path) -> Concept:
     concept.created, concept.modified = _dates(entry, dialect)
     for lang_set in _children(entry, dialect, dialect.lang_set):
         code = lang_set.get(XML_LANG)
-        lang = language(code) if code else None
+        if not code or not _LANGUAGE_TAG.match(code):
+            problem = f"invalid language code {code!r}" if code else "missing xml:lang"
+            raise InputError(f"{problem} on <{dialect.lang_set}>", path, lang_set.sourceline)
+        lang = language(code)
         if lang is None:
-            problem = f"unsupported language {code!r}" if code else "missing xml:lang"
-            raise InputError(f"{problem} on <{dialect.lang_set}> (shuyu keeps zh and en)", path, lang_set.sourceline)
+            continue  # a valid language shuyu does not keep (fr, es … of a UNTERM export)
         for term_set in _children(lang_set, dialect, dialect.term_set):
             concept.terms.append(_read_term(term_set, lang, code, dialect, path))
-    if not concept.terms:
-        raise InputError("a concept without any term", path, entry.sourceline)
     return concept
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_text
 from shuyu.formats import text
+from shuyu.matching import is_chinese
 from shuyu.termbase.model import STATUSES, Concept, Term, language
 
 NAME = "tsv"
@@ -40,14 +41,20 @@ def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **optio
 
 
 def read(path: Path, direction: str = "en-zh", encoding: str | None = None, **options) -> list[Concept]:
+    rows = []
+    for number, line in enumerate(text.read_text(path, encoding).splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            rows.append((number, line.split("\t")))
+    return read_pairs(rows, path, direction)
+
+
+def read_pairs(rows: list[tuple[int, list[str]]], path: Path, direction: str = "en-zh") -> list[Concept]:
+    """Concepts from headerless (line number, [source, target, comment]) rows, as OmegaT writes them."""
     source_lang, target_lang = (language(code) for code in direction.split("-"))
     if source_lang is None or target_lang is None:
         raise InputError(f"unknown direction {direction!r}; use e.g. en-zh or zh-en", path)
     concepts: dict[str, Concept] = {}
-    for number, line in enumerate(text.read_text(path, encoding).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
+    for number, cells in rows:
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise InputError("expected source<TAB>target[<TAB>comment]", path, number)
         source, target = cells[0].strip(), cells[1].strip()
@@ -62,4 +69,8 @@ def read(path: Path, direction: str = "en-zh", encoding: str | None = None, **op
         concept.notes += [n for n in notes if n not in concept.notes]
     if not concepts:
         raise InputError("empty file: no terms to import", path)
+    chinese = [t.form for c in concepts.values() for t in c.terms if t.lang == "zh"]
+    if sum(1 for form in chinese if is_chinese(form)) * 2 < len(chinese):
+        raise InputError(f"the {'source' if source_lang == 'zh' else 'target'} column is not Chinese: not a "
+                         f"{direction} glossary (name the languages in a header row, or pass --direction)", path)
     return list(concepts.values())
