@@ -1,0 +1,64 @@
+"""Findings as text (``path:line:col: severity: message [check]`` with the line and a caret), JSON or SARIF."""
+
+from __future__ import annotations
+
+import json
+
+from shuyu import __version__
+from shuyu.corpus.chars import display_width
+from shuyu.lint.checks import Finding
+from shuyu.lint.config import CHECKS
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "note": "note"}
+_DESCRIPTIONS = {
+    "deprecated-term": "A superseded or deprecated form of a term is used.",
+    "mixed-forms": "Several forms of one concept are used in one document.",
+    "missing-term": "A source term's accepted renderings are all absent from the target.",
+    "inconsistent-translation": "One source segment is translated differently in the same file.",
+    "inconsistent-source": "One target is given to different source segments in the same file.",
+    "number-mismatch": "Numbers, dates or document symbols of the source are missing or changed in the target.",
+}
+
+
+def human(findings: list[Finding]) -> str:
+    out = []
+    for f in findings:
+        out.append(f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.check}]")
+        if f.line_text:
+            line, column = _window(f.line_text, f.column - 1, f.end_column - 1)
+            out.append(f"    {line}")
+            width = display_width(f.line_text[f.column - 1:f.end_column - 1]) or 1
+            out.append("    " + " " * display_width(line[:column]) + "^" * width)
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _window(line: str, start: int, end: int, context: int = 30) -> tuple[str, int]:
+    """A long line cut to the finding and some context on each side; the finding's new start."""
+    if display_width(line) <= 100:
+        return line, start
+    left = max(0, start - context)
+    head = ("…" if left else "") + line[left:start]
+    return head + line[start:end + context] + ("…" if end + context < len(line) else ""), len(head)
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif(findings: list[Finding]) -> str:
+    """SARIF 2.1.0, as code-scanning services read it."""
+    rules = [{"id": check, "shortDescription": {"text": _DESCRIPTIONS[check]},
+              "defaultConfiguration": {"level": level}} for check, level in CHECKS.items()]
+    results = [{
+        "ruleId": f.check, "level": _SARIF_LEVEL[f.severity], "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": f.path},
+            "region": {"startLine": f.line, "startColumn": f.column, "endColumn": f.end_column},
+        }}],
+        **({"fixes": [{"description": {"text": f"use {f.suggestion}"}}]} if f.suggestion else {}),
+    } for f in findings]
+    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+           "runs": [{"tool": {"driver": {"name": "shuyu", "version": __version__,
+                                         "informationUri": "https://pypi.org/project/shuyu/", "rules": rules}},
+                     "results": results}]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,126 @@
+"""What lint knows from the termbase: each concept's accepted and deprecated Chinese forms and English terms.
+
+Only reviewed or proposed forms (preferred, admitted, deprecated, superseded)
+become patterns: an unreviewed candidate neither fires nor shields.  Every
+such form goes into one Aho–Corasick automaton matched longest first, so the
+preferred 多利益攸关方 shields the 利益攸关方 inside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from shuyu.matching import TermMatcher
+from shuyu.termbase.lookup import connect
+
+ACCEPTED = ("preferred", "admitted")
+FLAGGED = ("deprecated", "superseded")
+SHORT = ("abbreviation", "shortForm", "acronym")  # sanctioned short forms: using one beside the full form is fine
+
+
+@dataclass
+class Form:
+    form: str
+    concept: int
+    status: str
+    years: dict[str, int] = field(default_factory=dict)
+    provenance: str = "mined"
+    type: str | None = None
+
+
+@dataclass
+class ConceptRule:
+    id: int
+    forms: list[Form]
+    english: list[str]
+    reason: str | None
+    origin: str
+
+    @property
+    def preferred(self) -> Form | None:
+        return next((f for f in self.forms if f.status == "preferred"), None) or next(
+            (f for f in self.forms if f.status == "admitted"), None)
+
+    @property
+    def accepted(self) -> list[str]:
+        return [f.form for f in self.forms if f.status in ACCEPTED]
+
+
+class Rules:
+    """The termbase's Chinese forms (one matcher) and English terms (another), by concept."""
+
+    def __init__(self, concepts: list[ConceptRule]):
+        self.concepts = {c.id: c for c in concepts}
+        self.form = {f.form: f for c in concepts for f in c.forms}
+        self.chinese = TermMatcher(self.form)
+        self.english = ahocorasick.Automaton()
+        for c in concepts:
+            for term in c.english:
+                key = term.casefold()
+                if key and c.accepted and key not in self.english:
+                    self.english.add_word(key, (key, term, c.id))
+        self.has_english = len(self.english) > 0
+        if self.has_english:
+            self.english.make_automaton()
+
+    @classmethod
+    def from_database(cls, path: str | Path) -> "Rules":
+        return cls(load(connect(path)))
+
+    def english_terms(self, text: str) -> list[tuple[int, int, str, int]]:
+        """English terms in ``text`` (case-insensitive, whole words): (start, end, term, concept id)."""
+        if not self.has_english:
+            return []
+        folded, found = text.casefold(), []
+        for end, (key, term, concept) in self.english.iter_long(folded):
+            start = end + 1 - len(key)
+            before = folded[start - 1] if start > 0 else " "
+            after = folded[end + 1] if end + 1 < len(folded) else " "
+            if not (before.isalnum() or after.isalnum()):
+                found.append((start, end + 1, term, concept))
+        return found
+
+
+def load(db: sqlite3.Connection) -> list[ConceptRule]:
+    """Concepts that have at least one reviewed or proposed Chinese form."""
+    rows = db.execute(
+        "select t.concept_id, t.lang, t.form, t.status, t.years, t.provenance, t.type, c.reason, c.origin "
+        "from concept_terms t join concepts c on c.id = t.concept_id "
+        "where t.status in ('preferred', 'admitted', 'deprecated', 'superseded') order by t.concept_id, t.rowid")
+    concepts: dict[int, ConceptRule] = {}
+    for concept_id, lang, form, status, years, provenance, kind, reason, origin in rows:
+        rule = concepts.setdefault(concept_id, ConceptRule(concept_id, [], [], reason, origin))
+        if lang == "zh":
+            rule.forms.append(Form(form, concept_id, status, json.loads(years or "{}"), provenance, kind))
+        else:
+            rule.english.append(form)
+    return [c for c in concepts.values() if c.forms]
+
+
+def span(years: dict[str, int]) -> str:
+    ordered = sorted(int(y) for y in years)
+    if not ordered:
+        return "not in the corpus"
+    return str(ordered[0]) if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
+
+
+def decided_by(form: Form, concept: ConceptRule) -> str:
+    if form.provenance == "curated":
+        return "set by a terminologist"
+    if form.provenance == "imported":
+        return "from an imported termbase"
+    return f"proposed by variant detection: {concept.reason}" if concept.reason else "proposed by variant detection"
+
+
+_QUOTED = re.compile(r"《[^》]{1,80}》")
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles, cited verbatim (an older document's title keeps its old wording)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
