@@ -12,13 +12,14 @@ strings, and lines marked ``shuyu: ignore`` (all checks) or
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 
 from shuyu.corpus.detect import find_symbols
 from shuyu.lint.config import LintConfig
-from shuyu.lint.rules import FLAGGED, SHORT, Rules, decided_by, quoted_titles, span
+from shuyu.lint.rules import FLAGGED, SHORT, Rules, quoted_titles
 from shuyu.matching import Match, normalise
 
 _IGNORE = re.compile(r"shuyu:\s*ignore(?:\[([\w,\s-]+)\])?")
@@ -72,13 +73,22 @@ class Exemptions:
             while start != -1:
                 self.spans.append((start, start + len(key)))
                 start = norm_text.find(key, start + 1)
+        self._starts: list[int] | None = None
+        self._reach: list[int] = []
         self.ignored: dict[int, set[str] | None] = {}
         for m in _IGNORE.finditer(text):
             line = lines.position(m.start())[0]
             self.ignored[line] = {c.strip() for c in m.group(1).split(",")} if m.group(1) else None
 
     def covers(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.spans)
+        if not self.spans:
+            return False
+        if self._starts is None:
+            self.spans.sort()
+            self._starts = [s for s, _ in self.spans]
+            self._reach = list(itertools.accumulate((e for _, e in self.spans), max))
+        k = bisect.bisect_right(self._starts, start) - 1  # the spans starting at or before ``start``
+        return k >= 0 and self._reach[k] >= end
 
     def silenced(self, line: int, check: str) -> bool:
         if line not in self.ignored:
@@ -139,17 +149,11 @@ def _term_checks(collector: Collector, hits: list[Hit], rules: Rules, scope: str
     by_concept: dict[int, list[Hit]] = defaultdict(list)
     for hit in hits:
         form = rules.form[hit.match.term]
-        concept = rules.concepts[form.concept]
         by_concept[form.concept].append(hit)
-        preferred = concept.preferred
         if form.status in FLAGGED:
             found = hit.text[hit.match.start:hit.match.end]
-            advice = (f"use {preferred.form} ({found} used {span(form.years)}, {preferred.form} "
-                      f"{span(preferred.years)}; " if preferred else f"no replacement recorded ({found} used "
-                      f"{span(form.years)}; ")
-            _report(collector, "deprecated-term", hit,
-                    f"{found} is {form.status}: {advice}{decided_by(form, concept)})",
-                    preferred.form if preferred else None)
+            message, suggestion = rules.advice(form)
+            _report(collector, "deprecated-term", hit, message.replace("{found}", found), suggestion)
     for concept_id, used in by_concept.items():
         used = [h for h in used if rules.form[h.match.term].type not in SHORT]  # 信通技术 after 信息和通信技术 is fine
         counts = Counter(h.match.term for h in used)
@@ -206,7 +210,7 @@ def _missing_terms(collector: Collector, segments: list[Segment], rules: Rules) 
         return
     for segment in segments:
         target = normalise(segment.target)
-        for _, _, term, concept_id in rules.english_terms(segment.source):
+        for term, concept_id in rules.english_terms(segment.source):
             accepted = rules.concepts[concept_id].accepted
             if not any(normalise(form) in target for form in accepted):
                 _segment_add(collector, "missing-term", segment,

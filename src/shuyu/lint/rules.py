@@ -8,13 +8,14 @@ preferred 多利益攸关方 shields the 利益攸关方 inside it.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from shuyu.matching import TermMatcher
 from shuyu.termbase.lookup import connect
@@ -24,7 +25,7 @@ FLAGGED = ("deprecated", "superseded")
 SHORT = ("abbreviation", "shortForm", "acronym")  # sanctioned short forms: using one beside the full form is fine
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: messages are cached per form
 class Form:
     form: str
     concept: int
@@ -42,7 +43,7 @@ class ConceptRule:
     reason: str | None
     origin: str
 
-    @property
+    @functools.cached_property
     def preferred(self) -> Form | None:
         return next((f for f in self.forms if f.status == "preferred"), None) or next(
             (f for f in self.forms if f.status == "admitted"), None)
@@ -59,31 +60,45 @@ class Rules:
         self.concepts = {c.id: c for c in concepts}
         self.form = {f.form: f for c in concepts for f in c.forms}
         self.chinese = TermMatcher(self.form)
-        self.english = ahocorasick.Automaton()
+        self.chinese.prepare()  # build the automaton now, once for every file linted
+        self.english_terms_by_key: dict[str, tuple[str, int]] = {}
         for c in concepts:
             for term in c.english:
-                key = term.casefold()
-                if key and c.accepted and key not in self.english:
-                    self.english.add_word(key, (key, term, c.id))
-        self.has_english = len(self.english) > 0
-        if self.has_english:
-            self.english.make_automaton()
+                key = " ".join(term.casefold().split())
+                if key and c.accepted:
+                    self.english_terms_by_key.setdefault(key, (term, c.id))
+        self.english_keys = list(self.english_terms_by_key)
+        self.has_english = bool(self.english_keys)
+        self._english = None
+
+    @functools.lru_cache(maxsize=None)
+    def advice(self, form: Form) -> tuple[str, str | None]:
+        """The deprecated-term message for ``form`` ({found} is filled in with the text as written) and the fix."""
+        concept = self.concepts[form.concept]
+        preferred = concept.preferred
+        if preferred is None:
+            advice = f"no replacement recorded ({{found}} used {span(form.years)}; "
+        else:
+            advice = f"use {preferred.form} ({{found}} used {span(form.years)}, {preferred.form} {span(preferred.years)}; "
+        return f"{{found}} is {form.status}: {advice}{decided_by(form, concept)})", preferred.form if preferred else None
 
     @classmethod
     def from_database(cls, path: str | Path) -> "Rules":
         return cls(load(connect(path)))
 
-    def english_terms(self, text: str) -> list[tuple[int, int, str, int]]:
-        """English terms in ``text`` (case-insensitive, whole words): (start, end, term, concept id)."""
+    def english_terms(self, text: str) -> list[tuple[str, int]]:
+        """English terms in ``text`` (case and spacing folded, whole words): (term, concept id)."""
         if not self.has_english:
             return []
-        folded, found = text.casefold(), []
-        for end, (key, term, concept) in self.english.iter_long(folded):
-            start = end + 1 - len(key)
+        if self._english is None:
+            self._english = ahocorasick_rs.AhoCorasick(self.english_keys,
+                                                       matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        folded, found = " ".join(text.casefold().split()), []
+        for index, start, end in self._english.find_matches_as_indexes(folded):
             before = folded[start - 1] if start > 0 else " "
-            after = folded[end + 1] if end + 1 < len(folded) else " "
-            if not (before.isalnum() or after.isalnum()):
-                found.append((start, end + 1, term, concept))
+            after = folded[end] if end < len(folded) else " "
+            if not (before.isalnum() or after.isalnum()):  # whole words: "Internet" is not in "Internets"
+                found.append(self.english_terms_by_key[self.english_keys[index]])
         return found
 
 

@@ -172,16 +172,18 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
         preferred = max(used or forms, key=lambda f: (f.years.get(latest, 0), f.count, len(f.form))).form
     best = next(f for f in forms if f.form == preferred)
     containing = [f for f in forms if any(g.form in f.form and g is not f for g in forms)]
-    if containing and user_choice is None:
-        best = max(containing, key=lambda f: (len(f.form), f.count))  # the full form of a short form
+    abbreviated = [f for f in forms if any(l.signal == "abbreviation" and f.form == l.a for l in links)]
+    if (containing or abbreviated) and user_choice is None:
+        best = max(containing + abbreviated, key=lambda f: (len(f.form), f.count))  # the full form of a short form
     signals = {link.signal for link in links}
-    for f in forms:
-        f.status = "preferred" if f is best else (
-            "superseded" if f.count >= MIN_SUPERSEDED and latest and f.last_year and f.last_year < latest
-            and best.years.get(latest) else "admitted")
     shorts = [f for f in forms if f is not best and f.form in best.form]
     abbreviations = [f for f in forms if f is not best and len(f.form) < len(best.form)
                      and any(l.signal == "abbreviation" and f.form in (l.a, l.b) for l in links)]
+    for f in forms:
+        # A short form or abbreviation is admitted beside its full form, whenever it was last used.
+        f.status = "preferred" if f is best else (
+            "superseded" if f.count >= MIN_SUPERSEDED and latest and f.last_year and f.last_year < latest
+            and best.years.get(latest) and f not in shorts and f not in abbreviations else "admitted")
     for f in forms:
         f.type = ("fullForm" if f is best and (shorts or abbreviations) else
                   "abbreviation" if f in abbreviations else "shortForm" if f in shorts else
