@@ -94,7 +94,9 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
         f"{report.count('unchanged')} unchanged, {len(report.removed)} removed → {report.database}"
     )
     click.echo(f"{len(report.terms)} candidate terms mined; jieba user dictionary → {report.user_dictionary}")
-    click.echo(f"{len(report.variant_groups)} variant groups; report → {report.report}")
+    click.echo(f"{len(report.variant_groups)} variant groups; {report.concepts} concepts in the termbase → "
+               f"{', '.join(str(p) for p in report.exports.values())}")
+    click.echo(f"report → {report.report}")
 
 
 @contextlib.contextmanager
