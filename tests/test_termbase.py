@@ -353,3 +353,17 @@ def test_a_multilingual_tbx_v2_with_a_doctype_imports_its_chinese_and_english(db
         divide = _concept_with(store, "数字鸿沟")  # the traditional spelling merged with the mined term
         assert divide.term("digital divide", "en").status == "preferred" and divide.subject == "ICT"
         assert divide.term("數字鴻溝") is not None and divide.term("fracture numérique") is None
+
+
+def test_a_corpus_too_small_for_any_term_still_builds(tmp_path, runner, monkeypatch):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("信息社会世界峰会成果的落实。\n", encoding="utf-8")
+    (tmp_path / "corpus" / "manifest.toml").write_text(
+        '[[document]]\nid = "a"\nfile = "a.txt"\nlang = "zh"\nyear = 2021\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "no exports (the termbase is empty)" in result.output
+    assert not (tmp_path / "termbase" / "shuyu.tbx").exists()
+    assert runner.invoke(main, ["lookup", "峰会"]).exit_code == 1
+    assert runner.invoke(main, ["lint", "corpus/a.txt"]).exit_code == 0

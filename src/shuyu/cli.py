@@ -95,7 +95,7 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
     )
     click.echo(f"{len(report.terms)} candidate terms mined; jieba user dictionary → {report.user_dictionary}")
     click.echo(f"{len(report.variant_groups)} variant groups; {report.concepts} concepts in the termbase → "
-               f"{', '.join(str(p) for p in report.exports.values())}")
+               + (", ".join(str(p) for p in report.exports.values()) or "no exports (the termbase is empty)"))
     click.echo(f"report → {report.report}")
 
 

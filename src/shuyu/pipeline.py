@@ -83,7 +83,7 @@ def build(
         atomic_write_text(report.user_dictionary, user_dictionary(kept))
         report.variant_groups = detect_variants(store, progress=variants_progress)
         report.concepts = rebuild(store)
-        for name, file_name in EXPORTS.items():
+        for name, file_name in EXPORTS.items() if report.concepts else ():  # TBX needs at least one concept
             path = Path(out_dir) / "termbase" / file_name
             export(store, name, path)
             report.exports[name] = path
