@@ -198,3 +198,11 @@ def test_the_pre_commit_hook_is_declared():
 
     hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: shuyu-lint" in hooks and "entry: shuyu lint" in hooks
+
+
+def test_two_character_terms(lint, db, runner, write):
+    # 议题 and 问题 were grouped by detection; a terminologist makes 议题 deprecated.
+    runner.invoke(main, ["--db", str(db), "term", "status", "议题", "deprecated"])
+    path = write("short.txt", "回顾其以往关于这一议题的各项决议，\n")
+    (finding,) = _findings(lint(str(path), "--format", "json"))
+    assert (finding["found"], finding["column"], finding["end_column"], finding["suggestion"]) == ("议题", 10, 12, "问题")
