@@ -293,15 +293,6 @@ class Store:
             f"insert into concept_terms ({', '.join(term_columns)}) values ({', '.join('?' * len(term_columns))})",
             (values({**t, "concept_id": n}, term_columns) for n, c in enumerate(concepts, 1) for t in c["terms"]))
 
-    def concept(self, concept_id: int) -> dict | None:
-        rows = list(self.db["concepts"].rows_where("id = ?", [concept_id]))
-        if not rows:
-            return None
-        concept = _decode(rows[0])
-        concept["terms"] = [_decode(t) for t in self.db["concept_terms"].rows_where(
-            "concept_id = ?", [concept_id], order_by="rowid")]
-        return concept
-
     def termbase(self) -> Iterator[dict]:
         """Every concept with its terms, in id order."""
         terms: dict[int, list[dict]] = {}
