@@ -129,21 +129,29 @@ def main() -> int:
     if not DATASETS.is_dir():
         print(f"needs the datasets at {DATASETS}", file=sys.stderr)
         return 2
+    compare_sizes(__file__, args.sizes, args.distinct, lambda r: (
+        f"miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
+        f"jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s → miner is "
+        f"{r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}"))
+    return 0
+
+
+def compare_sizes(script: str, sizes: list[float], distinct: bool, describe) -> None:
+    """Run ``script --one SIZE`` once per size, each in its own process (so its peak memory is its own).
+
+    Prints ``describe(result)`` per size, then how time and memory grew from the smallest to the largest.
+    """
     results = {}
-    for size in args.sizes:
-        command = [sys.executable, __file__, "--one", str(size)] + (["--distinct"] if args.distinct else [])
+    for size in sizes:
+        command = [sys.executable, script, "--one", str(size)] + (["--distinct"] if distinct else [])
         out = subprocess.run(command, capture_output=True, text=True, check=True)
         results[size] = r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{r['chars'] / 1e6:6.1f} M chars: miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, "
-              f"peak {r['peak_mb']} MB; jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s "
-              f"→ miner is {r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}",
-              flush=True)
+        print(f"{r['chars'] / 1e6:6.1f} M chars: {describe(r)}", flush=True)
     if len(results) >= 2:
         small, large = min(results), max(results)
         a, b = results[small], results[large]
         print(f"scaling {small:g} M → {large:g} M: size ×{b['chars'] / a['chars']:.2f}, time ×{b['seconds'] / a['seconds']:.2f}, "
               f"peak memory ×{b['peak_mb'] / a['peak_mb']:.2f}")
-    return 0
 
 
 if __name__ == "__main__":

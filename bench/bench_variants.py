@@ -20,14 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_miner import DATASETS, corpus, paragraphs  # noqa: E402
+from bench_miner import DATASETS, compare_sizes, corpus, paragraphs  # noqa: E402
 from eval_miner import seed_passages  # noqa: E402
 
 
@@ -90,20 +89,10 @@ def main() -> int:
     if not DATASETS.is_dir():
         print(f"needs the datasets at {DATASETS}", file=sys.stderr)
         return 2
-    results = {}
-    for size in args.sizes:
-        command = [sys.executable, __file__, "--one", str(size)] + (["--distinct"] if args.distinct else [])
-        out = subprocess.run(command, capture_output=True, text=True, check=True)
-        results[size] = r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{r['chars'] / 1e6:6.1f} M chars: variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, "
-              f"peak {r['peak_mb']} MB; normalising alone {r['baseline_seconds']:.1f} s "
-              f"(×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); {r['groups']} groups, "
-              f"top: {'; '.join(r['top'][:3])}", flush=True)
-    if len(results) >= 2:
-        small, large = min(results), max(results)
-        a, b = results[small], results[large]
-        print(f"scaling {small:g} M → {large:g} M: size ×{b['chars'] / a['chars']:.2f}, time ×{b['seconds'] / a['seconds']:.2f}, "
-              f"peak memory ×{b['peak_mb'] / a['peak_mb']:.2f}")
+    compare_sizes(__file__, args.sizes, args.distinct, lambda r: (
+        f"variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
+        f"normalising alone {r['baseline_seconds']:.1f} s (×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); "
+        f"{r['groups']} groups, top: {'; '.join(r['top'][:3])}"))
     return 0
 
 

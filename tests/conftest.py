@@ -38,3 +38,11 @@ def bundled(tmp_path_factory):
     shutil.copytree(CORPUS, out / "corpus")
     build(out / "corpus", out / "shuyu.db", out_dir=out)
     return out
+
+
+@pytest.fixture
+def db(bundled, tmp_path):
+    """A private copy of the built bundled corpus's database, for tests that change it."""
+    path = tmp_path / "shuyu.db"
+    shutil.copy(bundled / "shuyu.db", path)
+    return path

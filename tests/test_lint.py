@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
@@ -12,13 +11,6 @@ from shuyu.cli import main
 # Real sentences (2013 and 2021 resolutions) and one written the old way.
 OLD = "注意到秘书长关于信息社会世界首脑会议成果在区域和国际两级落实和后续工作方面取得的进展的报告，\n"
 NEW = "注意到秘书长关于信息社会世界峰会成果在区域和国际两级落实和后续工作方面取得的进展的报告，\n"
-
-
-@pytest.fixture
-def db(bundled, tmp_path):
-    path = tmp_path / "shuyu.db"
-    shutil.copy(bundled / "shuyu.db", path)
-    return path
 
 
 @pytest.fixture

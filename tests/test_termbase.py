@@ -11,17 +11,9 @@ from lxml import etree
 from conftest import CORPUS, FIXTURES
 from shuyu.cli import main
 from shuyu.store import Store
-from shuyu.termbase.exchange import ExportFilter, concepts, export, import_file
+from shuyu.termbase.exchange import ExportFilter, concepts, export, import_files
 
 TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
-
-
-@pytest.fixture
-def db(bundled, tmp_path):
-    """A private copy of the built bundled corpus's database."""
-    path = tmp_path / "shuyu.db"
-    shutil.copy(bundled / "shuyu.db", path)
-    return path
 
 
 def _concept_with(store, form: str):
@@ -218,9 +210,9 @@ def test_every_format_round_trips(db, tmp_path, runner, format_name, suffix):
 
 def test_tico19_term_lists_import_and_merge(db):
     with Store(db) as store, store.transaction():
-        first = import_file(store, FIXTURES / "tico19" / "g_en_zh-CN.csv")
+        (first,) = import_files(store, [FIXTURES / "tico19" / "g_en_zh-CN.csv"])
         assert first.concepts == 7 and first.languages == {"en": 7, "zh": 7}
-        again = import_file(store, FIXTURES / "tico19" / "g_en_zh-CN.csv")
+        (again,) = import_files(store, [FIXTURES / "tico19" / "g_en_zh-CN.csv"])
         assert again.concepts == 0 and again.already_there == 7
         cases = _concept_with(store, "确诊病例")
         assert cases.term("confirmed cases", "en") is not None

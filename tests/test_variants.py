@@ -144,6 +144,9 @@ def test_decisions_survive_rebuilding(tmp_path, runner, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(main, ["build"]).exit_code == 0
     assert runner.invoke(main, ["variants", "prefer", "互联网"]).exit_code == 0
+    # The termbase (lookup, lint) follows at once, not only after the next build.
+    hit = json.loads(runner.invoke(main, ["lookup", "互联网", "--json"]).output)[0]
+    assert next(t for t in hit["terms"] if t["form"] == "互联网")["status"] == "preferred"
     assert runner.invoke(main, ["variants", "split", "议题"]).exit_code == 0
     assert runner.invoke(main, ["variants", "confirm", "信通技术"]).exit_code == 0
     assert runner.invoke(main, ["build"]).exit_code == 0

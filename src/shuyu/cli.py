@@ -16,6 +16,7 @@ from shuyu import DEFAULT_DB, __version__
 from shuyu.errors import ShuyuError
 from shuyu.mining.options import MiningOptions
 from shuyu.variants import DECISIONS, KINDS
+from shuyu.years import span
 
 # The library is imported inside each command, so that `shuyu lookup` starts in a fraction of a second.
 
@@ -247,6 +248,7 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
     """
     from shuyu.mining.miner import mine_corpus, read_word_list
     from shuyu.store import Store
+    from shuyu.termbase.assemble import rebuild
     if as_json and as_tsv:
         raise click.UsageError("--json and --tsv exclude each other")
     options = MiningOptions(min_freq=min_freq, min_docs=min_docs, max_len=max_len,
@@ -256,6 +258,7 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
             raise ShuyuError("the corpus is empty: add documents with `shuyu corpus add` or run `shuyu build`")
         stages = StageProgress()
         candidates = mine_corpus(store, options, progress=stages)
+        rebuild(store)  # the termbase's mined concepts follow the new ranking
         stages.close()
         rows = store.terms(statuses=("candidate", "accepted", "edited"), limit=top)
     if not candidates:
@@ -501,6 +504,7 @@ def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, 
     """
     from shuyu.report.timeline import text_timeline
     from shuyu.store import Store
+    from shuyu.termbase.assemble import rebuild
     from shuyu.variants.detect import detect_variants, stored_groups
     if ctx.invoked_subcommand:
         return
@@ -508,10 +512,10 @@ def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, 
         if detect or not store.variant_groups():
             stages = StageProgress("variants")
             detect_variants(store, progress=stages)
+            rebuild(store)  # the termbase's concepts follow the groups
             stages.close()
         groups = [g for g in stored_groups(store) if kind is None or g["kind"] == kind][:top]
-        years = [r[0] for r in store.db.execute(
-            "select distinct year from documents where lang = 'zh' and year is not null order by year")]
+        years = store.years()
     if as_json:
         click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
         return
@@ -545,9 +549,11 @@ def _variant_decision(action: str):
     @click.pass_obj
     def command(obj: Context, form: str) -> None:
         from shuyu.store import Store
+        from shuyu.termbase.assemble import rebuild
         from shuyu.variants.detect import decide
         with Store(obj.db_path(), create=False) as store, store.transaction():
             decide(store, action, form)
+            rebuild(store)
         click.echo(f"{action}: {form} (recorded; it survives re-running)")
 
     command.__doc__ = {
@@ -624,11 +630,10 @@ def _print_concept(hit) -> None:
     head = zh[0]["form"] if zh else en[0]["form"]
     click.echo(f"{head}   [concept {concept['id']}, {hit.match} match: {hit.matched}]")
     for t in zh + en:
-        years = sorted(t["years"]) if t["years"] else []
-        span = f" {years[0]}–{years[-1]}" if len(years) > 1 else (f" {years[0]}" if years else "")
+        used = span(t["years"], none="")
         usage = f" ({t['geographical_usage']})" if t.get("geographical_usage") else ""
         count = f", {t['count']}×" if t["count"] else ""
-        click.echo(f"  {t['lang']}  {t['form']}{usage}  {t['status']}{span}{count}")
+        click.echo(f"  {t['lang']}  {t['form']}{usage}  {t['status']}{' ' + used if used else ''}{count}")
     shown = 0
     for t in zh:
         for c in t["contexts"][:3 - shown]:
@@ -695,10 +700,10 @@ def import_command(obj: Context, files, format_name, direction, encoding) -> Non
       shuyu import memoq.csv --encoding gbk
     """
     from shuyu.store import Store
-    from shuyu.termbase.exchange import import_file
+    from shuyu.termbase.exchange import import_files
 
     with Store(obj.db_path()) as store, store.transaction():
-        reports = [import_file(store, f, format_name, direction=direction, encoding=encoding) for f in files]
+        reports = import_files(store, list(files), format_name, direction=direction, encoding=encoding)
     for r in reports:
         langs = ", ".join(f"{k} {v}" for k, v in sorted(r.languages.items()))
         click.echo(f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"

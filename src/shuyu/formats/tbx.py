@@ -9,6 +9,7 @@ export read back loses nothing; other tools show them as plain notes.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,14 @@ class Dialect:
         return f"{{{self.namespace}}}{name}" if self.namespace else name
 
 
+V3 = Dialect(root="tbx", header="tbxHeader", entry="conceptEntry", lang_set="langSec", term_set="termSec",
+             namespace="urn:iso:std:iso:30042:ed-2",
+             root_attributes=(("type", "TBX-Basic"), ("style", "dca"), (XML_LANG, "en")))
+V2 = Dialect(root="martif", header="martifHeader", entry="termEntry", lang_set="langSet", term_set="tig",
+             namespace=None, root_attributes=(("type", "TBX-Basic"), (XML_LANG, "en")))
+DIALECTS = (V3, V2)
+
+
 def _date(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
@@ -67,7 +76,7 @@ def _source_text(source: dict) -> str:
 def to_xml(concepts: list[Concept], dialect: Dialect, title: str = "shuyu termbase") -> bytes:
     if not concepts:
         raise InputError("nothing to export: no concept matches (a TBX body needs at least one)")
-    E = lambda name, text=None, **attrs: _element(dialect, name, text, attrs)  # noqa: E731
+    E = functools.partial(_element, dialect)
     root = etree.Element(dialect.tag(dialect.root), nsmap={None: dialect.namespace} if dialect.namespace else None)
     for key, value in dialect.root_attributes:
         root.set(key, value)
@@ -95,8 +104,8 @@ def to_xml(concepts: list[Concept], dialect: Dialect, title: str = "shuyu termba
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _element(dialect: Dialect, name: str, text: str | None, attrs: dict) -> etree._Element:
-    element = etree.Element(dialect.tag(name), {k: v for k, v in attrs.items()})
+def _element(dialect: Dialect, name: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.Element(dialect.tag(name), attrs)
     if text is not None:
         element.text = text
     return element
@@ -147,13 +156,13 @@ def write(concepts: list[Concept], path: Path, dialect: Dialect) -> None:
     atomic_write_bytes(path, to_xml(concepts, dialect))
 
 
-def read(path: Path, dialects: tuple[Dialect, ...]) -> list[Concept]:
-    """Concepts of a TBX file of any of ``dialects`` (chosen by its root element)."""
+def read(path: Path) -> list[Concept]:
+    """Concepts of a TBX v3 or v2 file (told apart by the root element)."""
     tree = xmlsafe.parse(path)
     root = tree.getroot()
-    dialect = next((d for d in dialects if root.tag == d.tag(d.root)), None)
+    dialect = next((d for d in DIALECTS if root.tag == d.tag(d.root)), None)
     if dialect is None:
-        expected = " or ".join(f"<{d.root}>" for d in dialects)
+        expected = " or ".join(f"<{d.root}>" for d in DIALECTS)
         raise InputError(f"not a TBX file: the root element is <{etree.QName(root).localname}>, expected {expected}",
                          path, root.sourceline)
     concepts, ids = [], set()

@@ -13,17 +13,12 @@ from shuyu.termbase.model import Concept
 
 NAME = "tbx2"
 SUFFIXES = (".tbx",)
-DIALECT = tbx.Dialect(
-    root="martif", header="martifHeader", entry="termEntry", lang_set="langSet", term_set="tig", namespace=None,
-    root_attributes=(("type", "TBX-Basic"), (tbx.XML_LANG, "en")),
-)
 
 
 def write(concepts: list[Concept], path: Path, **options) -> None:
-    tbx.write(concepts, path, DIALECT)
+    tbx.write(concepts, path, tbx.V2)
 
 
 def read(path: Path, **options) -> list[Concept]:
-    from shuyu.formats import tbx3
-
-    return tbx.read(path, (tbx3.DIALECT, DIALECT))
+    """TBX v2 or v3: the root element tells which."""
+    return tbx.read(path)

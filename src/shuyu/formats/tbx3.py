@@ -9,19 +9,12 @@ from shuyu.termbase.model import Concept
 
 NAME = "tbx"
 SUFFIXES = (".tbx",)
-DIALECT = tbx.Dialect(
-    root="tbx", header="tbxHeader", entry="conceptEntry", lang_set="langSec", term_set="termSec",
-    namespace="urn:iso:std:iso:30042:ed-2",
-    root_attributes=(("type", "TBX-Basic"), ("style", "dca"), (tbx.XML_LANG, "en")),
-)
 
 
 def write(concepts: list[Concept], path: Path, **options) -> None:
-    tbx.write(concepts, path, DIALECT)
+    tbx.write(concepts, path, tbx.V3)
 
 
 def read(path: Path, **options) -> list[Concept]:
     """TBX v3 or v2: the root element tells which."""
-    from shuyu.formats import tbx2
-
-    return tbx.read(path, (DIALECT, tbx2.DIALECT))
+    return tbx.read(path)

@@ -67,8 +67,9 @@ class Exemptions:
 
     def __init__(self, text: str, config: LintConfig, lines: Lines):
         self.spans = quoted_titles(text) if config.except_quoted_titles else []
+        norm_text = normalise(text) if config.exceptions else text
         for exception in config.exceptions:
-            key, norm_text = normalise(exception), normalise(text)
+            key = normalise(exception)
             start = norm_text.find(key)
             while start != -1:
                 self.spans.append((start, start + len(key)))

@@ -19,6 +19,7 @@ import ahocorasick_rs
 
 from shuyu.matching import TermMatcher
 from shuyu.termbase.lookup import connect
+from shuyu.years import span
 
 ACCEPTED = ("preferred", "admitted")
 FLAGGED = ("deprecated", "superseded")
@@ -116,13 +117,6 @@ def load(db: sqlite3.Connection) -> list[ConceptRule]:
         else:
             rule.english.append(form)
     return [c for c in concepts.values() if c.forms]
-
-
-def span(years: dict[str, int]) -> str:
-    ordered = sorted(int(y) for y in years)
-    if not ordered:
-        return "not in the corpus"
-    return str(ordered[0]) if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
 
 
 def decided_by(form: Form, concept: ConceptRule) -> str:

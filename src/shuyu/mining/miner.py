@@ -36,6 +36,7 @@ import numpy as np
 from shuyu.corpus.reading import read_file
 from shuyu.mining import ngrams
 from shuyu.mining.options import MiningOptions
+from shuyu.years import UsedInYears
 
 # One-character function words: particles, conjunctions, prepositions, pronouns, adverbs.
 # A candidate whose first or last *word* is one of these is no term (合作等, 在数字鸿沟).
@@ -67,7 +68,7 @@ class Passage:
 
 
 @dataclass
-class Candidate:
+class Candidate(UsedInYears):
     term: str
     score: float
     freq: int
@@ -81,14 +82,6 @@ class Candidate:
     cvalue: float
     specificity: float
     contexts: list[dict] = field(default_factory=list)
-
-    @property
-    def first_year(self) -> int | None:
-        return min(self.years) if self.years else None
-
-    @property
-    def last_year(self) -> int | None:
-        return max(self.years) if self.years else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -28,11 +28,6 @@ margin:1em 0}.kind{display:inline-block;background:#eee;border-radius:4px;paddin
 """
 
 
-def _years(store) -> list[int]:
-    return [r[0] for r in store.db.execute(
-        "select distinct year from documents where lang = 'zh' and year is not null order by year")]
-
-
 def _status(status: str) -> str:
     return f'<span style="color:{STATUS_COLOUR.get(status, "#555")};font-weight:bold">{escape(status)}</span>'
 
@@ -72,7 +67,7 @@ def _group(group: dict, years: list[int], number: int) -> str:
 
 def render(store) -> str:
     """The report page for the corpus, terms and variant groups in ``store``."""
-    years = _years(store)
+    years = store.years()
     documents = store.documents()
     terms = store.terms(statuses=("candidate", "accepted", "edited"), limit=TOP_TERMS)
     groups = stored_groups(store)

@@ -40,9 +40,13 @@ def _sources(contexts: Iterable[dict], symbols: dict[str, str | None]) -> list[d
     return result
 
 
-def mined_concepts(store) -> list[Concept]:
+def document_symbols(store) -> dict[str, str | None]:
+    """Each document's first symbol, for the sources of its terms."""
+    return {d["id"]: (d["symbols"] or [None])[0] for d in store.documents()}
+
+
+def mined_concepts(store, symbols: dict[str, str | None]) -> list[Concept]:
     """One concept per mined term (ranked candidates and every term the user decided on)."""
-    symbols = {d["id"]: (d["symbols"] or [None])[0] for d in store.documents()}
     rows = store.db.execute("select term, lang, status, freq, years, contexts, pos, created, modified from terms "
                             "order by rank is null, rank, term").fetchall()
     result = []
@@ -55,9 +59,8 @@ def mined_concepts(store) -> list[Concept]:
     return result
 
 
-def variant_concepts(store) -> list[Concept]:
+def variant_concepts(store, symbols: dict[str, str | None]) -> list[Concept]:
     """One concept per detected variant group, its forms with their proposed statuses."""
-    symbols = {d["id"]: (d["symbols"] or [None])[0] for d in store.documents()}
     result = []
     for group in store.variant_groups():
         terms = []
@@ -217,9 +220,10 @@ def _set_status(concept: Concept, term: Term, status: str) -> None:
 def assemble(store) -> list[Concept]:
     """The termbase as derived from the store's sources and curation log."""
     termbase = _Termbase()
-    for concept in mined_concepts(store):
+    symbols = document_symbols(store)
+    for concept in mined_concepts(store, symbols):
         termbase.add(concept)
-    for concept in variant_concepts(store):
+    for concept in variant_concepts(store, symbols):
         termbase.add(concept)
     for data in store.imported_concepts():
         termbase.add(Concept.from_dict(data))

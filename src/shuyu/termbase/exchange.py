@@ -58,8 +58,18 @@ class ImportReport:
     languages: dict[str, int] = field(default_factory=dict)
 
 
+def import_files(store, paths: list[str | Path], format_name: str | None = None, **options) -> list[ImportReport]:
+    """Import files, then assemble the termbase once."""
+    reports = [import_file(store, path, format_name, **options) for path in paths]
+    rebuild(store)
+    return reports
+
+
 def import_file(store, path: str | Path, format_name: str | None = None, **options) -> ImportReport:
-    """Read a termbase file and merge it into the termbase; importing the same file again adds nothing."""
+    """Read a termbase file into the store's imports; importing the same file again adds nothing.
+
+    The concepts show after ``rebuild`` (``import_files`` does both).
+    """
     path = Path(path)
     module = formats.by_name(format_name) if format_name else formats.for_file(path)
     read = module.read(path, **options)
@@ -83,5 +93,4 @@ def import_file(store, path: str | Path, format_name: str | None = None, **optio
         report.concepts += 1
         report.terms += len(concept.terms)
     store.add_import(path.name, fresh)
-    rebuild(store)
     return report

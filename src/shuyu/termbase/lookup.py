@@ -53,10 +53,6 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return db
 
 
-def _rows(db: sqlite3.Connection, sql: str, params: list) -> list[tuple[int, str]]:
-    return db.execute(sql, params).fetchall()
-
-
 def search(db: sqlite3.Connection, query: str, limit: int = 10, lang: str | None = None) -> list[Hit]:
     """Concepts matching ``query``, best first (at most ``limit``)."""
     hits, _ = search_with_suggestions(db, query, limit, lang)
@@ -80,15 +76,16 @@ def search_with_suggestions(db: sqlite3.Connection, query: str, limit: int = 10,
 
     for code in langs:
         q = norm(query, code)
-        for cid, form in _rows(db, "select concept_id, form from concept_terms where lang = ? and norm = ?", [code, q]):
+        for cid, form in db.execute("select concept_id, form from concept_terms where lang = ? and norm = ?",
+                                    [code, q]):
             offer(cid, form, "exact", 100.0)
-        for cid, form, n in _rows(db, "select concept_id, form, norm from concept_terms where lang = ? and norm > ? "
+        for cid, form, n in db.execute("select concept_id, form, norm from concept_terms where lang = ? and norm > ? "
                                       "and norm < ? limit 200", [code, q, q + "\U0010ffff"]):
             offer(cid, form, "prefix", 100.0 * len(q) / len(n))
     # Scans only in the query's own language: an English word is not looked for inside Chinese terms.
     scanned = (lang,) if lang else (("zh",) if chinese else ("en",))
     for code in scanned:
-        for cid, form, n in _rows(db, "select concept_id, form, norm from concept_terms where lang = ? and "
+        for cid, form, n in db.execute("select concept_id, form, norm from concept_terms where lang = ? and "
                                       "instr(norm, ?) > 1 limit 500", [code, norm(query, code)]):
             offer(cid, form, "substring", 100.0 * len(norm(query, code)) / len(n))
     suggestions: list[str] = []

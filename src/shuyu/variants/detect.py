@@ -218,6 +218,7 @@ def decide(store, action: str, form: str, options: VariantOptions = VariantOptio
     confirm: the group as it stands is right (kept together even if detection changes);
     split: ``form`` does not belong with the other forms of its group;
     prefer: ``form`` is the preferred rendering of its group.
+    The termbase is assembled from the groups: ``shuyu.termbase.assemble.rebuild`` brings it up to date.
     """
     if action not in DECISIONS:
         raise InputError(f"unknown decision {action!r}; choose from {', '.join(DECISIONS)}")

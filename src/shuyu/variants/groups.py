@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 
 from shuyu.matching import Match, TermMatcher
 from shuyu.variants.signals import Link, Place, Sentence
+from shuyu.years import UsedInYears, span
 
 SIGNAL_WEIGHT = {"parallel": 3.0, "abbreviation": 3.0, "insertion": 2.0, "component": 2.0, "context": 1.0}
 EVIDENCE_PER_GROUP = 12
@@ -24,7 +25,7 @@ MIN_SUPERSEDED = 2  # a form seen once is no evidence of a change
 
 
 @dataclass
-class Form:
+class Form(UsedInYears):
     form: str
     count: int = 0
     years: dict[int, int] = field(default_factory=dict)
@@ -33,14 +34,6 @@ class Form:
     status: str = "admitted"
     type: str = "variant"
     examples: list[Place] = field(default_factory=list)
-
-    @property
-    def first_year(self) -> int | None:
-        return min(self.years) if self.years else None
-
-    @property
-    def last_year(self) -> int | None:
-        return max(self.years) if self.years else None
 
     def as_dict(self) -> dict:
         return {"form": self.form, "status": self.status, "type": self.type, "count": self.count,
@@ -201,7 +194,7 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
         reason = (f"{best.form} replaces {old.form} in every document from {after[0]}; "
                   f"{old.form} last seen {old.last_year}")
         if overlap:
-            reason += f"; both used in {_span(overlap)}"
+            reason += f"; both used in {span(overlap)}"
         derived = next((l.note for l in links if l.signal == "component"), None)
         if derived:
             reason += f"; follows {derived}"
@@ -212,7 +205,7 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
     other = others[0]
     return "concurrent inconsistency", (
         f"{best.form} ({best.count}) and {other.form} ({other.count}) are both used in "
-        f"{_span(sorted(set(best.years) | set(other.years)))}; {best.form} is the more frequent in {latest}")
+        f"{span(set(best.years) | set(other.years))}; {best.form} is the more frequent in {latest}")
 
 
 def _defined(links: list[Link], short: str) -> str:
@@ -220,10 +213,6 @@ def _defined(links: list[Link], short: str) -> str:
         if link.signal == "abbreviation" and short in (link.a, link.b):
             return link.note
     return "short form"
-
-
-def _span(years: list[int]) -> str:
-    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def _head_renamed(old: str, new: str) -> bool:
