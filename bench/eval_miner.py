@@ -54,9 +54,12 @@ def evaluate(passages: list[Passage], gold: set[str], options: MiningOptions) ->
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sdg", action="store_true", help="also mine the Chinese SDG goals and targets")
+    parser.add_argument("--round1", action="store_true", help="score against the gold list's first round alone")
     args = parser.parse_args()
-    gold = {line.strip() for line in GOLD.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    lines = GOLD.read_text(encoding="utf-8").splitlines()
+    if args.round1:
+        lines = lines[: lines.index("# round 2")]
+    gold = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
     print(f"== seeds ({len(gold)} gold terms)")
     evaluate(seed_passages(), gold, MiningOptions())
     if args.sdg:

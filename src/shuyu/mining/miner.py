@@ -54,6 +54,11 @@ _PROPER_TAGS = ("nt", "ns", "nr", "nz")  # names of bodies, places and people st
 # Determiners and quantifiers (所有利益攸关方, 其他国家): function words, whatever jieba tags them.
 DETERMINERS = frozenset({"所有", "其他", "其它", "各种", "一切", "任何", "这些", "那些", "每个", "一些", "许多"})
 _FRAGMENT_SHARE = 0.1  # used on its own in fewer than 10% of its occurrences
+# An edge that cuts a common two-character word (jieba count ≥ 100) in most occurrences is no
+# edge: 工作方|案, 技|术界, 这|些问题.
+_COMMON_WORD = 100
+_BOUND_SHARE = 0.25  # a verb + object whose parts occur together in at most a quarter of their uses is free
+_SPLIT_SHARE = 0.8
 
 
 @dataclass
@@ -100,6 +105,14 @@ def pos_pattern(term: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in posseg.lcut(term, HMM=False))
 
 
+@functools.lru_cache(maxsize=1)
+def _common_pairs() -> np.ndarray:
+    """Common two-character words of general Chinese, keyed for ``ngrams.occurrences``."""
+    jieba, _ = _jieba()
+    return ngrams.pair_keys(w for w, f in jieba.dt.FREQ.items()
+                            if len(w) == 2 and f >= _COMMON_WORD and all("\u4e00" <= ch <= "\u9fff" for ch in w))
+
+
 def general_frequency(term: str) -> float:
     """Relative frequency of ``term`` as a word of general Chinese (jieba's dictionary)."""
     jieba, _ = _jieba()
@@ -142,9 +155,10 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
     grams = {g for g in entropies if not _NUMBERED.search(g) and g not in options.stopwords}
     grams = {g for g in grams if well_formed(g) and not _has_stopword(g, options.stopwords)
              and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
-    found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts,
+    found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts, _common_pairs(),
                                lambda n: progress("finding occurrences", n))
-    grams = {g for g in grams if found.standalone[g] >= _FRAGMENT_SHARE * found.freq[g]}
+    grams = {g for g in grams if found.standalone[g] >= _FRAGMENT_SHARE * found.freq[g]
+             and found.split_word[g] < _SPLIT_SHARE * found.freq[g]}
     cvalues = _cvalues({g: found.freq[g] for g in grams})
     candidates = []
     for gram in grams:
@@ -161,7 +175,7 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
     progress("scoring", size)
     by_term = {c.term: c for c in candidates}
     verbs = _predicative_heads(candidates, by_term)
-    kinds = {c.term: _collocation(c, by_term, verbs) for c in candidates}
+    kinds = {c.term: _collocation(c, by_term, verbs, stats.freq) for c in candidates}
     collocations = {t for t, kind in kinds.items() if kind}
     ordered = sorted(by_term)
     for c in candidates:
@@ -285,7 +299,8 @@ def _real_term(c: Candidate) -> bool:
     return len(c.term) >= 3 or c.specificity >= 0.5
 
 
-def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = frozenset()) -> str | None:
+def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = frozenset(),
+                 freq: Callable[[str], int] = lambda gram: 0) -> str | None:
     """A term with a verb, adverb or conjunction attached, rather than a name of its own.
 
     The candidate splits at word boundaries into a part that is a term
@@ -304,6 +319,8 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
         return part is not None and _real_term(part) and part.freq >= 2 * c.freq
 
     n = len(words)
+    if n >= 2 and words[0][1] == "v" and _free_combination(c.freq, freq(words[0][0]), freq(c.term[bounds[1]:])):
+        return "verb"  # 回顾大会, 执行工作: a verb and its object, each mostly used with other words
     if n == 3 and words[1][0] in "和与及或" and all(general_frequency(w) > 5e-6 for w, _ in words[::2]):
         return "coordination"  # 区域和国际, 经济和社会: two everyday words side by side
     for k in range(1, n):
@@ -319,6 +336,11 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
                     term_at(0, bounds[k]) and any(term_at(bounds[i], bounds[n]) for i in range(j, n)):
                 return "coordination"
     return None
+
+
+def _free_combination(together: int, first: int, rest: int) -> bool:
+    """Neither part needs the other: they occur together in at most ``_BOUND_SHARE`` of the uses of each."""
+    return together <= _BOUND_SHARE * first and together <= _BOUND_SHARE * rest
 
 
 def _verb_phrase(words, verbs: set[str]) -> bool:

@@ -404,11 +404,22 @@ class Occurrences:
     years: dict[str, dict[int, int]]
     standalone: dict[str, int]
     contexts: dict[str, list[dict]]
+    split_word: dict[str, int]  # occurrences whose first or last character ends or starts an ``edge_words`` pair
+
+
+def pair_keys(pairs: Iterable[str]) -> np.ndarray:
+    """Sorted keys of two-character strings, as ``occurrences`` compares them with the text."""
+    return np.unique(np.fromiter((ord(a) << 21 | ord(b) for a, b in pairs), dtype=np.int64))
 
 
 def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.ndarray]], terms: list[str],
-                max_len: int, n_contexts: int, progress: Callable[[int], None] = lambda n: None) -> Occurrences:
+                max_len: int, n_contexts: int, edge_words: np.ndarray = np.zeros(0, np.int64),
+                progress: Callable[[int], None] = lambda n: None) -> Occurrences:
     """Pass 3: per term, counts by document and year, standalone occurrences and contexts.
+
+    ``edge_words`` (from ``pair_keys``) are two-character words: an
+    occurrence whose neighbour and edge character form one (工作方|案, 技|术界)
+    counts in ``split_word``.
 
     Passages need ``text``, ``doc_id`` and ``year``, and the passages of one
     document must come together (as the store yields them): documents are
@@ -430,6 +441,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     freq = np.zeros(len(terms), dtype=np.int64)
     documents = _DocumentFrequency(len(terms))
     standalone = np.zeros(len(terms), dtype=np.int64)
+    split_word = np.zeros(len(terms), dtype=np.int64)
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
     for chunk in store:
@@ -452,6 +464,8 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             alone = np.concatenate(([True], reach[:-1] < ends[1:])) if len(ends) else ends.astype(bool)
             texts = chunk.text_of(positions)
             standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(np.int64)
+            split = _splits_word(chunk, positions, ends, edge_words)
+            split_word += np.bincount(ids[split], weights=chunk.copies[texts][split], minlength=len(terms)).astype(np.int64)
             # Occurrences per (term, distinct text), then spread over the passages that have that text.
             pairs, counts, _, _ = _sorted_counts(ids * (1 << 32) + texts)
             pair_ids, pair_texts = pairs // (1 << 32), pairs % (1 << 32)
@@ -471,7 +485,20 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     for i, y, c in zip(*(a.tolist() for a in by_year.split())):
         years_out[terms[i]][y] = c
     return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, documents.counts.tolist())), years_out,
-                       dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()})
+                       dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()},
+                       dict(zip(terms, split_word.tolist())))
+
+
+def _splits_word(chunk: Chunk, starts: np.ndarray, ends: np.ndarray, edge_words: np.ndarray) -> np.ndarray:
+    """Per occurrence: does a two-character word straddle its start or its end?"""
+    if not len(edge_words):
+        return np.zeros(len(starts), dtype=bool)
+    codes = chunk.codes.astype(np.int64)
+    before = np.where(starts > 0, codes[np.maximum(starts - 1, 0)], 0)
+    keys = np.concatenate((before << 21 | codes[starts], codes[ends - 1] << 21 | codes[ends]))
+    where = np.minimum(np.searchsorted(edge_words, keys), len(edge_words) - 1)
+    hit = edge_words[where] == keys
+    return hit[: len(starts)] | hit[len(starts) :]
 
 
 class _DocumentFrequency:
