@@ -82,6 +82,53 @@ def test_function_character_inside_a_word_is_not_an_edge():
     assert "性别平等" in terms and not any(t.endswith("等") and t != "性别平等" for t in terms)
 
 
+def test_an_edge_that_cuts_a_common_word_is_no_edge():
+    # 工作方 is always the start of 工作方案, 工作方法 or 工作方式: the end of 方案 is the real edge.
+    texts = ["通过了工作方案；", "改进工作方法；", "审查工作方式，", "注意到新的工作方案；",
+             "赞赏工作方法的改进；", "讨论工作方式和议程；"]
+    passages = [Passage(f"d{i % 3}", 2015, None, text, i) for i, text in enumerate(texts * 2)]
+    terms = {c.term for c in mine_texts(passages)}
+    assert "工作方" not in terms
+
+
+def test_a_verb_and_its_object_used_freely_apart_rank_below_terms():
+    # 回顾大会 recurs, but 回顾 mostly recalls other things and 大会 mostly follows other verbs.
+    others = ["决议", "宣言", "报告", "声明", "框架", "议程", "承诺", "原则", "目标", "成果", "行动", "会议",
+              "条约", "公约", "方案", "计划", "战略", "文件"]
+    verbs = ["请", "欢迎", "通过", "注意", "支持", "根据", "鼓励", "赞赏", "邀请", "敦促", "呼吁", "感谢",
+             "协助", "提醒", "告知", "委托", "授权", "询问"]
+    term = "韧网中心"  # a novel name, as often as the collocation
+    texts = [f"{v}回顾大会{w}；" for v, w in zip(verbs, others[:6])]
+    texts += [f"{v}{term}{w}；" for v, w in zip(verbs[6:], others[6:12])]
+    texts += [f"回顾{w}的执行情况；" for w in others] + [f"{v}大会审议此事；" for v in verbs]
+    passages = [Passage(f"d{i % 4}", 2015, None, text, i) for i, text in enumerate(texts)]
+    found = {c.term: c for c in mine_texts(passages)}
+    assert found["回顾大会"].freq == found[term].freq == 6
+    assert found["回顾大会"].score < found[term].score / 5
+
+
+def test_a_verb_glued_to_a_term_by_segmentation_is_a_collocation():
+    # jieba reads 获取信息|和|通信技术; the verb 获取 is still in front of the term 信息和通信技术.
+    texts = ["各国获取信息和通信技术的机会；", "获取信息和通信技术仍然昂贵，", "帮助妇女获取信息和通信技术；",
+             "推广信息和通信技术；", "信息和通信技术促进发展；", "利用信息和通信技术，", "信息和通信技术的普及，",
+             "信息和通信技术可以帮助，", "投资于信息和通信技术；"]
+    planted = PLANTED_SENTENCES + ["建立" + PLANTED + "；", PLANTED + "开展合作，"]  # as often as the collocation
+    passages = [Passage(f"d{i % 3}", 2015, None, text, i) for i, text in enumerate(texts * 2 + planted)]
+    found = {c.term: c for c in mine_texts(passages)}
+    assert found["获取信息和通信技术"].freq == found[PLANTED].freq == 6
+    assert found["获取信息和通信技术"].score < found[PLANTED].score / 5
+
+
+def test_a_clause_copied_from_one_resolution_to_the_next_is_one_use():
+    # The same preambular paragraph in four resolutions: its clause recurs, but in one passage only.
+    copied = "确认迫切需要发掘知识和技术潜力，为此鼓励联合国发展系统继续努力；"
+    passages = [Passage(doc, year, "15.", copied, 15) for doc, year in (("a", 2010), ("b", 2011), ("c", 2013), ("d", 2015))]
+    passages += corpus_with_plant()
+    terms = {c.term for c in mine_texts(passages)}
+    assert PLANTED in terms
+    assert not any("迫切需要发掘" in term for term in terms)
+
+
 def test_particle_inside_a_transliteration_is_no_clause():
     # 亚的斯亚贝巴 (Addis Ababa) contains 的 as a syllable, not as the particle.
     passages = [Passage(d, 2015, None, text, i) for i, (d, text) in enumerate([

@@ -86,6 +86,7 @@ class Candidate(UsedInYears):
     cohesion: float
     cvalue: float
     specificity: float
+    variety: float = 1.0  # share of the first ``floor`` occurrences that have different surroundings
     contexts: list[dict] = field(default_factory=list)
 
 
@@ -156,9 +157,9 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
     grams = {g for g in grams if well_formed(g) and not _has_stopword(g, options.stopwords)
              and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
     found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts, _common_pairs(),
-                               lambda n: progress("finding occurrences", n))
+                               floor, lambda n: progress("finding occurrences", n))
     grams = {g for g in grams if found.standalone[g] >= _FRAGMENT_SHARE * found.freq[g]
-             and found.split_word[g] < _SPLIT_SHARE * found.freq[g]}
+             and found.split_word[g] < _SPLIT_SHARE * found.freq[g] and (found.surroundings[g] >= floor or len(pos_pattern(g)) < 3)}
     cvalues = _cvalues({g: found.freq[g] for g in grams})
     candidates = []
     for gram in grams:
@@ -171,6 +172,7 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
             years=dict(sorted(found.years[gram].items())), pos=" ".join(tag for _, tag in pos_pattern(gram)),
             left_entropy=left, right_entropy=right, cohesion=ngrams.cohesion(stats, gram), cvalue=cvalues[gram],
             specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts[gram],
+            variety=found.surroundings[gram] / floor,
         ))
     progress("scoring", size)
     by_term = {c.term: c for c in candidates}
@@ -252,7 +254,7 @@ def _specificity(term: str, corpus_rate: float) -> float:
         return 1.0
     weirdness = corpus_rate / general
     everyday = 0.1 if weirdness < 25 else 1.0  # 发展, 技术, 会议: not even 25× more frequent than in general use
-    return everyday * min(1.0, math.log10(1 + weirdness) / 4) ** 3
+    return everyday * min(1.0, math.log10(1 + weirdness) / 4) ** 2
 
 
 def _score(c: Candidate, collocation: bool) -> float:
@@ -321,6 +323,12 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
     n = len(words)
     if n >= 2 and words[0][1] == "v" and _free_combination(c.freq, freq(words[0][0]), freq(c.term[bounds[1]:])):
         return "verb"  # 回顾大会, 执行工作: a verb and its object, each mostly used with other words
+    if n == 2 and words[1][1] == "v" and words[0][1] not in _PROPER_TAGS and \
+            _free_combination(c.freq, freq(words[0][0]), freq(words[1][0])):
+        return "verb"  # 国家提供: a subject and its verb (因特网治理, 技术转让 are bound; 突尼斯承诺 is a name)
+    first = words[0][0]
+    if any(pos_pattern(first[:j]) == ((first[:j], "v"),) and term_at(j, len(c.term)) for j in range(2, len(first) - 1)):
+        return "verb"  # 获取|信息和通信技术: jieba glued the verb to the term's first word (获取信息)
     if n == 3 and words[1][0] in "和与及或" and all(general_frequency(w) > 5e-6 for w, _ in words[::2]):
         return "coordination"  # 区域和国际, 经济和社会: two everyday words side by side
     for k in range(1, n):

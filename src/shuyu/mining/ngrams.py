@@ -405,6 +405,7 @@ class Occurrences:
     standalone: dict[str, int]
     contexts: dict[str, list[dict]]
     split_word: dict[str, int]  # occurrences whose first or last character ends or starts an ``edge_words`` pair
+    surroundings: dict[str, int]  # distinct surroundings of the occurrences, counted up to ``enough_surroundings``
 
 
 def pair_keys(pairs: Iterable[str]) -> np.ndarray:
@@ -414,12 +415,14 @@ def pair_keys(pairs: Iterable[str]) -> np.ndarray:
 
 def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.ndarray]], terms: list[str],
                 max_len: int, n_contexts: int, edge_words: np.ndarray = np.zeros(0, np.int64),
-                progress: Callable[[int], None] = lambda n: None) -> Occurrences:
+                enough_surroundings: int = 3, progress: Callable[[int], None] = lambda n: None) -> Occurrences:
     """Pass 3: per term, counts by document and year, standalone occurrences and contexts.
 
     ``edge_words`` (from ``pair_keys``) are two-character words: an
     occurrence whose neighbour and edge character form one (工作方|案, 技|术界)
-    counts in ``split_word``.
+    counts in ``split_word``.  ``surroundings`` counts occurrences with
+    different text around them (``SURROUNDING`` characters either side), so a
+    clause copied from one resolution into the next is one use, not three.
 
     Passages need ``text``, ``doc_id`` and ``year``, and the passages of one
     document must come together (as the store yields them): documents are
@@ -442,6 +445,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     documents = _DocumentFrequency(len(terms))
     standalone = np.zeros(len(terms), dtype=np.int64)
     split_word = np.zeros(len(terms), dtype=np.int64)
+    surroundings = _Surroundings(len(terms), enough_surroundings)
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
     for chunk in store:
@@ -465,6 +469,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             texts = chunk.text_of(positions)
             standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(np.int64)
             split = _splits_word(chunk, positions, ends, edge_words)
+            surroundings.add(ids, _surrounding_hashes(chunk, positions, ends, texts))
             split_word += np.bincount(ids[split], weights=chunk.copies[texts][split], minlength=len(terms)).astype(np.int64)
             # Occurrences per (term, distinct text), then spread over the passages that have that text.
             pairs, counts, _, _ = _sorted_counts(ids * (1 << 32) + texts)
@@ -486,7 +491,48 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
         years_out[terms[i]][y] = c
     return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, documents.counts.tolist())), years_out,
                        dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()},
-                       dict(zip(terms, split_word.tolist())))
+                       dict(zip(terms, split_word.tolist())), dict(zip(terms, surroundings.counts().tolist())))
+
+
+SURROUNDING = 4
+
+
+def _surrounding_hashes(chunk: Chunk, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray) -> np.ndarray:
+    """Per occurrence, a hash of the ``SURROUNDING`` characters (punctuation included) either side, within its text."""
+    raw = np.frombuffer(chunk.string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    text_start = chunk.text_starts[texts]
+    text_end = np.append(chunk.text_starts[1:], len(raw))[texts] - 1  # the "\n" after the text
+    h = np.zeros(len(starts), dtype=np.uint64)
+    for k in range(1, SURROUNDING + 1):
+        left, right = starts - k, ends + k - 1
+        h = h * _P + np.where(left >= text_start, raw[np.maximum(left, 0)], 0)
+        h = h * _P + np.where(right < text_end, raw[np.minimum(right, len(raw) - 1)], 0)
+    return h
+
+
+class _Surroundings:
+    """Distinct surroundings per term, counted up to ``enough``; memory stays bounded by terms × ``enough``."""
+
+    def __init__(self, size: int, enough: int) -> None:
+        self.enough = enough
+        self.done = np.zeros(size, dtype=bool)
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.hashes = np.zeros(0, dtype=np.uint64)
+
+    def add(self, ids: np.ndarray, hashes: np.ndarray) -> None:
+        open_ = ~self.done[ids]
+        ids = np.concatenate((self.ids, ids[open_]))
+        hashes = np.concatenate((self.hashes, hashes[open_]))
+        order = np.lexsort((hashes, ids))
+        ids, hashes = ids[order], hashes[order]
+        fresh = np.concatenate(([True], (ids[1:] != ids[:-1]) | (hashes[1:] != hashes[:-1]))) if len(ids) else ids.astype(bool)
+        ids, hashes = ids[fresh], hashes[fresh]
+        self.done |= np.bincount(ids, minlength=len(self.done)) >= self.enough
+        keep = ~self.done[ids]
+        self.ids, self.hashes = ids[keep], hashes[keep]
+
+    def counts(self) -> np.ndarray:
+        return np.where(self.done, self.enough, np.bincount(self.ids, minlength=len(self.done)))
 
 
 def _splits_word(chunk: Chunk, starts: np.ndarray, ends: np.ndarray, edge_words: np.ndarray) -> np.ndarray:
