@@ -21,6 +21,7 @@ from shuyu.mining import MiningOptions, Passage, mine_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "gold" / "seed_terms.txt"
+SDG_GOLD = ROOT / "bench" / "gold" / "sdg_terms.txt"
 SDG = ROOT.parent / "shared" / "datasets" / "sdg-zh-en" / "zh-Hans"
 
 
@@ -31,6 +32,14 @@ def seed_passages() -> list[Passage]:
         doc = parse_document(read_file(entry.path(manifest.directory)))
         passages += [Passage(entry.id, entry.year, p.number, p.text, p.seq) for p in doc.paragraphs]
     return passages
+
+
+def read_gold(path: Path, until: str | None = None) -> set[str]:
+    """The terms of a gold list (one per line, ``#`` comments), up to the line ``until``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if until:
+        lines = lines[: lines.index(until)]
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def evaluate(passages: list[Passage], gold: set[str], options: MiningOptions) -> None:
@@ -56,10 +65,7 @@ def main() -> int:
     parser.add_argument("--sdg", action="store_true", help="also mine the Chinese SDG goals and targets")
     parser.add_argument("--round1", action="store_true", help="score against the gold list's first round alone")
     args = parser.parse_args()
-    lines = GOLD.read_text(encoding="utf-8").splitlines()
-    if args.round1:
-        lines = lines[: lines.index("# round 2")]
-    gold = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    gold = read_gold(GOLD, until="# round 2" if args.round1 else None)
     print(f"== seeds ({len(gold)} gold terms)")
     evaluate(seed_passages(), gold, MiningOptions())
     if args.sdg:
@@ -73,8 +79,13 @@ def main() -> int:
                 if value.strip():
                     passages.append(Passage("sdg", 2015, key.strip(), value.strip().strip("'\"")))
         print(f"\n== SDG goals and targets (unseen text, {sum(len(p.text) for p in passages)} characters)")
-        ranked = mine_texts(passages, MiningOptions())
-        print(f"{len(ranked)} candidates; top 40:", " ".join(c.term for c in ranked[:40]))
+        ranked = [c.term for c in mine_texts(passages, MiningOptions())]
+        judged = read_gold(SDG_GOLD)
+        for k in (20, 50):
+            hits = sum(1 for t in ranked[:k] if t in judged)
+            print(f"precision@{k}: {hits / k:.2f} ({hits}/{k})")
+        print(f"{len(ranked)} candidates; top 40:", " ".join(ranked[:40]))
+        print("not terms in the top 50:", " ".join(t for t in ranked[:50] if t not in judged))
     return 0
 
 

@@ -30,6 +30,14 @@ PLANTED_SENTENCES = [
 ]
 
 
+# Words to vary the neighbours of a planted phrase, and a short novel name to compare its score with.
+OBJECTS = ["决议", "宣言", "报告", "声明", "框架", "议程", "承诺", "原则", "目标", "成果", "行动", "会议",
+           "条约", "公约", "方案", "计划", "战略", "文件"]
+VERBS = ["请", "欢迎", "通过", "注意", "支持", "根据", "鼓励", "赞赏", "邀请", "敦促", "呼吁", "感谢",
+         "协助", "提醒", "告知", "委托", "授权", "询问"]
+NOVEL = "韧网中心"
+
+
 def corpus_with_plant() -> list[Passage]:
     passages = []
     for year, doc in ((2019, "a"), (2020, "b"), (2021, "c")):
@@ -91,13 +99,21 @@ def test_an_edge_that_cuts_a_common_word_is_no_edge():
     assert "工作方" not in terms
 
 
+def test_a_name_split_by_an_enumeration_comma_leaves_no_fragment():
+    # 联合国教育 is always followed by 、科学及文化组织; 私营部门, listed after 、 as often, is listed elsewhere too.
+    texts = ["请联合国教育、科学及文化组织提供支持；", "赞赏联合国教育、科学及文化组织的工作；",
+             "联合国教育、科学及文化组织应当牵头；", "鼓励联合国教育、科学及文化组织继续努力；",
+             "各国政府、私营部门、民间社会应当合作；", "邀请私营部门参与；", "私营部门和学术界的作用；",
+             "注意到私营部门的投资；"]
+    passages = [Passage(f"d{i % 3}", 2015, None, text, i) for i, text in enumerate(texts * 2)]
+    terms = {c.term for c in mine_texts(passages)}
+    assert "私营部门" in terms
+    assert not any(term.startswith("联合国教育") for term in terms)
+
+
 def test_a_verb_and_its_object_used_freely_apart_rank_below_terms():
     # 回顾大会 recurs, but 回顾 mostly recalls other things and 大会 mostly follows other verbs.
-    others = ["决议", "宣言", "报告", "声明", "框架", "议程", "承诺", "原则", "目标", "成果", "行动", "会议",
-              "条约", "公约", "方案", "计划", "战略", "文件"]
-    verbs = ["请", "欢迎", "通过", "注意", "支持", "根据", "鼓励", "赞赏", "邀请", "敦促", "呼吁", "感谢",
-             "协助", "提醒", "告知", "委托", "授权", "询问"]
-    term = "韧网中心"  # a novel name, as often as the collocation
+    others, verbs, term = OBJECTS, VERBS, NOVEL  # the novel name occurs as often as the collocation
     texts = [f"{v}回顾大会{w}；" for v, w in zip(verbs, others[:6])]
     texts += [f"{v}{term}{w}；" for v, w in zip(verbs[6:], others[6:12])]
     texts += [f"回顾{w}的执行情况；" for w in others] + [f"{v}大会审议此事；" for v in verbs]
@@ -105,6 +121,17 @@ def test_a_verb_and_its_object_used_freely_apart_rank_below_terms():
     found = {c.term: c for c in mine_texts(passages)}
     assert found["回顾大会"].freq == found[term].freq == 6
     assert found["回顾大会"].score < found[term].score / 5
+
+
+def test_a_term_that_jieba_starts_with_a_verb_is_no_verb_phrase():
+    # jieba reads 可|持续|发展|目标; 可持续发展 (more frequent than 发展目标) makes it a term + head, not verb + term.
+    texts = [f"{v}可持续发展目标{w}；" for v, w in zip(VERBS[:6], OBJECTS)]
+    texts += [f"{v}可持续发展{w}；" for v, w in zip(VERBS, [w for w in OBJECTS[6:] if w != "目标"])]
+    texts += [f"{v}发展目标{w}；" for v, w in zip(VERBS[6:12], OBJECTS[12:])]
+    texts += [f"{v}{NOVEL}{w}；" for v, w in zip(VERBS[12:], OBJECTS)]
+    found = {c.term: c for c in mine_texts([Passage(f"d{i % 4}", 2015, None, t, i) for i, t in enumerate(texts)])}
+    assert found["可持续发展目标"].freq == found[NOVEL].freq == 6
+    assert found["可持续发展目标"].score > found[NOVEL].score / 5
 
 
 def test_a_verb_glued_to_a_term_by_segmentation_is_a_collocation():

@@ -9,16 +9,21 @@ A candidate is a character n-gram (2 to ``max_len`` characters) that
   noun + verb compound free on the right (因特网治理, 经济增长);
 - is used on its own: a longest-match scan of the corpus counts its occurrences
   outside every longer candidate, and a gram almost never used on its own
-  (技术促进发展 inside 信息和通信技术促进发展 and 科学和技术促进发展委员会) is a fragment.
+  (技术促进发展 inside 信息和通信技术促进发展 and 科学和技术促进发展委员会) is a fragment;
+  so is one whose edge cuts a common word of general Chinese (工作方|案);
+- if it is a phrase of three words or more, recurs in different surroundings:
+  a clause copied from one resolution into the next is one use.
 
 Ranking multiplies C-value (frequency, discounted for terms nested in longer
 ones) by boundary freedom, spread over documents and weirdness against general
 Chinese (jieba's dictionary frequencies); an everyday two-character word
 (议程, 成果) counts only as far as it stands on its own.  Collocations rank at a
 tenth: a verb, adverb or corpus-attested verb head in front of a term
-(弥合数字鸿沟, 特别是发展中国家, 利用信息和通信技术) and two terms joined by a
-connector (发达国家和发展中国家), when the inner term occurs at least twice as often
-as the collocation — unless longer names are built on it (加强合作 → 加强合作进程).
+(弥合数字鸿沟, 特别是发展中国家, 获取|信息和通信技术 even where jieba glues the verb
+to the term) and two terms joined by a connector (发达国家和发展中国家), when the
+inner term occurs at least twice as often as the collocation — unless longer
+names are built on it (加强合作 → 加强合作进程); and a verb with its object or
+subject when each part is mostly used without the other (回顾大会, 国家提供).
 """
 
 from __future__ import annotations
@@ -57,8 +62,9 @@ _FRAGMENT_SHARE = 0.1  # used on its own in fewer than 10% of its occurrences
 # An edge that cuts a common two-character word (jieba count ≥ 100) in most occurrences is no
 # edge: 工作方|案, 技|术界, 这|些问题.
 _COMMON_WORD = 100
-_BOUND_SHARE = 0.25  # a verb + object whose parts occur together in at most a quarter of their uses is free
 _SPLIT_SHARE = 0.8
+_ENUMERATED_SHARE = 0.9  # a list item is sometimes listed elsewhere; a piece of a name never is
+_BOUND_SHARE = 0.25  # a verb + object whose parts occur together in at most a quarter of their uses is free
 
 
 @dataclass
@@ -86,7 +92,6 @@ class Candidate(UsedInYears):
     cohesion: float
     cvalue: float
     specificity: float
-    variety: float = 1.0  # share of the first ``floor`` occurrences that have different surroundings
     contexts: list[dict] = field(default_factory=list)
 
 
@@ -158,8 +163,7 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
              and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
     found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts, _common_pairs(),
                                floor, lambda n: progress("finding occurrences", n))
-    grams = {g for g in grams if found.standalone[g] >= _FRAGMENT_SHARE * found.freq[g]
-             and found.split_word[g] < _SPLIT_SHARE * found.freq[g] and (found.surroundings[g] >= floor or len(pos_pattern(g)) < 3)}
+    grams = {g for g in grams if _used_as_unit(g, found, floor)}
     cvalues = _cvalues({g: found.freq[g] for g in grams})
     candidates = []
     for gram in grams:
@@ -172,7 +176,6 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
             years=dict(sorted(found.years[gram].items())), pos=" ".join(tag for _, tag in pos_pattern(gram)),
             left_entropy=left, right_entropy=right, cohesion=ngrams.cohesion(stats, gram), cvalue=cvalues[gram],
             specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts[gram],
-            variety=found.surroundings[gram] / floor,
         ))
     progress("scoring", size)
     by_term = {c.term: c for c in candidates}
@@ -186,6 +189,22 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
         c.score = _score(c, bool(kind) and not fixed)
     candidates.sort(key=lambda c: (-c.score, c.term))
     return candidates
+
+
+def _used_as_unit(gram: str, found: ngrams.Occurrences, floor: int) -> bool:
+    """Not a piece of something longer, and a phrase that recurs in its own right.
+
+    - used on its own, outside longer candidates (技术促进发展 is not);
+    - its edges do not cut a common word (工作方|案), nor go on past an
+      enumeration comma the same way nearly every time (联合国教育|、科学及文化组织);
+    - a phrase of three or more words recurs in ``floor`` different
+      surroundings: a clause copied from one resolution into the next
+      (确认迫切需要发掘知识和技术潜力) is one use however often it is copied.
+    """
+    freq = found.freq[gram]
+    return (found.standalone[gram] >= _FRAGMENT_SHARE * freq and found.split_word[gram] < _SPLIT_SHARE * freq
+            and found.enumerated[gram] < _ENUMERATED_SHARE * freq
+            and (found.surroundings[gram] >= floor or len(pos_pattern(gram)) < 3))
 
 
 def _has_stopword(gram: str, stopwords: frozenset[str]) -> bool:
@@ -333,10 +352,13 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
         return "coordination"  # 区域和国际, 经济和社会: two everyday words side by side
     for k in range(1, n):
         head = words[:k]
-        # verb or adverb + term (+ more): 弥合数字鸿沟, 特别是发展中国家, 确认信息和通信技术具有潜力
-        if _verb_phrase(head, verbs) and \
-                any(term_at(bounds[k], bounds[i]) for i in range(k + 1, n + 1)):
-            return "verb"
+        # verb or adverb + term (+ more): 弥合数字鸿沟, 特别是发展中国家, 确认信息和通信技术具有潜力;
+        # unless the "verb" begins a more frequent term (可|持续 in 可持续发展 (71×) + 目标, not + 发展目标 (50×))
+        if _verb_phrase(head, verbs):
+            objects = [by_term[c.term[bounds[k] : bounds[i]]].freq for i in range(k + 1, n + 1) if term_at(bounds[k], bounds[i])]
+            if objects and not any(term_at(0, j) and by_term[c.term[:j]].freq > max(objects)
+                                   for j in range(bounds[k] + 1, len(c.term))):
+                return "verb"
         # term + connector words + term: 会员国和其他利益攸关方, 发达国家和发展中国家
         for j in range(k + 1, n):
             middle = words[k:j]

@@ -406,6 +406,7 @@ class Occurrences:
     contexts: dict[str, list[dict]]
     split_word: dict[str, int]  # occurrences whose first or last character ends or starts an ``edge_words`` pair
     surroundings: dict[str, int]  # distinct surroundings of the occurrences, counted up to ``enough_surroundings``
+    enumerated: dict[str, int]  # most occurrences continued the same way past an enumeration comma (…教育、科…)
 
 
 def pair_keys(pairs: Iterable[str]) -> np.ndarray:
@@ -423,6 +424,9 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     counts in ``split_word``.  ``surroundings`` counts occurrences with
     different text around them (``SURROUNDING`` characters either side), so a
     clause copied from one resolution into the next is one use, not three.
+    ``enumerated`` counts the occurrences that go on past an enumeration comma
+    with the same character, on the side where most do: the first part of
+    联合国教育、科学及文化组织 always does.
 
     Passages need ``text``, ``doc_id`` and ``year``, and the passages of one
     document must come together (as the store yields them): documents are
@@ -446,6 +450,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     standalone = np.zeros(len(terms), dtype=np.int64)
     split_word = np.zeros(len(terms), dtype=np.int64)
     surroundings = _Surroundings(len(terms), enough_surroundings)
+    past_commas = _PairCounts()
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
     for chunk in store:
@@ -470,6 +475,7 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(np.int64)
             split = _splits_word(chunk, positions, ends, edge_words)
             surroundings.add(ids, _surrounding_hashes(chunk, positions, ends, texts))
+            _count_past_commas(chunk, ids, positions, ends, texts, past_commas)
             split_word += np.bincount(ids[split], weights=chunk.copies[texts][split], minlength=len(terms)).astype(np.int64)
             # Occurrences per (term, distinct text), then spread over the passages that have that text.
             pairs, counts, _, _ = _sorted_counts(ids * (1 << 32) + texts)
@@ -491,7 +497,30 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
         years_out[terms[i]][y] = c
     return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, documents.counts.tolist())), years_out,
                        dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()},
-                       dict(zip(terms, split_word.tolist())), dict(zip(terms, surroundings.counts().tolist())))
+                       dict(zip(terms, split_word.tolist())), dict(zip(terms, surroundings.counts().tolist())),
+                       dict(zip(terms, _largest_by_id(past_commas, len(terms)).tolist())))
+
+
+def _count_past_commas(chunk: Chunk, ids: np.ndarray, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray,
+                       counts: "_PairCounts") -> None:
+    """Add (term, side and character beyond an enumeration comma) for the occurrences next to one."""
+    comma = ord("、")
+    raw = np.frombuffer(chunk.string.encode("utf-32-le"), dtype=np.uint32)
+    weights = chunk.copies[texts]
+    after = (ends + 1 < len(raw)) & (raw[np.minimum(ends, len(raw) - 1)] == comma)
+    after &= chunk.codes[np.minimum(ends + 1, len(raw) - 1)] > 0
+    counts.add(ids[after], chunk.codes[ends[after] + 1].astype(np.int64), weights[after])
+    before = (starts >= 2) & (raw[np.maximum(starts - 1, 0)] == comma)
+    before &= chunk.codes[np.maximum(starts - 2, 0)] > 0
+    counts.add(ids[before], chunk.codes[starts[before] - 2].astype(np.int64) + 0x10000, weights[before])
+
+
+def _largest_by_id(pairs: "_PairCounts", size: int) -> np.ndarray:
+    """Per id, the largest count among its values (0 for ids never seen)."""
+    ids, _, counts = pairs.split()
+    largest = np.zeros(size, dtype=np.int64)
+    np.maximum.at(largest, ids, counts)
+    return largest
 
 
 SURROUNDING = 4
