@@ -74,6 +74,10 @@ class Chunk:
     def text(self, start: int, length: int) -> str:
         return self.string[start : start + length]
 
+    def raw_codes(self) -> np.ndarray:
+        """Code points of ``string``, punctuation included (``codes`` keeps Chinese characters only)."""
+        return np.frombuffer(self.string.encode("utf-32-le"), dtype=np.uint32)
+
     def text_of(self, positions: np.ndarray) -> np.ndarray:
         """Distinct-text number of each position."""
         return np.searchsorted(self.text_starts, positions, side="right") - 1
@@ -474,8 +478,9 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             texts = chunk.text_of(positions)
             standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(np.int64)
             split = _splits_word(chunk, positions, ends, edge_words)
-            surroundings.add(ids, _surrounding_hashes(chunk, positions, ends, texts))
-            _count_past_commas(chunk, ids, positions, ends, texts, past_commas)
+            raw = chunk.raw_codes()
+            surroundings.add(ids, _surrounding_hashes(chunk, raw, positions, ends, texts))
+            _count_past_commas(chunk, raw, ids, positions, ends, texts, past_commas)
             split_word += np.bincount(ids[split], weights=chunk.copies[texts][split], minlength=len(terms)).astype(np.int64)
             # Occurrences per (term, distinct text), then spread over the passages that have that text.
             pairs, counts, _, _ = _sorted_counts(ids * (1 << 32) + texts)
@@ -501,11 +506,10 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
                        dict(zip(terms, _largest_by_id(past_commas, len(terms)).tolist())))
 
 
-def _count_past_commas(chunk: Chunk, ids: np.ndarray, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray,
-                       counts: "_PairCounts") -> None:
+def _count_past_commas(chunk: Chunk, raw: np.ndarray, ids: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                       texts: np.ndarray, counts: "_PairCounts") -> None:
     """Add (term, side and character beyond an enumeration comma) for the occurrences next to one."""
     comma = ord("、")
-    raw = np.frombuffer(chunk.string.encode("utf-32-le"), dtype=np.uint32)
     weights = chunk.copies[texts]
     after = (ends + 1 < len(raw)) & (raw[np.minimum(ends, len(raw) - 1)] == comma)
     after &= chunk.codes[np.minimum(ends + 1, len(raw) - 1)] > 0
@@ -526,9 +530,10 @@ def _largest_by_id(pairs: "_PairCounts", size: int) -> np.ndarray:
 SURROUNDING = 4
 
 
-def _surrounding_hashes(chunk: Chunk, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray) -> np.ndarray:
+def _surrounding_hashes(chunk: Chunk, raw: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                        texts: np.ndarray) -> np.ndarray:
     """Per occurrence, a hash of the ``SURROUNDING`` characters (punctuation included) either side, within its text."""
-    raw = np.frombuffer(chunk.string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    raw = raw.astype(np.uint64)
     text_start = chunk.text_starts[texts]
     text_end = np.append(chunk.text_starts[1:], len(raw))[texts] - 1  # the "\n" after the text
     h = np.zeros(len(starts), dtype=np.uint64)
