@@ -273,6 +273,7 @@ def _specificity(term: str, corpus_rate: float) -> float:
         return 1.0
     weirdness = corpus_rate / general
     everyday = 0.1 if weirdness < 25 else 1.0  # 发展, 技术, 会议: not even 25× more frequent than in general use
+    # Squared, not cubed: common terms of general Chinese (发达国家, 会员国, 宽带) keep most of their score.
     return everyday * min(1.0, math.log10(1 + weirdness) / 4) ** 2
 
 
@@ -328,6 +329,9 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
     occurring at least twice as often as the collocation, and a rest that is
     function words or a verb in front of it ("verb": 特别是发展中国家, 弥合数字鸿沟),
     or a connector and another such term ("coordination": 发达国家和发展中国家).
+    A verb with its object or subject is a "verb" collocation too when each
+    part, counted by ``freq`` (corpus frequency of any string), is used without
+    the other at least three times in four (回顾大会, 国家提供).
     Returns the kind, or None.
     """
     words = pos_pattern(c.term)
