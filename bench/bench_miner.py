@@ -116,10 +116,24 @@ def run_one(millions: float, distinct: bool) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    return size_benchmark(__doc__, __file__, run_one, "make every passage unique (no identical paragraphs to count once)",
+                          lambda r: (
+        f"miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
+        f"jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s → miner is "
+        f"{r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}"))
+
+
+def size_benchmark(doc: str, script: str, run_one, distinct_help: str, describe) -> int:
+    """The command line shared by the size benchmarks.
+
+    ``--one SIZE`` runs ``run_one(SIZE, distinct)`` and prints its result as
+    JSON; otherwise ``script --one SIZE`` runs once per ``--sizes``, each in its
+    own process (so its peak memory is its own), printing ``describe(result)``
+    per size, then how time and memory grew from the smallest to the largest.
+    """
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters")
-    parser.add_argument("--distinct", action="store_true",
-                        help="make every passage unique (no identical paragraphs to count once)")
+    parser.add_argument("--distinct", action="store_true", help=distinct_help)
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -129,21 +143,9 @@ def main() -> int:
     if not DATASETS.is_dir():
         print(f"needs the datasets at {DATASETS}", file=sys.stderr)
         return 2
-    compare_sizes(__file__, args.sizes, args.distinct, lambda r: (
-        f"miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
-        f"jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s → miner is "
-        f"{r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}"))
-    return 0
-
-
-def compare_sizes(script: str, sizes: list[float], distinct: bool, describe) -> None:
-    """Run ``script --one SIZE`` once per size, each in its own process (so its peak memory is its own).
-
-    Prints ``describe(result)`` per size, then how time and memory grew from the smallest to the largest.
-    """
     results = {}
-    for size in sizes:
-        command = [sys.executable, script, "--one", str(size)] + (["--distinct"] if distinct else [])
+    for size in args.sizes:
+        command = [sys.executable, script, "--one", str(size)] + (["--distinct"] if args.distinct else [])
         out = subprocess.run(command, capture_output=True, text=True, check=True)
         results[size] = r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['chars'] / 1e6:6.1f} M chars: {describe(r)}", flush=True)
@@ -152,6 +154,7 @@ def compare_sizes(script: str, sizes: list[float], distinct: bool, describe) -> 
         a, b = results[small], results[large]
         print(f"scaling {small:g} M → {large:g} M: size ×{b['chars'] / a['chars']:.2f}, time ×{b['seconds'] / a['seconds']:.2f}, "
               f"peak memory ×{b['peak_mb'] / a['peak_mb']:.2f}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -17,8 +17,6 @@ baseline, since detection has to read the text at least that way.
 
 from __future__ import annotations
 
-import argparse
-import json
 import resource
 import sys
 import tempfile
@@ -26,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_miner import DATASETS, compare_sizes, corpus, paragraphs  # noqa: E402
+from bench_miner import corpus, paragraphs, size_benchmark  # noqa: E402
 from eval_miner import seed_passages  # noqa: E402
 
 
@@ -76,24 +74,11 @@ def run_one(millions: float, distinct: bool = False) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters")
-    parser.add_argument("--distinct", action="store_true",
-                        help="make every paragraph unique (its first sentence then never recurs)")
-    parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run_one(args.one, args.distinct), ensure_ascii=False))
-        return 0
-    print("corpus: sampled paragraphs" + (", each made unique" if args.distinct else " (identical paragraphs recur)"))
-    if not DATASETS.is_dir():
-        print(f"needs the datasets at {DATASETS}", file=sys.stderr)
-        return 2
-    compare_sizes(__file__, args.sizes, args.distinct, lambda r: (
+    return size_benchmark(__doc__, __file__, run_one, "make every paragraph unique (its first sentence then never recurs)",
+                          lambda r: (
         f"variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
         f"normalising alone {r['baseline_seconds']:.1f} s (×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); "
         f"{r['groups']} groups, top: {'; '.join(r['top'][:3])}"))
-    return 0
 
 
 if __name__ == "__main__":

@@ -113,14 +113,13 @@ def test_a_name_split_by_an_enumeration_comma_leaves_no_fragment():
 
 def test_a_verb_and_its_object_used_freely_apart_rank_below_terms():
     # 回顾大会 recurs, but 回顾 mostly recalls other things and 大会 mostly follows other verbs.
-    others, verbs, term = OBJECTS, VERBS, NOVEL  # the novel name occurs as often as the collocation
-    texts = [f"{v}回顾大会{w}；" for v, w in zip(verbs, others[:6])]
-    texts += [f"{v}{term}{w}；" for v, w in zip(verbs[6:], others[6:12])]
-    texts += [f"回顾{w}的执行情况；" for w in others] + [f"{v}大会审议此事；" for v in verbs]
+    texts = [f"{v}回顾大会{w}；" for v, w in zip(VERBS, OBJECTS[:6])]
+    texts += [f"{v}{NOVEL}{w}；" for v, w in zip(VERBS[6:], OBJECTS[6:12])]  # as often as the collocation
+    texts += [f"回顾{w}的执行情况；" for w in OBJECTS] + [f"{v}大会审议此事；" for v in VERBS]
     passages = [Passage(f"d{i % 4}", 2015, None, text, i) for i, text in enumerate(texts)]
     found = {c.term: c for c in mine_texts(passages)}
-    assert found["回顾大会"].freq == found[term].freq == 6
-    assert found["回顾大会"].score < found[term].score / 5
+    assert found["回顾大会"].freq == found[NOVEL].freq == 6
+    assert found["回顾大会"].score < found[NOVEL].score / 5
 
 
 def test_a_term_that_jieba_starts_with_a_verb_is_no_verb_phrase():
