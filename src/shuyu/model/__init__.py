@@ -1,0 +1,6 @@
+"""The data shuyu works with, below every package that reads, stores or writes it.
+
+``terms`` (concepts, terms, statuses) and ``bitext`` (bilingual segments,
+aligned sentence pairs, translation-memory units) import nothing from shuyu
+but ``errors``, so formats, termbase, alignment and TM code can all share them.
+"""
