@@ -107,9 +107,9 @@ def _document_row(entry: Entry, document: Document) -> dict:
 
 
 def _check_not_registered_twice(store: Store, doc_id: str, sha256: str, path: Path) -> None:
-    row = store.db.execute("select id from documents where sha256 = ? and id != ?", [sha256, doc_id]).fetchone()
-    if row:
-        raise InputError(f"same content is already registered as document {row[0]!r}", path)
+    other = store.document_with_content(sha256, other_than=doc_id)
+    if other:
+        raise InputError(f"same content is already registered as document {other!r}", path)
 
 
 def register(
@@ -173,4 +173,4 @@ def _link_counterpart(store: Store, manifest: Manifest, doc_id: str, pair: str) 
         counterpart.pair = doc_id
         manifest.upsert(counterpart)
         if store.document_row(pair):
-            store.db["documents"].update(pair, {"pair": doc_id})
+            store.set_pair(pair, doc_id)

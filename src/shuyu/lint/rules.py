@@ -11,14 +11,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick_rs
 
 from shuyu.matching import TermMatcher
-from shuyu.termbase.lookup import connect
+from shuyu.store.readonly import TermbaseReader
 from shuyu.years import span
 
 ACCEPTED = ("preferred", "admitted")
@@ -85,7 +84,7 @@ class Rules:
 
     @classmethod
     def from_database(cls, path: str | Path) -> "Rules":
-        return cls(load(connect(path)))
+        return cls(load(TermbaseReader.open(path)))
 
     def english_terms(self, text: str) -> list[tuple[str, int]]:
         """English terms in ``text`` (case and spacing folded, whole words): (term, concept id)."""
@@ -103,12 +102,9 @@ class Rules:
         return found
 
 
-def load(db: sqlite3.Connection) -> list[ConceptRule]:
+def load(db: TermbaseReader) -> list[ConceptRule]:
     """Concepts that have at least one reviewed or proposed Chinese form."""
-    rows = db.execute(
-        "select t.concept_id, t.lang, t.form, t.status, t.years, t.provenance, t.type, c.reason, c.origin "
-        "from concept_terms t join concepts c on c.id = t.concept_id "
-        "where t.status in ('preferred', 'admitted', 'deprecated', 'superseded') order by t.concept_id, t.rowid")
+    rows = db.reviewed_terms()
     concepts: dict[int, ConceptRule] = {}
     for concept_id, lang, form, status, years, provenance, kind, reason, origin in rows:
         rule = concepts.setdefault(concept_id, ConceptRule(concept_id, [], [], reason, origin))

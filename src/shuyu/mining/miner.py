@@ -395,11 +395,7 @@ def _is_function(word: str, tag: str) -> bool:
 
 def iter_passages(store) -> Iterator[Passage]:
     """Chinese paragraphs of the corpus, with their document's year."""
-    sql = """
-        select p.doc_id, d.year, p.number, p.text, p.seq from paragraphs p join documents d on d.id = p.doc_id
-        where d.lang = 'zh' order by d.year, p.doc_id, p.seq
-    """
-    for row in store.db.execute(sql):
+    for row in store.paragraph_rows("zh"):
         yield Passage(*row)
 
 
@@ -409,7 +405,7 @@ def mine_corpus(store, options: MiningOptions = MiningOptions(),
 
     ``progress(stage, characters done, characters in all)`` reports each stage.
     """
-    total = store.db.execute("select coalesce(sum(chars), 0) from documents where lang = 'zh'").fetchone()[0]
+    total = store.chars("zh")
     candidates = mine_texts(iter_passages(store), options, lambda stage, chars: progress(stage, chars, total))
     store.save_mined_terms([
         {"term": c.term, "rank": rank, "score": c.score, "freq": c.freq, "docs": c.docs, "years": c.years,

@@ -11,7 +11,6 @@ assembled termbase is derived.
 
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
 from shuyu.errors import InputError
@@ -47,13 +46,13 @@ def document_symbols(store) -> dict[str, str | None]:
 
 def mined_concepts(store, symbols: dict[str, str | None]) -> list[Concept]:
     """One concept per mined term (ranked candidates and every term the user decided on)."""
-    rows = store.db.execute("select term, lang, status, freq, years, contexts, pos, created, modified from terms "
-                            "order by rank is null, rank, term").fetchall()
     result = []
-    for term, lang, status, freq, years, contexts, pos, created, modified in rows:
-        kwic = [_kwic(c) for c in json.loads(contexts or "[]")]
+    for row in store.all_terms():
+        term, lang, status, freq, years, created, modified = (
+            row[k] for k in ("term", "lang", "status", "freq", "years", "created", "modified"))
+        kwic = [_kwic(c) for c in row["contexts"] or []]
         result.append(Concept([Term(term, lang, _MINED_STATUS.get(status, "candidate"), None, freq or 0,
-                                    json.loads(years or "{}"), _sources(kwic, symbols), kwic,
+                                    years or {}, _sources(kwic, symbols), kwic,
                                     provenance="mined", part_of_speech="noun", created=created,
                                     modified=modified)], origin="mined", created=created, modified=modified))
     return result
@@ -270,5 +269,4 @@ def curate(store, action: str, **args) -> None:
 
 def _exists(store, form: str, lang: str | None) -> bool:
     langs = (lang,) if lang else ("zh", "en")
-    return any(store.db.execute("select 1 from concept_terms where lang = ? and norm = ? limit 1",
-                                [code, norm(form, code)]).fetchone() for code in langs)
+    return any(store.has_norm(code, norm(form, code)) for code in langs)

@@ -74,7 +74,7 @@ def import_file(store, path: str | Path, format_name: str | None = None, **optio
     module = formats.by_name(format_name) if format_name else formats.for_file(path)
     read = module.read(path, **options)
     report = ImportReport(path)
-    known = {row[0] for row in store.db.execute("select concept from imports where file = ?", [str(path.name)])}
+    known = store.imported_from(path.name)
     fresh = []
     for concept in read:
         concept.origin = "imported"

@@ -11,21 +11,18 @@ so a lookup does not pay for loading the rest of shuyu.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from shuyu.errors import InputError
 from shuyu.matching import is_chinese
+from shuyu.store.readonly import TermbaseReader
 from shuyu.termbase.model import norm
 
 FUZZY_CUTOFF = 60
 SUGGESTION_CUTOFF = 40
 _KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
-_JSON = ("years", "sources", "contexts", "notes")
 
 
 @dataclass
@@ -40,26 +37,18 @@ class Hit:
                 **{k: v for k, v in self.concept.items() if k != "id"}}
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open a shuyu database read-only, with a clear error if it is missing or has no termbase."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no database here; run `shuyu build` first", path)
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        db.execute("select 1 from concept_terms limit 1").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"has no termbase to search ({exc}); run `shuyu build` with this shuyu", path) from None
-    return db
+def connect(path: str | Path) -> TermbaseReader:
+    """Open a shuyu database's termbase read-only, with a clear error if it is missing or has none."""
+    return TermbaseReader.open(path)
 
 
-def search(db: sqlite3.Connection, query: str, limit: int = 10, lang: str | None = None) -> list[Hit]:
+def search(db: TermbaseReader, query: str, limit: int = 10, lang: str | None = None) -> list[Hit]:
     """Concepts matching ``query``, best first (at most ``limit``)."""
     hits, _ = search_with_suggestions(db, query, limit, lang)
     return hits
 
 
-def search_with_suggestions(db: sqlite3.Connection, query: str, limit: int = 10,
+def search_with_suggestions(db: TermbaseReader, query: str, limit: int = 10,
                             lang: str | None = None) -> tuple[list[Hit], list[str]]:
     """Concepts matching ``query`` best first, and "did you mean" forms when there are none."""
     query = query.strip()
@@ -76,17 +65,14 @@ def search_with_suggestions(db: sqlite3.Connection, query: str, limit: int = 10,
 
     for code in langs:
         q = norm(query, code)
-        for cid, form in db.execute("select concept_id, form from concept_terms where lang = ? and norm = ?",
-                                    [code, q]):
+        for cid, form in db.exact(code, q):
             offer(cid, form, "exact", 100.0)
-        for cid, form, n in db.execute("select concept_id, form, norm from concept_terms where lang = ? and norm > ? "
-                                      "and norm < ? limit 200", [code, q, q + "\U0010ffff"]):
+        for cid, form, n in db.starting_with(code, q, limit=200):
             offer(cid, form, "prefix", 100.0 * len(q) / len(n))
     # Scans only in the query's own language: an English word is not looked for inside Chinese terms.
     scanned = (lang,) if lang else (("zh",) if chinese else ("en",))
     for code in scanned:
-        for cid, form, n in db.execute("select concept_id, form, norm from concept_terms where lang = ? and "
-                                      "instr(norm, ?) > 1 limit 500", [code, norm(query, code)]):
+        for cid, form, n in db.containing(code, norm(query, code), limit=500):
             offer(cid, form, "substring", 100.0 * len(norm(query, code)) / len(n))
     suggestions: list[str] = []
     if len(ranked) < limit:
@@ -100,7 +86,7 @@ def search_with_suggestions(db: sqlite3.Connection, query: str, limit: int = 10,
     return hits, ([] if hits else suggestions)
 
 
-def fuzzy(db: sqlite3.Connection, query: str, langs, limit: int, cutoff: float) -> list[tuple[int, str, float]]:
+def fuzzy(db: TermbaseReader, query: str, langs, limit: int, cutoff: float) -> list[tuple[int, str, float]]:
     """(concept id, form, score) of the forms closest to ``query`` by edit similarity.
 
     Only forms that could reach ``cutoff`` are scored: a similar length and at
@@ -114,30 +100,15 @@ def fuzzy(db: sqlite3.Connection, query: str, langs, limit: int, cutoff: float) 
         if not pieces:
             continue
         slack = max(2, len(q))
-        sql = ("select concept_id, form, norm from concept_terms where lang = ? and length(norm) between ? and ? "
-               "and (" + " or ".join("instr(norm, ?) > 0" for _ in pieces) + ")")
-        rows = db.execute(sql, [code, len(q) - slack, len(q) + slack, *pieces]).fetchall()
+        rows = db.near(code, len(q) - slack, len(q) + slack, pieces)
         matches = process.extract(q, [r[2] for r in rows], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         result += [(rows[k][0], rows[k][1], score) for _, score, k in matches]
     return sorted(result, key=lambda r: -r[2])[:limit]
 
 
-def concept(db: sqlite3.Connection, concept_id: int) -> dict:
+def concept(db: TermbaseReader, concept_id: int) -> dict:
     """A concept with its terms, decoded, preferred Chinese term first."""
-    columns = ("id", "origin", "subject", "definition", "notes", "kind", "reason", "created", "modified")
-    row = db.execute(f"select {', '.join(columns)} from concepts where id = ?", [concept_id]).fetchone()
-    data = dict(zip(columns, row))
-    data["notes"] = json.loads(data["notes"] or "[]")
-    term_columns = ("lang", "form", "status", "type", "count", "years", "sources", "contexts", "notes", "provenance",
-                    "geographical_usage", "created", "modified")
-    terms = []
-    for t in db.execute(f"select {', '.join(term_columns)} from concept_terms where concept_id = ? order by rowid",
-                        [concept_id]):
-        term = dict(zip(term_columns, t))
-        for k in _JSON:
-            term[k] = json.loads(term[k]) if term[k] else ([] if k != "years" else {})
-        terms.append(term)
+    data = db.concept(concept_id)
     order = {"preferred": 0, "admitted": 1, "candidate": 2, "superseded": 3, "deprecated": 4, "rejected": 5}
-    terms.sort(key=lambda t: (t["lang"] != "zh", order.get(t["status"], 9), -(t["count"] or 0)))
-    data["terms"] = terms
+    data["terms"].sort(key=lambda t: (t["lang"] != "zh", order.get(t["status"], 9), -(t["count"] or 0)))
     return data

@@ -34,13 +34,7 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 def iter_sentences(store) -> Iterator[Sentence]:
     """The Chinese sentences of the corpus with their document, year and paragraph number."""
-    sql = """
-        select s.doc_id, d.year, p.number, s.text from sentences s
-        join documents d on d.id = s.doc_id
-        join paragraphs p on p.doc_id = s.doc_id and p.seq = s.para_seq
-        where d.lang = 'zh' order by d.year, s.doc_id, s.para_seq, s.seq
-    """
-    for doc_id, year, number, text in store.db.execute(sql):
+    for doc_id, year, number, text in store.sentence_rows("zh"):
         yield Sentence(doc_id, year, number, text, normalise(text))
 
 

@@ -1,0 +1,13 @@
+"""``Store``: one object over every domain of the database (see the package docstring to add one)."""
+
+from __future__ import annotations
+
+from shuyu.store.core import StoreCore
+from shuyu.store.corpus import CorpusTables
+from shuyu.store.termbase import TermbaseTables
+from shuyu.store.terms import TermTables
+from shuyu.store.variants import VariantTables
+
+
+class Store(CorpusTables, TermTables, VariantTables, TermbaseTables, StoreCore):
+    """A shuyu database file (``Store(path)``; ``with store.transaction(): …``)."""
