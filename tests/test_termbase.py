@@ -11,7 +11,8 @@ from lxml import etree
 from conftest import CORPUS, FIXTURES
 from shuyu.cli import main
 from shuyu.store import Store
-from shuyu.termbase.exchange import ExportFilter, concepts, export, import_files
+from shuyu.pipeline import curate, import_termbase
+from shuyu.termbase.exchange import ExportFilter, concepts, export
 
 TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
 
@@ -179,14 +180,12 @@ def _notes(store) -> set:
                                                 ("xlsx", ".xlsx"), ("tsv", ".tsv")])
 def test_every_format_round_trips(db, tmp_path, runner, format_name, suffix):
     # A small bilingual termbase with every status and notes.
-    with Store(db) as store, store.transaction():
-        from shuyu.termbase.assemble import curate
-
-        curate(store, "add", form="World Summit on the Information Society", lang="en", to="信息社会世界峰会",
-               to_lang="zh", status="preferred")
-        curate(store, "add", form="Internet", lang="en", to="因特网", to_lang="zh", status="preferred")
-        curate(store, "status", form="因特网", lang="zh", status="deprecated")
-        curate(store, "note", form="因特网", text="互联网 is the current rendering in UNTERM.")
+    curate(db, "add", form="World Summit on the Information Society", lang="en", to="信息社会世界峰会",
+           to_lang="zh", status="preferred")
+    curate(db, "add", form="Internet", lang="en", to="因特网", to_lang="zh", status="preferred")
+    curate(db, "status", form="因特网", lang="zh", status="deprecated")
+    curate(db, "note", form="因特网", text="互联网 is the current rendering in UNTERM.")
+    with Store(db) as store:
         selection = ExportFilter(statuses=("preferred", "admitted", "deprecated", "superseded"))
         source = [c for c in concepts(store, selection) if any(t.lang == "en" for t in c.terms)]
         out = tmp_path / f"out{suffix}"
@@ -203,17 +202,18 @@ def test_every_format_round_trips(db, tmp_path, runner, format_name, suffix):
         assert all(any(n in m for m in _notes(imported)) for n in notes)
         # Importing the same file again adds nothing.
         before = imported.db.execute("select count(*) from concept_terms").fetchone()[0]
-    runner.invoke(main, ["--db", str(fresh), "import", str(out), "--format", format_name])
+    again = runner.invoke(main, ["--db", str(fresh), "import", str(out), "--format", format_name])
+    assert again.exit_code == 0, again.output
     with Store(fresh) as imported:
         assert imported.db.execute("select count(*) from concept_terms").fetchone()[0] == before
 
 
 def test_tico19_term_lists_import_and_merge(db):
-    with Store(db) as store, store.transaction():
-        (first,) = import_files(store, [FIXTURES / "tico19" / "g_en_zh-CN.csv"])
-        assert first.concepts == 7 and first.languages == {"en": 7, "zh": 7}
-        (again,) = import_files(store, [FIXTURES / "tico19" / "g_en_zh-CN.csv"])
-        assert again.concepts == 0 and again.already_there == 7
+    (first,) = import_termbase(db, [FIXTURES / "tico19" / "g_en_zh-CN.csv"])
+    assert first.concepts == 7 and first.languages == {"en": 7, "zh": 7}
+    (again,) = import_termbase(db, [FIXTURES / "tico19" / "g_en_zh-CN.csv"])
+    assert again.concepts == 0 and again.already_there == 7
+    with Store(db) as store:
         cases = _concept_with(store, "确诊病例")
         assert cases.term("confirmed cases", "en") is not None
         assert any("In the context of coronavirus" in n for n in cases.notes)

@@ -25,3 +25,9 @@ class ShuyuError(Exception):
 
 class InputError(ShuyuError):
     """A file that cannot be read as a document, manifest or database."""
+
+
+class NotFound(ShuyuError):
+    """What was asked for is not there (a document id, a term): exit code 1."""
+
+    exit_code = 1

@@ -5,11 +5,18 @@ mining (whose terms go into ``termbase/userdict.txt`` for jieba), variant
 detection, the termbase (assembled from both, imports and curation) with its
 exports in ``termbase/``, and the HTML report (``termbase/report.html``).
 Later stages (alignment, TM) plug into ``build`` the same way.
+
+The other commands that change data the termbase is derived from (mining,
+variant detection and decisions, term decisions, curation, imports, the
+report's first detection) are functions here too, and each goes through
+``changing``: one transaction, the termbase rebuilt at its end.  That rule
+lives only there, so no command can skip it.
 """
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable
@@ -19,9 +26,12 @@ from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.fileio import atomic_write_text
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
+from shuyu.errors import NotFound, ShuyuError
+from shuyu.termbase import assemble
 from shuyu.termbase.assemble import rebuild
-from shuyu.termbase.exchange import export
+from shuyu.termbase.exchange import ImportReport, export, import_file
 from shuyu.store import Store
+from shuyu.variants import detect
 from shuyu.variants.detect import detect_variants
 from shuyu.variants.groups import VariantGroup
 
@@ -89,3 +99,84 @@ def build(
             report.exports[name] = path
         report.report = write_report(store, Path(out_dir) / REPORT)
     return report
+
+
+StageCallback = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@contextmanager
+def changing(db_path: str | Path, create: bool = False) -> Iterator[Store]:
+    """The database opened to change what the termbase is derived from: one transaction, the termbase
+    rebuilt at its end.  Every operation that changes terms, variant groups, decisions or imports uses it."""
+    with Store(db_path, create=create) as store, store.transaction():
+        yield store
+        rebuild(store)
+
+
+def mine(db_path: str | Path, options: MiningOptions = MiningOptions(), top: int | None = None,
+         progress: StageCallback = lambda stage, chars, total: None) -> tuple[list[Candidate], list[dict]]:
+    """Mine the stored corpus; the candidates, and the first ``top`` ranked terms as stored."""
+    with changing(db_path) as store:
+        if not store.document_ids():
+            raise ShuyuError("the corpus is empty: add documents with `shuyu corpus add` or run `shuyu build`")
+        candidates = mine_corpus(store, options, progress=progress)
+        rows = store.terms(statuses=("candidate", "accepted", "edited"), limit=top)
+    return candidates, rows
+
+
+def variant_groups(db_path: str | Path, redetect: bool = False,
+                   progress: StageCallback = lambda stage, done, total: None) -> tuple[list[dict], list[int]]:
+    """The stored variant groups (detected first if asked or if there are none) and the corpus's years."""
+    with Store(db_path, create=False) as store:
+        stale = redetect or not store.variant_groups()
+    if stale:
+        with changing(db_path) as store:
+            detect_variants(store, progress=progress)
+    with Store(db_path, create=False) as store:
+        return detect.stored_groups(store), store.years()
+
+
+def decide_variant(db_path: str | Path, action: str, form: str) -> None:
+    """Record a decision (confirm, split, prefer) on the group holding ``form``."""
+    with changing(db_path) as store:
+        detect.decide(store, action, form)
+
+
+def set_term_status(db_path: str | Path, terms: list[str], status: str) -> None:
+    """Accept or reject mined terms."""
+    with changing(db_path) as store:
+        for term in terms:
+            store.set_term_status(term, status)
+
+
+def curate(db_path: str | Path, action: str, **args) -> None:
+    """Record a curation of the termbase (``shuyu.termbase.assemble.ACTIONS``)."""
+    with changing(db_path) as store:
+        assemble.curate(store, action, **args)
+
+
+def import_termbase(db_path: str | Path, paths: list[str | Path], format_name: str | None = None,
+                    **options) -> list[ImportReport]:
+    """Import termbase files, all or nothing."""
+    with changing(db_path, create=True) as store:
+        return [import_file(store, path, format_name, **options) for path in paths]
+
+
+def report(db_path: str | Path, output: str | Path) -> Path:
+    """Write the HTML report (detecting variant groups first if there are none)."""
+    variant_groups(db_path)
+    with Store(db_path, create=False) as store:
+        return write_report(store, output)
+
+
+def document(db_path: str | Path, doc_id: str) -> dict:
+    """A stored document as a JSON-ready dict: its row (with ``raw_text``), ``paragraphs`` and ``footnotes``."""
+    with Store(db_path, create=False) as store:
+        row = store.document_row(doc_id)
+        if row is None:
+            known = ", ".join(store.document_ids()) or "none"
+            raise NotFound(f"no document {doc_id!r} (documents: {known})")
+        row["paragraphs"] = [{k: p[k] for k in ("seq", "number", "kind", "text", "footnote_refs")}
+                             for p in store.paragraphs(doc_id)]
+        row["footnotes"] = [{"number": f["number"], "text": f["text"]} for f in store.footnotes(doc_id)]
+    return row

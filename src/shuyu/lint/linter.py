@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+from shuyu.fileio import atomic_write_text
 
 from shuyu.lint.checks import Finding, check_segments, check_text
 from shuyu.lint.config import SEVERITIES, LintConfig
@@ -25,6 +28,29 @@ def lint(paths: list[str], config: LintConfig, source: str | None = None) -> lis
     for path in paths:
         findings += lint_file(path, rules, config, source)
     return findings
+
+
+@dataclass
+class FixedFile:
+    path: str
+    text: str  # the text with deprecated forms replaced
+    fixed: list[Finding]
+    remaining: list[Finding]  # the findings --fix cannot fix
+
+
+def fix_files(paths: list[str], config: LintConfig, in_place: bool = False) -> list[FixedFile]:
+    """Replace deprecated forms in Chinese text files; ``in_place`` rewrites each changed file, keeping FILE.bak."""
+    rules = Rules.from_database(config.termbase)
+    results = []
+    for path in paths:
+        original = read_text(path)
+        found = check_text(original, path, rules, config)
+        text, fixed = fix(original, found)
+        if in_place and fixed:
+            atomic_write_text(backup_path(Path(path)), original)
+            atomic_write_text(path, text)
+        results.append(FixedFile(path, text, fixed, [f for f in found if f not in fixed]))
+    return results
 
 
 def failing(findings: list[Finding], fail_level: str) -> list[Finding]:

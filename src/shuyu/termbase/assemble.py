@@ -250,7 +250,7 @@ def rebuild(store) -> int:
 
 
 def curate(store, action: str, **args) -> None:
-    """Record a decision (validated) and rebuild the termbase so it shows."""
+    """Record a decision (validated); it shows once the termbase is rebuilt (``shuyu.pipeline.curate`` does both)."""
     if action not in ACTIONS:
         raise InputError(f"unknown curation {action!r}; choose from {', '.join(ACTIONS)}")
     if args.get("status") and args["status"] not in STATUSES:
@@ -264,7 +264,6 @@ def curate(store, action: str, **args) -> None:
     if action == "add" and args.get("to") and not _exists(store, args["to"], args.get("to_lang")):
         raise InputError(f"{args['to']} is in no concept of the termbase")
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
-    rebuild(store)
 
 
 def _exists(store, form: str, lang: str | None) -> bool:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuyu import formats
-from shuyu.termbase.assemble import rebuild
 from shuyu.termbase.model import STATUSES, Concept
 
 
@@ -58,17 +57,10 @@ class ImportReport:
     languages: dict[str, int] = field(default_factory=dict)
 
 
-def import_files(store, paths: list[str | Path], format_name: str | None = None, **options) -> list[ImportReport]:
-    """Import files, then assemble the termbase once."""
-    reports = [import_file(store, path, format_name, **options) for path in paths]
-    rebuild(store)
-    return reports
-
-
 def import_file(store, path: str | Path, format_name: str | None = None, **options) -> ImportReport:
     """Read a termbase file into the store's imports; importing the same file again adds nothing.
 
-    The concepts show after ``rebuild`` (``import_files`` does both).
+    The concepts show after ``rebuild`` (``shuyu.pipeline.import_termbase`` does both).
     """
     path = Path(path)
     module = formats.by_name(format_name) if format_name else formats.for_file(path)

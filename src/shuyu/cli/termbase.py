@@ -1,0 +1,133 @@
+"""``shuyu lookup``, ``shuyu export`` and ``shuyu import``: the termbase read, written and merged."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from shuyu.cli.common import Context, excerpt
+from shuyu.years import span
+
+
+@click.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of concepts, best first.")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="How many concepts.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Search only terms of this language.")
+@click.pass_obj
+def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None) -> None:
+    """Find concepts by any term: exact, prefix, substring, then fuzzy matches.
+
+    Chinese in simplified or traditional script, or English; one- and
+    two-character queries work. Exit code 1 when nothing is found.
+
+    \b
+    Examples:
+      shuyu lookup 峰会
+      shuyu lookup 數字鴻溝
+      shuyu lookup "digital divide" --json
+    """
+    from shuyu.termbase import lookup as finder
+
+    db = finder.connect(obj.db_path())
+    hits, suggestions = finder.search_with_suggestions(db, query, limit, lang)
+    if not hits:
+        click.echo(f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions
+                                                    else ""), err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        _print_concept(hit)
+
+
+def _print_concept(hit) -> None:
+    concept = hit.concept
+    zh = [t for t in concept["terms"] if t["lang"] == "zh" and t["status"] != "rejected"]
+    en = [t for t in concept["terms"] if t["lang"] == "en" and t["status"] != "rejected"]
+    head = zh[0]["form"] if zh else en[0]["form"]
+    click.echo(f"{head}   [concept {concept['id']}, {hit.match} match: {hit.matched}]")
+    for t in zh + en:
+        used = span(t["years"], none="")
+        usage = f" ({t['geographical_usage']})" if t.get("geographical_usage") else ""
+        count = f", {t['count']}×" if t["count"] else ""
+        click.echo(f"  {t['lang']}  {t['form']}{usage}  {t['status']}{' ' + used if used else ''}{count}")
+    shown = 0
+    for t in zh:
+        for c in t["contexts"][:3 - shown]:
+            where = ", ".join(str(x) for x in (c.get("doc_id"), c.get("year")) if x) or c.get("source") or ""
+            text = excerpt(c["text"], c["start"], c["end"]) if "start" in c else c["text"]
+            click.echo(f"  « {text} »" + (f"  ({where})" if where else ""))
+            shown += 1
+    for note in concept["notes"]:
+        click.echo(f"  note: {note}")
+    click.echo()
+
+
+_FORMAT_NAMES = ["tbx", "tbx2", "tsv", "csv", "xlsx"]
+
+
+@click.command("export")
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(_FORMAT_NAMES))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write (written atomically).")
+@click.option("--status", "statuses", multiple=True,
+              type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"]),
+              help="Only terms of this status (repeatable). Default: all but rejected.")
+@click.option("--year", type=int, help="Only concepts with a term used that year.")
+@click.option("--document", help="Only concepts with a term found in this document (id).")
+@click.option("--min-freq", type=click.IntRange(0), default=0, help="Only concepts with a term used this often.")
+@click.option("--direction", type=click.Choice(["en-zh", "zh-en"]), default="en-zh", show_default=True,
+              help="Source and target language of a tsv glossary.")
+@click.pass_obj
+def export_command(obj: Context, format_name, output, statuses, year, document, min_freq, direction) -> None:
+    """Write the termbase as TBX v3 (tbx), TBX v2 (tbx2), an OmegaT glossary (tsv), CSV or XLSX.
+
+    \b
+    Examples:
+      shuyu export tbx -o unterm.tbx
+      shuyu export tsv -o glossary.txt --status preferred --status admitted
+      shuyu export xlsx -o terms.xlsx --year 2021 --min-freq 3
+    """
+    from shuyu.store import Store
+    from shuyu.termbase.exchange import ExportFilter, export
+
+    selection = ExportFilter(**({"statuses": statuses} if statuses else {}), year=year, document=document,
+                             min_freq=min_freq)
+    with Store(obj.db_path(), create=False) as store:
+        count = export(store, format_name, output, selection, direction=direction)
+    click.echo(f"{count} concepts → {output}")
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "format_name", type=click.Choice(_FORMAT_NAMES),
+              help="File format (default: from the suffix; TBX v2/v3 from the root element).")
+@click.option("--direction", default="en-zh", show_default=True, help="Languages of a headerless tsv glossary.")
+@click.option("--encoding", help="Text encoding of a csv/tsv file that is not UTF-8 (e.g. gbk).")
+@click.pass_obj
+def import_command(obj: Context, files, format_name, direction, encoding) -> None:
+    """Merge termbase files into the termbase (TBX v2/v3, CSV, TSV, XLSX), all or nothing.
+
+    Concepts that share a term with an existing concept are merged into it;
+    importing the same file again adds nothing.
+
+    \b
+    Examples:
+      shuyu import unterm-export.tbx
+      shuyu import memoq.csv --encoding gbk
+    """
+    from shuyu.pipeline import import_termbase
+
+    reports = import_termbase(obj.db_path(), list(files), format_name, direction=direction, encoding=encoding)
+    for r in reports:
+        langs = ", ".join(f"{k} {v}" for k, v in sorted(r.languages.items()))
+        click.echo(f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"
+                   + (f"; {r.already_there} already there" if r.already_there else ""))
+
+
+COMMANDS = [lookup, export_command, import_command]
