@@ -9,7 +9,7 @@ import shutil
 
 from conftest import CORPUS
 from shuyu.cli import main
-from shuyu.matching import TermMatcher, normalise
+from shuyu.text.match import TermMatcher, normalise
 from shuyu.mining import Passage, mine_texts
 from shuyu.store import Store
 from shuyu.variants.detect import build_groups, find_links, stored_groups

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from shuyu.corpus.chars import (
+from shuyu.text.zh import (
     CJK,
     CJK_PUNCT,
     CLOSING,

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from shuyu.corpus.chars import is_cjk
+from shuyu.text.zh import is_cjk
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|E|S|ST|TD|UNEP|DP|HRC|CRC|CCPR)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"

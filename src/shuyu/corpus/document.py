@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from shuyu.corpus.chars import SUPERSCRIPT_DIGITS
+from shuyu.text.zh import SUPERSCRIPT_DIGITS
 from shuyu.corpus.cleaning import (
     extract_footnotes,
     normalise_spacing_and_punctuation,

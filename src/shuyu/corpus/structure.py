@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from shuyu.corpus.chars import CLOSING, SENTENCE_END
+from shuyu.text.zh import CLOSING, SENTENCE_END
 
 # 1.  (a)  (iv)  （a）  一.  二、  A.  1.1
 ENUMERATOR = re.compile(

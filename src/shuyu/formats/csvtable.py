@@ -11,7 +11,7 @@ from pathlib import Path
 
 from shuyu.fileio import atomic_write_bytes
 from shuyu.formats import table, text, tsv
-from shuyu.termbase.model import Concept
+from shuyu.model.terms import Concept
 
 NAME = "csv"
 SUFFIXES = (".csv",)

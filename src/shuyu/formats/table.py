@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from shuyu.errors import InputError
-from shuyu.termbase.model import LANGUAGES, STATUSES, TYPES, Concept, Term, language
+from shuyu.model.terms import LANGUAGES, STATUSES, TYPES, Concept, Term, language
 
 SEPARATOR = "|"
 HEADER = ["id", "subject", "definition",

@@ -20,7 +20,7 @@ from shuyu import __version__
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_bytes
 from shuyu.formats import xmlsafe
-from shuyu.termbase.model import Concept, Term, language
+from shuyu.model.terms import Concept, Term, language
 
 ADMIN_STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
                 "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from shuyu.formats import tbx
-from shuyu.termbase.model import Concept
+from shuyu.model.terms import Concept
 
 NAME = "tbx"
 SUFFIXES = (".tbx",)

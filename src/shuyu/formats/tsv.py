@@ -15,8 +15,8 @@ from pathlib import Path
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_text
 from shuyu.formats import text
-from shuyu.matching import is_chinese
-from shuyu.termbase.model import STATUSES, Concept, Term, language
+from shuyu.text.match import is_chinese
+from shuyu.model.terms import STATUSES, Concept, Term, language
 
 NAME = "tsv"
 SUFFIXES = (".tsv", ".tab", ".txt", ".utf8")

@@ -11,7 +11,7 @@ from pathlib import Path
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_bytes
 from shuyu.formats import table
-from shuyu.termbase.model import Concept
+from shuyu.model.terms import Concept
 
 NAME = "xlsx"
 SUFFIXES = (".xlsx",)

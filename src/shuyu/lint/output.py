@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from shuyu import __version__
-from shuyu.corpus.chars import display_width
+from shuyu.text.zh import display_width
 from shuyu.lint.checks import Finding
 from shuyu.lint.config import CHECKS
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from shuyu.matching import TermMatcher
+from shuyu.text.match import TermMatcher
 from shuyu.store.readonly import TermbaseReader
 from shuyu.years import span
 

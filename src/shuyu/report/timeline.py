@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from shuyu.corpus.chars import display_width
+from shuyu.text.zh import display_width
 
 STATUS_COLOUR = {"preferred": "#1b7f3b", "admitted": "#2f6db5", "superseded": "#c0392b", "deprecated": "#c0392b"}
 

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from shuyu.errors import InputError
 from shuyu.store import now
-from shuyu.termbase.model import STATUSES, TYPES, Concept, Term, norm
+from shuyu.model.terms import STATUSES, TYPES, Concept, Term, norm
 
 # When two sources hold the same term, the stronger one's status and type win.
 _STRENGTH = {"mined": 0, "variants": 1, "imported": 2, "curated": 3}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuyu import formats
-from shuyu.termbase.model import STATUSES, Concept
+from shuyu.model.terms import STATUSES, Concept
 
 
 @dataclass(frozen=True)

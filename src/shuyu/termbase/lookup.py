@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from shuyu.matching import is_chinese
+from shuyu.text.match import is_chinese
 from shuyu.store.readonly import TermbaseReader
-from shuyu.termbase.model import norm
+from shuyu.model.terms import norm
 
 FUZZY_CUTOFF = 60
 SUGGESTION_CUTOFF = 40

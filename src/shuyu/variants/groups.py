@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from shuyu.matching import Match, TermMatcher
+from shuyu.text.match import Match, TermMatcher
 from shuyu.variants.signals import Link, Place, Sentence
 from shuyu.years import UsedInYears, span
 

@@ -25,8 +25,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from shuyu.corpus.chars import CJK, is_cjk
-from shuyu.matching import TermMatcher
+from shuyu.text.zh import CJK, is_cjk
+from shuyu.text.match import TermMatcher
 from shuyu.mining.miner import _jieba, general_frequency, pos_pattern, well_formed
 from shuyu.variants.edits import boundaries, raw_edits, widen, without_inside
 from shuyu.variants.similar import similar_pairs

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from shuyu.corpus.chars import FULLWIDTH_TO_ASCII, is_cjk
+from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 
 
 @functools.lru_cache(maxsize=3)
