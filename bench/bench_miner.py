@@ -88,7 +88,7 @@ def run_one(millions: float, distinct: bool) -> dict:
     import tempfile
 
     from shuyu.mining import mine_texts
-    from shuyu.mining.miner import _jieba
+    from shuyu.text.zh import load_jieba
 
     base = paragraphs()
     # The corpus is written once, untimed; the miner then reads it from disk like any corpus.
@@ -99,7 +99,7 @@ def run_one(millions: float, distinct: bool) -> dict:
             handle.write(f"{p.doc_id}\t{p.year}\t{p.text}\n")
             chars += len(p.text)
     stream = from_file(path)
-    jieba, _ = _jieba()  # loading jieba's dictionary is not the miner's work
+    jieba, _ = load_jieba()  # loading jieba's dictionary is not the miner's work
     started = time.perf_counter()
     candidates = mine_texts(stream)
     mined = time.perf_counter() - started

@@ -31,7 +31,7 @@ from eval_miner import seed_passages  # noqa: E402
 def sentences_from(path: Path):
     """A function returning a fresh stream of the sentences of the passages stored in ``path``."""
     from shuyu.corpus.structure import split_sentences
-    from shuyu.text.match import normalise
+    from shuyu.text.zh import normalise
     from shuyu.variants.signals import Sentence
 
     def stream():
@@ -46,7 +46,7 @@ def sentences_from(path: Path):
 
 
 def run_one(millions: float, distinct: bool = False) -> dict:
-    from shuyu.text.match import normalise
+    from shuyu.text.zh import normalise
     from shuyu.mining import mine_texts
     from shuyu.variants.detect import build_groups, find_links
 

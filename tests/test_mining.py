@@ -9,7 +9,8 @@ import pytest
 from conftest import CORPUS
 from shuyu.cli import main
 from shuyu.mining import MiningOptions, Passage, mine_texts
-from shuyu.mining.miner import FUNCTION_CHARS, pos_pattern
+from shuyu.mining.miner import FUNCTION_CHARS
+from shuyu.text.zh import pos_pattern
 from shuyu.store import Store
 
 # Real preambular and operative sentences of the seeds, as filler around a planted term.

@@ -9,7 +9,8 @@ import shutil
 
 from conftest import CORPUS
 from shuyu.cli import main
-from shuyu.text.match import TermMatcher, normalise
+from shuyu.text.match import TermMatcher
+from shuyu.text.zh import normalise
 from shuyu.mining import Passage, mine_texts
 from shuyu.store import Store
 from shuyu.variants.detect import build_groups, find_links, stored_groups

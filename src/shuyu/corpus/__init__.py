@@ -1,6 +1,6 @@
 """Corpus stage: read UN documents, clean extraction residue, find structure and metadata.
 
-Names are loaded on first use, so that ``shuyu.text.zh`` stays cheap to import.
+Names are loaded on first use, so that importing one corpus module does not load them all.
 """
 
 _WHERE = {"Document": "document", "Footnote": "document", "Paragraph": "document", "parse_document": "document",

@@ -8,11 +8,10 @@ as not detected rather than guessed.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from shuyu.text.zh import is_cjk
+from shuyu.text.zh import is_cjk, to_simplified
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|E|S|ST|TD|UNEP|DP|HRC|CRC|CCPR)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
@@ -40,17 +39,6 @@ class Metadata:
     symbols: list[str] = field(default_factory=list)
     title: str | None = None
     evidence: dict[str, str] = field(default_factory=dict)
-
-
-@functools.lru_cache(maxsize=1)
-def _to_simplified():
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
-
-
-def to_simplified(text: str) -> str:
-    return _to_simplified()(text)
 
 
 def detect_language(text: str) -> tuple[str | None, str | None]:

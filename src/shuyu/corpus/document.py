@@ -17,7 +17,8 @@ from shuyu.corpus.cleaning import (
     remove_footnote_markers,
     split_lines,
 )
-from shuyu.corpus.detect import Metadata, detect_language, detect_metadata, to_simplified
+from shuyu.corpus.detect import Metadata, detect_language, detect_metadata
+from shuyu.text.zh import to_simplified
 from shuyu.corpus.reading import RawText
 from shuyu.corpus.structure import is_heading, split_number, split_sentences
 from shuyu.corpus.tracked import Tracked, compress_origins, raw_offset

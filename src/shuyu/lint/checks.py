@@ -20,7 +20,8 @@ from dataclasses import asdict, dataclass
 from shuyu.corpus.detect import find_symbols
 from shuyu.lint.config import LintConfig
 from shuyu.lint.rules import FLAGGED, SHORT, Rules, quoted_titles
-from shuyu.text.match import Match, normalise
+from shuyu.text.match import Match
+from shuyu.text.zh import normalise
 
 _IGNORE = re.compile(r"shuyu:\s*ignore(?:\[([\w,\s-]+)\])?")
 _NUMBER = re.compile(r"\d+(?:/\d+)+|\d+(?:[.,]\d{3})*(?:\.\d+)?")  # 70/125 (a resolution) is one number

@@ -12,7 +12,7 @@ from pathlib import Path
 from shuyu.corpus.reading import read_file
 from shuyu.errors import InputError
 from shuyu.lint.checks import Segment
-from shuyu.text.match import is_chinese
+from shuyu.text.zh import is_chinese
 
 BILINGUAL = (".tmx", ".xlf", ".xliff", ".po", ".pot")
 

@@ -41,6 +41,7 @@ import numpy as np
 from shuyu.corpus.reading import read_file
 from shuyu.mining import ngrams
 from shuyu.mining.options import MiningOptions
+from shuyu.text.zh import add_user_dictionary, dictionary_count, dictionary_words, general_frequency, pos_pattern
 from shuyu.years import UsedInYears
 
 # One-character function words: particles, conjunctions, prepositions, pronouns, adverbs.
@@ -96,33 +97,10 @@ class Candidate(UsedInYears):
 
 
 @functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba, jieba.posseg
-
-
-@functools.lru_cache(maxsize=200_000)
-def pos_pattern(term: str) -> tuple[tuple[str, str], ...]:
-    _, posseg = _jieba()
-    return tuple((w.word, w.flag) for w in posseg.lcut(term, HMM=False))
-
-
-@functools.lru_cache(maxsize=1)
 def _common_pairs() -> np.ndarray:
     """Common two-character words of general Chinese, keyed for ``ngrams.occurrences``."""
-    jieba, _ = _jieba()
-    return ngrams.pair_keys(w for w, f in jieba.dt.FREQ.items()
+    return ngrams.pair_keys(w for w, f in dictionary_words()
                             if len(w) == 2 and f >= _COMMON_WORD and all("\u4e00" <= ch <= "\u9fff" for ch in w))
-
-
-def general_frequency(term: str) -> float:
-    """Relative frequency of ``term`` as a word of general Chinese (jieba's dictionary)."""
-    jieba, _ = _jieba()
-    return jieba.dt.FREQ.get(term, 0) / jieba.dt.total
 
 
 PassageSource = Union[Iterable[Passage], Callable[[], Iterable[Passage]]]
@@ -156,8 +134,7 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
             entropies.update(zip(table.strings(free), zip(table.left[free].tolist(), table.right[free].tolist())))
     progress("tagging", size)
     if options.user_dict:
-        _jieba()[0].load_userdict(str(options.user_dict))
-        pos_pattern.cache_clear()
+        add_user_dictionary(options.user_dict)
     grams = {g for g in entropies if not _NUMBERED.search(g) and g not in options.stopwords}
     grams = {g for g in grams if well_formed(g) and not _has_stopword(g, options.stopwords)
              and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
@@ -239,10 +216,9 @@ def _predicate_word(word: str) -> bool:
     or adjective followed by a verb or preposition.  技术转让 (noun + verb) and
     发达国家 (verb + noun) stay names.
     """
-    jieba, _ = _jieba()
     for k in range(1, len(word)):
         first, rest = word[:k], word[k:]
-        if jieba.dt.FREQ.get(first) and jieba.dt.FREQ.get(rest):
+        if dictionary_count(first) and dictionary_count(rest):
             head, tail = pos_pattern(first)[-1][1], pos_pattern(rest)[0][1]
             return head[0] in "vda" and tail[0] in "vp"
     return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from shuyu.text.match import normalise
+from shuyu.text.zh import normalise
 
 STATUSES = ("preferred", "admitted", "deprecated", "superseded", "candidate", "rejected")
 REVIEWED = ("preferred", "admitted", "deprecated", "superseded")

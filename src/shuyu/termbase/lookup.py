@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from shuyu.text.match import is_chinese
+from shuyu.text.zh import is_chinese
 from shuyu.store.readonly import TermbaseReader
 from shuyu.model.terms import norm
 

@@ -1,4 +1,4 @@
-"""Find many terms at once in Chinese text: Aho–Corasick on normalised text.
+"""Find many terms at once in Chinese text: Aho–Corasick on normalised text (``shuyu.text.zh.normalise``).
 
 Chinese has no word boundaries, so a term is found wherever its characters
 occur.  Text and terms are compared in one normal form — simplified script
@@ -9,39 +9,10 @@ text, because the normal form keeps one character per character.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
-
-
-@functools.lru_cache(maxsize=3)
-def _converter(config: str):
-    import opencc
-
-    return opencc.OpenCC(config).convert
-
-
-def normalise(text: str) -> str:
-    """Simplified script, ASCII letters and digits, one character for each character of ``text``."""
-    folded = text.translate(FULLWIDTH_TO_ASCII)
-    if folded.isascii():
-        return folded  # nothing for OpenCC to do (and no need to load it)
-    t2s = _converter("t2s")
-    simplified = t2s(folded)
-    if len(simplified) != len(folded):  # a phrase conversion changed the length: convert character by character
-        simplified = "".join(ch if len(c := t2s(ch)) != 1 else c for ch in folded)
-    return simplified
-
-
-def is_chinese(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
-
-
-def script_forms(form: str) -> dict[str, str]:
-    """The traditional and Taiwan-usage spellings of a simplified form (互联网 → 互聯網, 網際網路)."""
-    return {"traditional": _converter("s2t")(form), "taiwan": _converter("s2twp")(form)}
+from shuyu.text.zh import normalise
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,17 @@
-"""Character classes of Chinese UN text, shared by cleaning, structure and detection."""
+"""Chinese text helpers shared by every stage: character classes, normalisation, OpenCC, jieba.
+
+- character classes of UN text (CJK, punctuation, full-width folding) for cleaning, structure and detection;
+- ``normalise``: the one normal form terms are compared in (simplified script, ASCII letters and digits);
+- OpenCC script conversion (``to_simplified``, ``script_forms``), loaded on first use;
+- jieba segmentation, part of speech and general-Chinese word frequencies (``words``, ``pos_pattern``,
+  ``dictionary_count``, ``general_frequency``), loaded on first use.
+"""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections.abc import Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width and CJK punctuation: 、。《》「」『』【】〔〕，：；？！（）“”‘’—…·
@@ -28,3 +37,85 @@ def is_cjk(ch: str) -> bool:
 def display_width(text: str) -> int:
     """Columns a line takes on the page: CJK and full-width characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_chinese(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=3)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config).convert
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC's traditional-to-simplified conversion (phrases included, so the length may change)."""
+    return _converter("t2s")(text)
+
+
+def normalise(text: str) -> str:
+    """Simplified script, ASCII letters and digits, one character for each character of ``text``."""
+    folded = text.translate(FULLWIDTH_TO_ASCII)
+    if folded.isascii():
+        return folded  # nothing for OpenCC to do (and no need to load it)
+    t2s = _converter("t2s")
+    simplified = t2s(folded)
+    if len(simplified) != len(folded):  # a phrase conversion changed the length: convert character by character
+        simplified = "".join(ch if len(c := t2s(ch)) != 1 else c for ch in folded)
+    return simplified
+
+
+def script_forms(form: str) -> dict[str, str]:
+    """The traditional and Taiwan-usage spellings of a simplified form (互联网 → 互聯網, 網際網路)."""
+    return {"traditional": _converter("s2t")(form), "taiwan": _converter("s2twp")(form)}
+
+
+@functools.lru_cache(maxsize=1)
+def load_jieba():
+    """jieba with its dictionary loaded (quietly): the module and its ``posseg``."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba, jieba.posseg
+
+
+def words(text: str) -> list[str]:
+    """jieba's segmentation of ``text`` (dictionary only, no HMM guesses)."""
+    jieba, _ = load_jieba()
+    return jieba.lcut(text, HMM=False)
+
+
+@functools.lru_cache(maxsize=200_000)
+def pos_pattern(term: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech tag) of each of jieba's words of ``term``."""
+    _, posseg = load_jieba()
+    return tuple((w.word, w.flag) for w in posseg.lcut(term, HMM=False))
+
+
+def dictionary_count(word: str) -> int:
+    """How often ``word`` occurs in jieba's dictionary of general Chinese (0: not a word there)."""
+    jieba, _ = load_jieba()
+    return jieba.dt.FREQ.get(word, 0)
+
+
+def general_frequency(term: str) -> float:
+    """Relative frequency of ``term`` as a word of general Chinese (jieba's dictionary)."""
+    jieba, _ = load_jieba()
+    return jieba.dt.FREQ.get(term, 0) / jieba.dt.total
+
+
+def dictionary_words() -> Iterator[tuple[str, int]]:
+    """(word, count) of every word of jieba's dictionary."""
+    jieba, _ = load_jieba()
+    return iter(jieba.dt.FREQ.items())
+
+
+def add_user_dictionary(path: str) -> None:
+    """Load a jieba user dictionary (``word [freq] [tag]`` lines); part-of-speech patterns are recomputed."""
+    jieba, _ = load_jieba()
+    jieba.load_userdict(str(path))
+    pos_pattern.cache_clear()

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from shuyu.errors import InputError
-from shuyu.text.match import TermMatcher, normalise, script_forms
+from shuyu.text.match import TermMatcher
+from shuyu.text.zh import normalise, script_forms
 from shuyu.variants import DECISIONS, signals
 from shuyu.variants.groups import (VariantGroup, count_forms, evidence_for, inconsistent_documents, partition,
                                    propose, score)

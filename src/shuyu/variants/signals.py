@@ -25,9 +25,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from shuyu.text.zh import CJK, is_cjk
+from shuyu.text import zh
+from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, pos_pattern
 from shuyu.text.match import TermMatcher
-from shuyu.mining.miner import _jieba, general_frequency, pos_pattern, well_formed
+from shuyu.mining.miner import well_formed
 from shuyu.variants.edits import boundaries, raw_edits, widen, without_inside
 from shuyu.variants.similar import similar_pairs
 
@@ -114,11 +115,6 @@ def _core_words(a: str, b: str) -> tuple[list, list]:
     return wa, wb
 
 
-def _words(text: str) -> list[str]:
-    jieba, _ = _jieba()
-    return jieba.lcut(text, HMM=False)
-
-
 def parallel(first: dict[str, Sentence], terms: TermMatcher, known: set[str], min_similarity: float = 0.75,
              progress: Callable[[int, int], None] = lambda done, total: None) -> Iterator[Link]:
     """Differences between near-identical sentences, at word level and at term level.
@@ -130,7 +126,7 @@ def parallel(first: dict[str, Sentence], terms: TermMatcher, known: set[str], mi
 
     def bounds_of(text: str) -> tuple[set[int], set[int]]:
         if text not in bounds:
-            words = boundaries(_words(text))
+            words = boundaries(zh.words(text))
             bounds[text] = (words, without_inside(words, ((m.start, m.end) for m in terms.longest(text))))
         return bounds[text]
 
@@ -211,7 +207,7 @@ def definitions(sentences: Iterable[Sentence], known: set[str], texts: Iterable[
 
 
 def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
-    starts = boundaries(_words(before))
+    starts = boundaries(zh.words(before))
     names = [before[k:] for k in sorted(starts) if k < len(before) - len(short)
              and all(ch in before[k:] for ch in short) and well_formed(before[k:]) and not _predicative(before[k:])]
     for name in names:
@@ -307,11 +303,10 @@ def _dictionary_parts(word: str, tag: str) -> list[tuple[str, str]]:
     """A long dictionary word as dictionary words of up to three characters (国际电信联盟 → 国际 电信 联盟)."""
     if len(word) < 4:
         return [(word, tag)]
-    jieba, _ = _jieba()
     parts, start = [], 0
     while start < len(word):
         end = next((e for e in range(min(len(word), start + 3), start, -1)
-                    if jieba.dt.FREQ.get(word[start:e])), start + 1)
+                    if dictionary_count(word[start:e])), start + 1)
         parts.append((word[start:end], tag))
         start = end
     return parts
