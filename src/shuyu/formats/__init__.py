@@ -1,30 +1,9 @@
-"""Termbase file formats, one module per format behind one shape (as translate-toolkit's ``storage``).
+"""File formats, one package per kind of data, one module per format (as translate-toolkit's ``storage``).
 
-Each module has ``NAME``, ``SUFFIXES``, ``write(concepts, path, **options)`` and
-``read(path, **options) -> list[Concept]``; it knows the file, not the database.
+- ``termbase/``: termbase formats (TBX v3 and v2, CSV, TSV, XLSX) behind one contract and one registry;
+- ``tm/``: translation-memory formats (TMX), the same way;
+- ``xmlsafe``: parsing XML safely (no entities), shared by every XML format.
+
+Formats know files, not the database: they read and write ``shuyu.model`` objects
+and sit above ``model`` and below ``termbase`` (which imports them, never the reverse).
 """
-
-from __future__ import annotations
-
-from pathlib import Path
-
-from shuyu.errors import InputError
-from shuyu.formats import csvtable, tbx2, tbx3, tsv, xlsx
-
-FORMATS = {module.NAME: module for module in (tbx3, tbx2, tsv, csvtable, xlsx)}
-
-
-def by_name(name: str):
-    if name not in FORMATS:
-        raise InputError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
-    return FORMATS[name]
-
-
-def for_file(path: Path):
-    """The reader for a file, by its suffix (TBX v2 and v3 are told apart by the root element)."""
-    suffix = path.suffix.casefold()
-    for module in (tbx3, csvtable, xlsx, tsv):
-        if suffix in module.SUFFIXES:
-            return module
-    raise InputError(f"unknown file type {suffix or '(none)'!r}; shuyu imports .tbx, .csv, .tsv/.tab/.txt and "
-                     ".xlsx (or say --format)", path)

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuyu import formats
+from shuyu.formats import termbase as formats
 from shuyu.model.terms import STATUSES, Concept
 
 

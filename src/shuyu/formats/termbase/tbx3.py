@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shuyu.formats import tbx
+from shuyu.formats.termbase import tbx
 from shuyu.model.terms import Concept
 
 NAME = "tbx"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_text
-from shuyu.formats import text
+from shuyu.formats.termbase import text
 from shuyu.text.zh import is_chinese
 from shuyu.model.terms import STATUSES, Concept, Term, language
 

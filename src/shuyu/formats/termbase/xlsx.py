@@ -10,7 +10,7 @@ from pathlib import Path
 
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_bytes
-from shuyu.formats import table
+from shuyu.formats.termbase import table
 from shuyu.model.terms import Concept
 
 NAME = "xlsx"

@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 
 from shuyu.fileio import atomic_write_bytes
-from shuyu.formats import table, text, tsv
+from shuyu.formats.termbase import table, text, tsv
 from shuyu.model.terms import Concept
 
 NAME = "csv"

@@ -1,0 +1,30 @@
+"""Termbase file formats, one module per format behind one shape (as translate-toolkit's ``storage``).
+
+Each module has ``NAME``, ``SUFFIXES``, ``write(concepts, path, **options)`` and
+``read(path, **options) -> list[Concept]``; it knows the file, not the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shuyu.errors import InputError
+from shuyu.formats.termbase import csvtable, tbx2, tbx3, tsv, xlsx
+
+FORMATS = {module.NAME: module for module in (tbx3, tbx2, tsv, csvtable, xlsx)}
+
+
+def by_name(name: str):
+    if name not in FORMATS:
+        raise InputError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+    return FORMATS[name]
+
+
+def for_file(path: Path):
+    """The reader for a file, by its suffix (TBX v2 and v3 are told apart by the root element)."""
+    suffix = path.suffix.casefold()
+    for module in (tbx3, csvtable, xlsx, tsv):
+        if suffix in module.SUFFIXES:
+            return module
+    raise InputError(f"unknown file type {suffix or '(none)'!r}; shuyu imports .tbx, .csv, .tsv/.tab/.txt and "
+                     ".xlsx (or say --format)", path)
