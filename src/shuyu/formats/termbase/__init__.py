@@ -1,7 +1,14 @@
-"""Termbase file formats, one module per format behind one shape (as translate-toolkit's ``storage``).
+"""Termbase file formats, one module per format behind one contract, and their registry.
 
-Each module has ``NAME``, ``SUFFIXES``, ``write(concepts, path, **options)`` and
-``read(path, **options) -> list[Concept]``; it knows the file, not the database.
+The contract: a module has ``NAME`` (its ``--format`` name), ``SUFFIXES``,
+``write(concepts, path, **options)`` (atomic: nothing written on failure) and
+``read(path, **options) -> list[Concept]`` (bad input raises ``InputError`` naming
+the file and line).  It knows the file, not the database.  ``tbx`` holds what
+TBX v3 and v2 share (``Dialect``), ``table`` what the tabular formats share.
+
+Adding a format: a module here, an entry in ``FORMATS`` (and in ``for_file``'s
+readers if its suffix should pick it), and a subclass of
+``TermbaseFormatContract`` in tests/test_formats_termbase.py.
 """
 
 from __future__ import annotations
