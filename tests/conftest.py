@@ -33,10 +33,23 @@ def write(tmp_path):
 
 @pytest.fixture(scope="session")
 def bundled(tmp_path_factory):
-    """The bundled corpus built once into a temporary folder."""
+    """The bundled corpus built once per session into a temporary folder (shuyu.db, termbase/, corpus/).
+
+    Tests copy it (``db``, ``built``) rather than build again: a build is most of the suite's time."""
     out = tmp_path_factory.mktemp("built")
     shutil.copytree(CORPUS, out / "corpus")
     build(out / "corpus", out / "shuyu.db", out_dir=out)
+    return out
+
+
+@pytest.fixture
+def built(bundled, tmp_path):
+    """A private copy of the built bundled corpus laid out as `shuyu build` leaves a folder:
+    corpus/ and termbase/ (shuyu.db, exports, userdict.txt).  Returns the folder."""
+    out = tmp_path / "built"
+    shutil.copytree(bundled / "corpus", out / "corpus")
+    shutil.copytree(bundled / "termbase", out / "termbase")
+    shutil.copy(bundled / "shuyu.db", out / "termbase" / "shuyu.db")
     return out
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 
+import click
 import pytest
 
 from conftest import CORPUS, FIXTURES
@@ -13,15 +13,11 @@ from shuyu.cli import main
 from shuyu.store import Store
 
 
-@pytest.fixture
-def corpus_copy(tmp_path):
-    target = tmp_path / "corpus"
-    shutil.copytree(CORPUS, target)
-    return target
-
-
 def run(runner, *args, env=None):
-    return runner.invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+    """Run a command that must succeed."""
+    result = runner.invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
 
 
 def snapshot(db):
@@ -44,12 +40,10 @@ def test_build_then_list_shows_the_five_seeds(runner, tmp_path):
         assert {"id", "lang", "year", "symbols", "title", "paragraphs", "chars"} <= set(d)
         assert d["paragraphs"] > 50 and d["chars"] > 4000
     again = run(runner, "build", "--corpus", CORPUS, "--out", tmp_path / "out")
-    assert "5 unchanged" in again.output
+    assert "5 unchanged" in again.output and "0 added" in again.output
 
 
-def test_show_json_and_raw(runner, tmp_path):
-    db = tmp_path / "s.db"
-    run(runner, "--db", db, "build", "--corpus", CORPUS)
+def test_show_json_and_raw(runner, db):
     shown = json.loads(run(runner, "--db", db, "corpus", "show", "2013-ga-res-68-198", "--json").stdout)
     numbered = [p for p in shown["paragraphs"] if p["number"] == "1."]
     assert numbered and numbered[0]["text"].startswith("确认信息和通信技术具有潜力")
@@ -60,10 +54,14 @@ def test_show_json_and_raw(runner, tmp_path):
     assert missing.exit_code == 1 and "no document 'nope'" in missing.output
 
 
-def test_db_from_environment(runner, tmp_path):
-    db = tmp_path / "env.db"
-    run(runner, "build", "--corpus", CORPUS, env={"SHUYU_DB": str(db)})
-    assert Store(db, create=False).document_ids()
+def test_db_from_environment(runner, db, tmp_path):
+    listing = json.loads(run(runner, "corpus", "list", "--json", env={"SHUYU_DB": str(db)}).stdout)
+    with Store(db, create=False) as store:
+        assert [d["id"] for d in listing] and sorted(d["id"] for d in listing) == store.document_ids()
+    fresh = tmp_path / "env.db"
+    run(runner, "corpus", "add", FIXTURES / "wrapped_2010_excerpt.txt", "--corpus", tmp_path / "c",
+        env={"SHUYU_DB": str(fresh)})
+    assert Store(fresh, create=False).document_ids()
 
 
 def test_corpus_add_detects_and_records_in_manifest(runner, tmp_path, write):
@@ -76,7 +74,7 @@ def test_corpus_add_detects_and_records_in_manifest(runner, tmp_path, write):
     manifest = (corpus_dir / "manifest.toml").read_text(encoding="utf-8")
     assert 'id = "res_gbk"' in manifest and "year = 2013" in manifest
     again = runner.invoke(main, ["--db", str(db), "corpus", "add", str(gbk), "--corpus", str(corpus_dir)])
-    assert "unchanged: res_gbk" in again.output
+    assert again.exit_code == 0 and "unchanged: res_gbk" in again.output
     assert (corpus_dir / "manifest.toml").read_text(encoding="utf-8").count("\n[[document]]\n") == 1
 
 
@@ -113,9 +111,8 @@ def test_pair_links_both_documents(runner, tmp_path, write):
         ("soup.txt", bytes(range(128, 256)) * 4, "byte offset"),
     ],
 )
-def test_bad_files_leave_database_and_manifest_untouched(runner, tmp_path, corpus_copy, write, name, content, message):
-    db = tmp_path / "bad.db"
-    run(runner, "--db", db, "build", "--corpus", corpus_copy)
+def test_bad_files_leave_database_and_manifest_untouched(runner, built, write, name, content, message):
+    db, corpus_copy = built / "termbase" / "shuyu.db", built / "corpus"
     before, manifest_before = snapshot(db), (corpus_copy / "manifest.toml").read_text(encoding="utf-8")
     good = write("good.txt", "第七十届会议\n\n回顾信息社会世界首脑会议的成果文件，\n")
     bad = write(name, content)
@@ -136,9 +133,8 @@ def test_bad_files_leave_database_and_manifest_untouched(runner, tmp_path, corpu
         (lambda m: m.replace('id = "2011-ga66-c2-report"', 'id = "2010-ecosoc-res-2010-2"'), "duplicate id"),
     ],
 )
-def test_bad_manifest_is_refused_and_database_kept(runner, tmp_path, corpus_copy, edit, message):
-    db = tmp_path / "m.db"
-    run(runner, "--db", db, "build", "--corpus", corpus_copy)
+def test_bad_manifest_is_refused_and_database_kept(runner, built, edit, message):
+    db, corpus_copy = built / "termbase" / "shuyu.db", built / "corpus"
     before = snapshot(db)
     manifest = corpus_copy / "manifest.toml"
     manifest.write_text(edit(manifest.read_text(encoding="utf-8")), encoding="utf-8")
@@ -148,9 +144,7 @@ def test_bad_manifest_is_refused_and_database_kept(runner, tmp_path, corpus_copy
     assert snapshot(db) == before
 
 
-def test_database_from_the_future_is_refused(runner, tmp_path):
-    db = tmp_path / "future.db"
-    run(runner, "--db", db, "build", "--corpus", CORPUS)
+def test_database_from_the_future_is_refused(runner, db):
     con = sqlite3.connect(db)
     con.execute("update meta set value = '99' where key = 'schema_version'")
     con.commit()
@@ -166,14 +160,27 @@ def test_files_that_are_not_shuyu_databases_are_refused(runner, tmp_path, write)
     con.execute("create table notes (x)")
     con.commit()
     con.close()
-    assert "not a shuyu one" in runner.invoke(main, ["--db", str(other), "corpus", "list"]).output
+    refused = runner.invoke(main, ["--db", str(other), "corpus", "list"])
+    assert refused.exit_code == 2 and "not a shuyu one" in refused.output
     text = write("text.db", "hello")
     result = runner.invoke(main, ["--db", str(text), "corpus", "list"])
     assert result.exit_code == 2 and "not an SQLite database" in result.output
 
 
+def _commands(group: click.Group, path: tuple[str, ...] = ()):
+    """Every command below ``group``, groups included, as argument paths."""
+    for name, command in group.commands.items():
+        yield (*path, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
 def test_every_command_explains_itself_with_an_example(runner):
-    for args in (["--help"], ["build", "--help"], ["corpus", "add", "--help"], ["corpus", "list", "--help"],
-                 ["corpus", "show", "--help"]):
-        result = runner.invoke(main, args)
-        assert result.exit_code == 0 and "Example" in result.output, args
+    paths = list(_commands(main))
+    assert ("variants", "prefer") in paths and ("term", "english") in paths and len(paths) >= 25
+    for args in [(), *paths]:
+        result = runner.invoke(main, [*args, "--help"])
+        assert result.exit_code == 0, (args, result.output)
+        description = result.output.split("\n\n")[1].strip()
+        assert description and not description.startswith("Options"), (args, result.output)
+        assert "Example" in result.output and "shuyu " in result.output.split("Example", 1)[1], args

@@ -24,7 +24,10 @@ def lint(db, runner, tmp_path, monkeypatch):
 
 
 def _findings(result) -> list[dict]:
-    return json.loads(result.output)
+    """The JSON findings of a lint run, whose exit code must say whether any is an error."""
+    findings = json.loads(result.output)
+    assert result.exit_code == (1 if any(f["severity"] == "error" for f in findings) else 0), result.output
+    return findings
 
 
 def test_a_superseded_form_is_reported_with_the_preferred_one_and_why(lint, write):
@@ -53,8 +56,8 @@ def test_traditional_script_is_matched_and_reported_as_written(lint, write):
 
 
 def test_the_longest_term_wins(lint, db, runner, write):
-    runner.invoke(main, ["--db", str(db), "term", "status", "利益攸关方", "deprecated"])
-    runner.invoke(main, ["--db", str(db), "term", "status", "多利益攸关方", "preferred"])
+    assert runner.invoke(main, ["--db", str(db), "term", "status", "利益攸关方", "deprecated"]).exit_code == 0
+    assert runner.invoke(main, ["--db", str(db), "term", "status", "多利益攸关方", "preferred"]).exit_code == 0
     inside = write("inside.txt", "鼓励采取多利益攸关方办法，\n")
     assert _findings(lint(str(inside), "--format", "json")) == []
     alone = write("alone.txt", "鼓励所有利益攸关方参与，\n")
@@ -114,6 +117,7 @@ def test_docx_and_stdin(lint, tmp_path):
 
 def test_sarif_output(lint, write):
     result = lint(str(write("draft.txt", OLD)), "--format", "sarif")
+    assert result.exit_code == 1, result.output
     log = json.loads(result.output)
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
@@ -139,7 +143,7 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_bilingual_tmx(lint, db, runner, write):
-    runner.invoke(main, ["--db", str(db), "term", "english", "信息社会世界峰会", "World Summit on the Information Society"])
+    assert runner.invoke(main, ["--db", str(db), "term", "english", "信息社会世界峰会", "World Summit on the Information Society"]).exit_code == 0
     path = write("job.tmx", TMX)
     findings = _findings(lint(str(path), "--format", "json"))
     by_check = {}
@@ -156,7 +160,7 @@ def test_bilingual_tmx(lint, db, runner, write):
 
 
 def test_aligned_pair_and_xliff_and_po(lint, db, runner, write):
-    runner.invoke(main, ["--db", str(db), "term", "english", "因特网", "Internet"])
+    assert runner.invoke(main, ["--db", str(db), "term", "english", "因特网", "Internet"]).exit_code == 0
     zh = write("zh.txt", "因特网治理论坛\n确认数字鸿沟依然存在\n")
     en = write("en.txt", "Internet Governance Forum\nRecognizing that the Internet divide remains\n")
     findings = _findings(lint(str(zh), "--source", str(en), "--format", "json"))
@@ -192,9 +196,15 @@ def test_the_pre_commit_hook_is_declared():
     assert "id: shuyu-lint" in hooks and "entry: shuyu lint" in hooks
 
 
-def test_two_character_terms(lint, db, runner, write):
-    # 议题 and 问题 were grouped by detection; a terminologist makes 议题 deprecated.
-    runner.invoke(main, ["--db", str(db), "term", "status", "议题", "deprecated"])
-    path = write("short.txt", "回顾其以往关于这一议题的各项决议，\n")
-    (finding,) = _findings(lint(str(path), "--format", "json"))
-    assert (finding["found"], finding["column"], finding["end_column"], finding["suggestion"]) == ("议题", 10, 12, "问题")
+def test_two_character_terms(runner, write, tmp_path, monkeypatch):
+    # A termbase of our own: 信息 is preferred, 资讯 (Hong Kong and Taiwan usage) deprecated.
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "own.db"
+    glossary = write("glossary.csv", "zh,zh status,en\n信息|资讯,preferred|deprecated,information\n")
+    imported = runner.invoke(main, ["--db", str(db), "import", str(glossary)])
+    assert imported.exit_code == 0, imported.output
+    path = write("short.txt", "回顾其以往关于资讯社会的各项决议，\n")
+    result = runner.invoke(main, ["--db", str(db), "lint", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (finding,) = _findings(result)
+    assert (finding["found"], finding["column"], finding["end_column"], finding["suggestion"]) == ("资讯", 8, 10, "信息")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from lxml import etree
@@ -36,10 +35,8 @@ def test_variant_groups_and_mined_terms_become_concepts(db):
         assert any(s.get("symbol") for s in term.sources)
 
 
-def test_curation_survives_rebuilding(tmp_path, runner, monkeypatch):
-    shutil.copytree(CORPUS, tmp_path / "corpus")
-    monkeypatch.chdir(tmp_path)
-    assert runner.invoke(main, ["build"]).exit_code == 0
+def test_curation_survives_rebuilding(built, runner, monkeypatch):
+    monkeypatch.chdir(built)
     steps = [
         ["term", "status", "互联网", "preferred"],
         ["term", "status", "因特网", "admitted"],
@@ -298,8 +295,9 @@ def test_lookup_finds_by_any_script_and_length(db, runner):
 
 
 def test_lookup_in_english_after_an_equivalent_is_added(db, runner):
-    runner.invoke(main, ["--db", str(db), "term", "english", "数字鸿沟", "digital divide"])
+    assert runner.invoke(main, ["--db", str(db), "term", "english", "数字鸿沟", "digital divide"]).exit_code == 0
     result = runner.invoke(main, ["--db", str(db), "lookup", "Digital Divide", "--json"])
+    assert result.exit_code == 0, result.output
     hits = json.loads(result.output)
     assert hits[0]["match"] == "exact" and any(t["form"] == "数字鸿沟" for t in hits[0]["terms"])
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 
 
-from conftest import CORPUS
 from shuyu.cli import main
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise
@@ -140,18 +138,20 @@ def test_variants_json_and_text(bundled, runner, monkeypatch):
     assert "superseded" in text.output and "2021" in text.output
 
 
-def test_decisions_survive_rebuilding(tmp_path, runner, monkeypatch):
-    shutil.copytree(CORPUS, tmp_path / "corpus")
-    monkeypatch.chdir(tmp_path)
-    assert runner.invoke(main, ["build"]).exit_code == 0
+def test_decisions_survive_rebuilding(built, runner, monkeypatch):
+    monkeypatch.chdir(built)
     assert runner.invoke(main, ["variants", "prefer", "互联网"]).exit_code == 0
     # The termbase (lookup, lint) follows at once, not only after the next build.
-    hit = json.loads(runner.invoke(main, ["lookup", "互联网", "--json"]).output)[0]
+    found = runner.invoke(main, ["lookup", "互联网", "--json"])
+    assert found.exit_code == 0, found.output
+    hit = json.loads(found.output)[0]
     assert next(t for t in hit["terms"] if t["form"] == "互联网")["status"] == "preferred"
     assert runner.invoke(main, ["variants", "split", "议题"]).exit_code == 0
     assert runner.invoke(main, ["variants", "confirm", "信通技术"]).exit_code == 0
     assert runner.invoke(main, ["build"]).exit_code == 0
-    groups = json.loads(runner.invoke(main, ["variants", "--json"]).output)
+    listed = runner.invoke(main, ["variants", "--json"])
+    assert listed.exit_code == 0, listed.output
+    groups = json.loads(listed.output)
     internet = _group_with(groups, "互联网")
     assert internet["preferred"] == "互联网" and "preferred set by user" in internet["decision"]
     assert next(f for f in internet["forms"] if f["form"] == "因特网")["status"] != "preferred"
