@@ -71,7 +71,7 @@ class Rules:
         self.has_english = bool(self.english_keys)
         self._english = None
 
-    @functools.lru_cache(maxsize=None)
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Rules per lint run; the cache goes with it
     def advice(self, form: Form) -> tuple[str, str | None]:
         """The deprecated-term message for ``form`` ({found} is filled in with the text as written) and the fix."""
         concept = self.concepts[form.concept]

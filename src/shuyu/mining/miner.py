@@ -103,7 +103,7 @@ def _common_pairs() -> np.ndarray:
                             if len(w) == 2 and f >= _COMMON_WORD and all("\u4e00" <= ch <= "\u9fff" for ch in w))
 
 
-PassageSource = Union[Iterable[Passage], Callable[[], Iterable[Passage]]]
+PassageSource = Iterable[Passage] | Callable[[], Iterable[Passage]]
 
 
 def mine_texts(

@@ -135,7 +135,7 @@ class ChunkStore:
     """
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open while the store lives, closed by close()
 
     def add(self, chunk: Chunk) -> Chunk:
         pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)

@@ -20,7 +20,7 @@ from shuyu.model.terms import STATUSES, Concept, Term, language
 
 NAME = "tsv"
 SUFFIXES = (".tsv", ".tab", ".txt", ".utf8")
-_STATUS = re.compile(r"^\[(%s)\]\s*(?:/\s*)?" % "|".join(STATUSES))
+_STATUS = re.compile(rf"^\[({'|'.join(STATUSES)})\]\s*(?:/\s*)?")
 
 
 def _clean(value: str) -> str:
