@@ -59,49 +59,28 @@ def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, 
         click.echo()
 
 
-def _decide(obj: Context, action: str, form: str) -> None:
-    from shuyu.pipeline import decide_variant
-    decide_variant(obj.db_path(), action, form)
-    click.echo(f"{action}: {form} (recorded; it survives re-running)")
+# Each decision's help, given to click when it builds the command (a docstring set afterwards is never shown).
+_DECISIONS = {
+    "confirm": "Confirm the group holding FORM as it stands.\n\n\b\nExample:\n  shuyu variants confirm 因特网",
+    "split": "Take FORM out of its group: it names a different concept.\n\n\b\nExample:\n  shuyu variants split 议题",
+    "prefer": "Make FORM the preferred rendering of its group.\n\n\b\nExample:\n  shuyu variants prefer 互联网",
+}
 
 
-@variants.command("confirm")
-@click.argument("form")
-@click.pass_obj
-def confirm(obj: Context, form: str) -> None:
-    """Confirm the group holding FORM as it stands.
+def _decision(action: str, help_text: str) -> click.Command:
+    @variants.command(action, help=help_text)
+    @click.argument("form")
+    @click.pass_obj
+    def command(obj: Context, form: str) -> None:
+        from shuyu.pipeline import decide_variant
+        decide_variant(obj.db_path(), action, form)
+        click.echo(f"{action}: {form} (recorded; it survives re-running)")
 
-    \b
-    Example:
-      shuyu variants confirm 因特网
-    """
-    _decide(obj, "confirm", form)
-
-
-@variants.command("split")
-@click.argument("form")
-@click.pass_obj
-def split(obj: Context, form: str) -> None:
-    """Take FORM out of its group: it names a different concept.
-
-    \b
-    Example:
-      shuyu variants split 议题
-    """
-    _decide(obj, "split", form)
+    return command
 
 
-@variants.command("prefer")
-@click.argument("form")
-@click.pass_obj
-def prefer(obj: Context, form: str) -> None:
-    """Make FORM the preferred rendering of its group.
-
-    \b
-    Example:
-      shuyu variants prefer 互联网
-    """
-    _decide(obj, "prefer", form)
+for _action, _help in _DECISIONS.items():
+    _decision(_action, _help)
 
 
 COMMANDS = [variants]
