@@ -68,11 +68,11 @@ def _print_concept(hit) -> None:
     click.echo()
 
 
-_FORMAT_NAMES = ["tbx", "tbx2", "tsv", "csv", "xlsx"]
+FORMAT_NAMES = ["tbx", "tbx2", "tsv", "csv", "xlsx"]
 
 
 @click.command("export")
-@click.argument("format_name", metavar="FORMAT", type=click.Choice(_FORMAT_NAMES))
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(FORMAT_NAMES))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The file to write (written atomically).")
 @click.option("--status", "statuses", multiple=True,
@@ -105,7 +105,7 @@ def export_command(obj: Context, format_name, output, statuses, year, document, 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "format_name", type=click.Choice(_FORMAT_NAMES),
+@click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES),
               help="File format (default: from the suffix; TBX v2/v3 from the root element).")
 @click.option("--direction", default="en-zh", show_default=True, help="Languages of a headerless tsv glossary.")
 @click.option("--encoding", help="Text encoding of a csv/tsv file that is not UTF-8 (e.g. gbk).")

@@ -2,5 +2,6 @@
 
 ``terms`` (concepts, terms, statuses) and ``bitext`` (bilingual segments,
 aligned sentence pairs, translation-memory units) import nothing from shuyu
-but ``errors``, so formats, termbase, alignment and TM code can all share them.
+but ``errors`` and ``text`` (the normal form terms are compared in), so formats, termbase,
+alignment and TM code can all share them.
 """
