@@ -32,8 +32,7 @@ def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None
     """
     from shuyu.termbase import lookup as finder
 
-    db = finder.connect(obj.db_path())
-    hits, suggestions = finder.search_with_suggestions(db, query, limit, lang)
+    hits, suggestions = finder.find(obj.db_path(), query, limit, lang)
     if not hits:
         click.echo(f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions
                                                     else ""), err=True)

@@ -42,6 +42,11 @@ def connect(path: str | Path) -> TermbaseReader:
     return TermbaseReader.open(path)
 
 
+def find(path: str | Path, query: str, limit: int = 10, lang: str | None = None) -> tuple[list[Hit], list[str]]:
+    """``shuyu lookup``: the concepts matching ``query`` in the database at ``path``, and suggestions if none."""
+    return search_with_suggestions(connect(path), query, limit, lang)
+
+
 def search(db: TermbaseReader, query: str, limit: int = 10, lang: str | None = None) -> list[Hit]:
     """Concepts matching ``query``, best first (at most ``limit``)."""
     hits, _ = search_with_suggestions(db, query, limit, lang)
