@@ -112,3 +112,19 @@ def test_omegat_takes_units_whose_codes_differ_only_in_region(tmp_path, paragrap
     target = run_omegat(tmp_path, {"gb.tmx": sentences[:half], "bare.tmx": sentences[half:]}, paragraphs,
                         codes={"gb.tmx": ("en-GB", "zh-SG"), "bare.tmx": ("en", "zh")})
     assert [unit.source for unit in sentences if unit.target not in target] == []
+
+
+def test_omegat_cuts_english_where_the_segmenter_does(tmp_path):
+    """Abbreviations, times, numbers, ellipses and a leading paragraph number: OmegaT's segments are ours.
+
+    Each of our segments gets a numbered stand-in translation; a segment OmegaT
+    cut differently would stay English in the target file.
+    """
+    paragraph = ("1. Decides that Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1. The Council adopted "
+                 "resolution No. 5. It ended... and resumed. See No. A/70/1 here. Why? Because i.e. (a) to "
+                 "promote; (b) to ensure.")
+    segments = split(paragraph, "en-US")
+    units = [TMUnit(s, f"第{i}段", "en-US", "zh-CN") for i, s in enumerate(segments, 1)]
+    target = run_omegat(tmp_path, {"tricky.tmx": units}, [TMUnit(paragraph, "", "en-US", "zh-CN")])
+    assert len(segments) == 8
+    assert "".join(u.target for u in units) == target.strip()  # OmegaT drops the spaces between Chinese segments

@@ -82,14 +82,12 @@ OMEGAT_DEFAULT = (
     Rule(True, r"[\.\?\!]+", r"\s"),
     Rule(True, r"\n", r" +"),
 )
-# Exceptions for UN English, to add to the CAT tool's rules as well: abbreviations of UN texts (U.N., Art.,
-# No. and Nos. before anything, para., Corr., Rev., Add., Vol.), single initials, and a lower-case list item
-# "(a)", "(iv)" that continues the sentence after a full stop inside it.
+# Exceptions for UN English, to add to the CAT tool's rules as well (else its segments and the TM's differ):
+# abbreviations of UN texts (U.N., Art., No. and Nos. before a symbol, para., Corr., Rev., Add., Vol.) and
+# single initials.  List items "(a)", "(iv)" need none: only a leading number ("1. Decides") is cut off.
 UN_EXCEPTIONS = (
-    _no(r"\b(?:[A-Z]\.){2,}", r"\s+\P{Lu}"),
     _no(r"\b(?:U\.N|Art|Arts|No|Nos|para|paras|Corr|Rev|Add|Vol|vol|Suppl|cf|pp?)\.", r"\s"),
     _no(r"\b[A-Z]\.", r"\s"),
-    _no(r"[.?!]", r"\s+\((?:[a-z]|[ivx]{1,5})\)\s+\p{Ll}"),
 )
 
 

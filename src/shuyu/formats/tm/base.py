@@ -30,11 +30,13 @@ def same_language(a: str, b: str) -> bool:
 
 
 def pick_language(codes: Sequence[str], wanted: str) -> int | None:
-    """Index of the code that stands for ``wanted``: an exact match first, else the first of the same language."""
+    """Index of the code that stands for ``wanted``: the exact code, else the bare language (``fr`` for
+    ``fr-FR``, ``zh`` or ``zh-Hans`` for ``zh-CN``), else the first of the same language (``fr-CA``)."""
     folded = [code.casefold().replace("_", "-") for code in codes]
-    exact = wanted.casefold().replace("_", "-")
-    if exact in folded:
-        return folded.index(exact)
+    language, script = language_key(wanted)
+    for preferred in (wanted.casefold().replace("_", "-"), language, f"{language}-{script.casefold()}"):
+        if preferred in folded and same_language(preferred, wanted):
+            return folded.index(preferred)
     return next((i for i, code in enumerate(codes) if same_language(code, wanted)), None)
 
 
@@ -56,24 +58,27 @@ class Skip:
 
 
 @dataclass
-class ReadReport:
-    """What a reader took and what it left out: nothing is dropped without an entry here."""
-
-    path: str = ""
-    units: int = 0  # units read
-    seen: int = 0  # units (<tu>, trans-unit, PO entries) in the file
+class _Skips:
     skipped: list[Skip] = field(default_factory=list)
-    languages: Counter = field(default_factory=Counter)  # language codes of the file's segments
-    traditional: int = 0  # units skipped because their Chinese is Traditional where Simplified was asked (or reverse)
 
     def skip(self, unit: int, reason: str, line: int | None = None) -> None:
         self.skipped.append(Skip(unit, reason, line))
 
 
 @dataclass
-class WriteReport:
-    """The files a writer produced (several when split), how many units each got in total, and the skips."""
+class ReadReport(_Skips):
+    """What a reader took and what it left out: nothing is dropped without an entry here."""
+
+    path: str = ""
+    units: int = 0  # units read
+    seen: int = 0  # units (<tu>, trans-unit, PO entries) in the file
+    languages: Counter = field(default_factory=Counter)  # language codes of the file's segments
+    traditional: int = 0  # units skipped because their Chinese is Traditional where Simplified was asked (or reverse)
+
+
+@dataclass
+class WriteReport(_Skips):
+    """The files a writer produced (several when split), how many units they got in all, and the skips."""
 
     paths: list[Path] = field(default_factory=list)
     units: int = 0
-    skipped: list[Skip] = field(default_factory=list)

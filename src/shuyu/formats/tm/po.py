@@ -21,6 +21,6 @@ SUFFIXES = (".po", ".pot")
 def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *,
          report: ReadReport | None = None) -> Iterator[TMUnit]:
     """The translated, non-fuzzy entries of a PO file, oriented ``source_lang`` → ``target_lang``."""
-    from translate.storage import pofile
+    from translate.storage import pypo
 
-    return read_store(pofile, path, source_lang, target_lang, report)
+    return read_store(pypo.pofile, path, source_lang, target_lang, report)

@@ -25,8 +25,9 @@ def read_store(store_class, path: str | Path, source_lang: str, target_lang: str
     except Exception as exc:  # the toolkit raises lxml, ValueError and its own errors for bad files
         line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
         raise InputError(f"cannot be read as {store_class.Name}: {exc}", path, line) from None
-    file_source = store.getsourcelanguage() or source_lang
     file_target = store.gettargetlanguage() or target_lang
+    # PO names no source language: it is whichever of the requested pair the target is not
+    file_source = store.getsourcelanguage() or (target_lang if same_language(file_target, source_lang) else source_lang)
     report.languages.update([file_source, file_target])
     if is_traditional_for(file_target, target_lang) or is_traditional_for(file_source, source_lang):
         raise InputError(f"is {file_source}→{file_target}: Traditional and Simplified Chinese are not mixed", path)
