@@ -167,20 +167,8 @@ def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN
     report = report if report is not None else ReadReport()
     report.path = str(path)
     try:
-        context = etree.iterparse(str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-                                  load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
-        for event, element in context:
-            if event == "start":
-                _check_start(element, path)
-            elif element.tag == "tu":
-                report.seen += 1
-                unit = _unit(element, report.seen, path, source_lang, target_lang, report)
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-                if unit is not None:
-                    report.units += 1
-                    yield unit
+        with path.open("rb") as handle:
+            yield from _parse(handle, path, source_lang, target_lang, report)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else None
         raise InputError(f"not well-formed XML (truncated or broken): {exc.msg}", path, line) from None
@@ -191,19 +179,40 @@ def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN
         raise InputError(f"no unit holds both {source_lang} and {target_lang} (languages in the file: {found})", path)
 
 
-def _check_start(element: etree._Element, path: Path) -> None:
-    if not isinstance(element.tag, str):
-        return
-    if element.getparent() is None:
-        dtd = element.getroottree().docinfo.internalDTD
-        if dtd is not None and list(dtd.iterentities()):
-            raise InputError("declares entities; refused (entity expansion and external entities are never "
-                             "processed)", path, element.sourceline)
-        if element.tag != "tmx":
-            raise InputError(f"not a TMX file: the root element is <{element.tag}>, not <tmx>", path,
-                             element.sourceline)
-    if element.tag.startswith(_XINCLUDE):
-        raise InputError("uses XInclude; refused (no file or URL is ever included)", path, element.sourceline)
+def _parse(handle, path: Path, source_lang: str, target_lang: str, report: ReadReport) -> Iterator[TMUnit]:
+    root = None
+    context = etree.iterparse(handle, events=("start", "end"), tag=("tmx", "tu", _XINCLUDE + "*"),
+                              resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                              remove_comments=True, remove_pis=True)
+    for event, element in context:
+        if event == "start":
+            if root is None:
+                root = _check_root(element, path)
+            if element.tag.startswith(_XINCLUDE):
+                raise InputError("uses XInclude; refused (no file or URL is ever included)", path, element.sourceline)
+        elif element.tag == "tu":
+            report.seen += 1
+            unit = _unit(element, report.seen, path, source_lang, target_lang, report)
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+            if unit is not None:
+                report.units += 1
+                yield unit
+    if root is None:
+        _check_root(context.root, path)
+
+
+def _check_root(element: etree._Element, path: Path) -> etree._Element:
+    """The document's root, once its DTD declares no entity and it is <tmx>."""
+    root = element.getroottree().getroot()
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and list(dtd.iterentities()):
+        raise InputError("declares entities; refused (entity expansion and external entities are never "
+                         "processed)", path, root.sourceline)
+    if root.tag != "tmx":
+        raise InputError(f"not a TMX file: the root element is <{root.tag}>, not <tmx>", path, root.sourceline)
+    return root
 
 
 def _unit(tu: etree._Element, number: int, path: Path, source_lang: str, target_lang: str,
