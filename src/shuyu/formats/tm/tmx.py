@@ -145,13 +145,10 @@ def _tu(unit: TMUnit, source_lang: str, target_lang: str) -> etree._Element:
             inline = etree.fromstring(f"<seg>{markup}</seg>")
             seg.text = inline.text
             seg.extend(inline)
-        seg.tail = "\n      "
-        tuv.text, tuv.tail = "\n        ", "\n      "
+        tuv.text, seg.tail = "\n        ", "\n      "  # indentation outside <seg> only: its text is data
     for child in tu:
         child.tail = "\n      "
     tu.text, tu[-1].tail = "\n      ", "\n    "
-    for tuv in tu.iterfind("tuv"):
-        tuv[-1].tail = "\n      "
     return tu
 
 

@@ -20,8 +20,6 @@ def read_store(store_class, path: str | Path, source_lang: str, target_lang: str
         xmlsafe.parse(path)
     try:
         store = store_class.parsefile(str(path))
-    except InputError:
-        raise
     except Exception as exc:  # the toolkit raises lxml, ValueError and its own errors for bad files
         line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
         raise InputError(f"cannot be read as {store_class.Name}: {exc}", path, line) from None
