@@ -272,9 +272,17 @@ def test_srclang_all_upper_case_codes_and_many_languages_choose_the_requested_pa
     report = ReadReport()
     units = list(tmx.read(FIXTURES / "tmx14b-appendix-A-sample.tmx", "fr-CA", "en-US", report=report))
     assert [u.source_lang for u in units] == ["FR-CA", "FR-CA"] and units[0].target_lang == "EN"
-    many = list(tmx.read(FIXTURES / "test-multiple-tuv14.tmx", "en-US", "fr-FR"))
+    # tu and tuv props and notes, and the translation's dates and author, are all kept
+    units = list(tmx.read(FIXTURES / "tmx14b-appendix-A-sample.tmx", "en-US", "fr-CA"))
+    assert units[0].props == [("x-Domain", "Computing"), ("x-Project", "Pægasus"), ("Origin", "MT"),
+                              ("x-creationid", "BobW"), ("x-changeid", "ManonD")]
+    assert (units[0].creationdate, units[0].changedate) == ("19970309T021145Z", "19970314T023401Z")
+    assert units[0].notes == ["Text of a note at the TU level."] and units[0].tuid == "0001"
+    report = ReadReport()
+    many = list(tmx.read(FIXTURES / "test-multiple-tuv14.tmx", "en-US", "fr-FR", report=report))
     assert [(u.target_lang, u.target) for u in many] == [("FR", "fr Bonjour tout le monde\xa0!"),
                                                         ("FR-FR", "fr_FR 2 Bonjour les mondes.")]
+    assert report.alternatives == 2 and [s.unit for s in report.skipped] == [3]
 
 
 def test_tmx_11_lang_and_a_missing_source_are_read_or_reported():

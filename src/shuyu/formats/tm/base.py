@@ -74,6 +74,7 @@ class ReadReport(_Skips):
     seen: int = 0  # units (<tu>, trans-unit, PO entries) in the file
     languages: Counter = field(default_factory=Counter)  # language codes of the file's segments
     traditional: int = 0  # units skipped because their Chinese is Traditional where Simplified was asked (or reverse)
+    alternatives: int = 0  # units with several target segments of the language (the best code, then the first taken)
 
 
 @dataclass

@@ -233,13 +233,19 @@ def _unit(tu: etree._Element, number: int, path: Path, source_lang: str, target_
     if not source.strip() or not target.strip():
         report.skip(number, "empty segment", tu.sourceline)
         return None
+    pair = (tuvs[target_at], tuvs[source_at])  # the translation's own dates and authors first (OmegaT puts them there)
+    creationdate, changedate = (tu.get(name) or next((tuv.get(name) for tuv in pair if tuv.get(name)), None)
+                                for name in ("creationdate", "changedate"))
     unit = TMUnit(source=source, target=target, source_lang=codes[source_at], target_lang=codes[target_at],
-                  tuid=tu.get("tuid"), origin="imported", origin_file=path.name,
-                  creationdate=tu.get("creationdate"), changedate=tu.get("changedate"),
-                  source_markup=source_markup, target_markup=target_markup)
-    for prop in tu.iterfind("prop"):
+                  tuid=tu.get("tuid"), origin="imported", origin_file=path.name, creationdate=creationdate,
+                  changedate=changedate, source_markup=source_markup, target_markup=target_markup)
+    # props and notes of the tu, then of the two tuvs: kept at unit level rather than lost
+    for prop in [*tu.iterfind("prop"), *pair[1].iterfind("prop"), *pair[0].iterfind("prop")]:
         _set_prop(unit, prop.get("type") or "", prop.text or "")
-    unit.notes = [note.text or "" for note in tu.iterfind("note")]
+    unit.props += [(f"x-{name}", pair[0].get(name)) for name in ("creationid", "changeid") if pair[0].get(name)]
+    unit.notes = [note.text or "" for element in (tu, pair[1], pair[0]) for note in element.iterfind("note")]
+    if len([code for code in codes if same_language(code, codes[target_at])]) > 1:
+        report.alternatives += 1
     return unit
 
 
