@@ -80,11 +80,11 @@ class TMFormatContract:
         back = list(self.module.read(self.sample(tmp_path / "again"), "zh-CN", "en-US"))
         assert [(u.target, u.source) for u in back] == [(u.source, u.target) for u in units]
 
-    def test_bad_input_is_an_input_error_naming_the_file(self, tmp_path):
+    def test_bad_input_is_an_input_error_naming_the_file_and_line(self, tmp_path):
         path = self.broken(tmp_path)
         with pytest.raises(InputError) as caught:
             list(self.module.read(path))
-        assert str(path) in str(caught.value)
+        assert caught.value.path == str(path) and caught.value.line and str(path) in str(caught.value)
 
     def test_round_trip_and_nothing_written_on_failure(self, tmp_path):
         if not hasattr(self.module, "write"):
@@ -229,6 +229,14 @@ def test_split_into_files_of_at_most_n_megabytes_each_valid(tmp_path):
         assert part.stat().st_size <= 0.1 * 1024 * 1024
         total += len(assert_valid_tmx(part).findall("body/tu"))
     assert total == len(units)
+
+    def failing():
+        yield from units
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):  # parts already full are not published either: all or nothing
+        tmx.write(failing(), tmp_path / "new" / "tico.tmx", max_mb=0.1)
+    assert list((tmp_path / "new").iterdir()) == []
 
 
 def test_an_empty_tm_is_still_a_valid_file(tmp_path):

@@ -21,7 +21,8 @@ def read_store(store_class, path: str | Path, source_lang: str, target_lang: str
     try:
         store = store_class.parsefile(str(path))
     except Exception as exc:  # the toolkit raises lxml, ValueError and its own errors for bad files
-        line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
+        line = (getattr(getattr(exc, "parse_state", None), "lineno", None)  # PO parse errors
+                or (exc.position[0] if getattr(exc, "position", None) else None))  # XML ones
         raise InputError(f"cannot be read as {store_class.Name}: {exc}", path, line) from None
     file_target = store.gettargetlanguage() or target_lang
     # PO names no source language: it is whichever of the requested pair the target is not
