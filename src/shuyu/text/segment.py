@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 import regex  # SRX rules are Java regular expressions (\p{Lu}, \P{Lu}, \p{Nd})
@@ -106,7 +107,7 @@ def split(text: str, lang: str = "en", rules: Sequence[Rule] | None = None) -> l
         for position in rule.positions(text):
             decided.setdefault(position, rule.breaks)
     cuts = [0, *sorted(p for p, breaks in decided.items() if breaks and 0 < p < len(text)), len(text)]
-    pieces = (text[start:end].strip() for start, end in zip(cuts, cuts[1:]))
+    pieces = (text[start:end].strip() for start, end in pairwise(cuts))
     return [piece for piece in pieces if piece]
 
 

@@ -20,7 +20,7 @@ def read_store(store_class, path: str | Path, source_lang: str, target_lang: str
         xmlsafe.parse(path)
     try:
         store = store_class.parsefile(str(path))
-    except Exception as exc:  # the toolkit raises lxml, ValueError and its own errors for bad files
+    except Exception as exc:  # noqa: BLE001 - the toolkit raises lxml, ValueError and its own errors for bad files
         line = (getattr(getattr(exc, "parse_state", None), "lineno", None)  # PO parse errors
                 or (exc.position[0] if getattr(exc, "position", None) else None))  # XML ones
         raise InputError(f"cannot be read as {store_class.Name}: {exc}", path, line) from None

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from shuyu.formats.tm.toolkit import read_store
 from shuyu.formats.tm.base import ReadReport
+from shuyu.formats.tm.toolkit import read_store
 from shuyu.model.bitext import TMUnit
 
 NAME = "xliff"
