@@ -74,7 +74,8 @@ def run_omegat(tmp_path: Path, tms: dict[str, list[TMUnit]], paragraphs: list[TM
     for folder in ("source", "target", "tm/auto", "glossary", "omegat", "dictionary"):
         (project / folder).mkdir(parents=True)
     (project / "omegat.project").write_text(PROJECT, encoding="utf-8")
-    (project / "source" / "sdg.txt").write_text("\n".join(p.source for p in paragraphs) + "\n", encoding="utf-8")
+    # OmegaT's text filter ends a paragraph at an empty line (a single line break is only a space)
+    (project / "source" / "sdg.txt").write_text("\n\n".join(p.source for p in paragraphs) + "\n", encoding="utf-8")
     for name, units in tms.items():
         source_lang, target_lang = (codes or {}).get(name, ("en-US", "zh-CN"))
         report = tmx.write(units, project / "tm" / "auto" / name, source_lang=source_lang, target_lang=target_lang)
@@ -128,3 +129,13 @@ def test_omegat_cuts_english_where_the_segmenter_does(tmp_path):
     target = run_omegat(tmp_path, {"tricky.tmx": units}, [TMUnit(paragraph, "", "en-US", "zh-CN")])
     assert len(segments) == 8
     assert "".join(u.target for u in units) == target.strip()  # OmegaT drops the spaces between Chinese segments
+
+
+def test_omegat_cuts_real_english_paragraphs_as_the_segmenter_does(tmp_path):
+    """TICO-19 paragraphs with several sentences or abbreviations: every segment OmegaT cuts is one of ours."""
+    paragraphs = list(tmx.read(FIXTURES / "tico19-sentences.en-zh.tmx", "en", "zh"))
+    segments = list(dict.fromkeys(s for p in paragraphs for s in split(p.source, "en")))
+    assert len(segments) > len(paragraphs) + 30
+    units = [TMUnit(s, f"〔{i}〕", "en-US", "zh-CN") for i, s in enumerate(segments, 1)]
+    target = run_omegat(tmp_path, {"tico.tmx": units}, paragraphs)
+    assert [unit.source for unit in units if unit.target not in target] == []
