@@ -10,7 +10,9 @@ a file that declares entities or uses XInclude is refused), takes UTF-8 and
 UTF-16 with or without a BOM, ``srclang="*all*"``, TMX 1.1's ``lang`` and any
 number of languages per unit, and keeps inline tags as markup (see
 ``TMUnit.source_markup``).  A unit without the requested pair is a reported
-skip; malformed or truncated XML is an ``InputError`` with the line.
+skip; malformed or truncated XML is an ``InputError`` with the line.  A unit
+read is ``imported`` from the file, whatever ``x-origin`` the file says, so an
+import is never taken for derived data that a rebuild replaces.
 """
 
 from __future__ import annotations
