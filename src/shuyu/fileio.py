@@ -1,24 +1,49 @@
-"""Atomic file writes: a temporary file in the same folder, then a rename."""
+"""Atomic file writes: a temporary file in the same folder, then a rename (whole files or streamed)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` so that ``path`` holds either its old content or all of the new, never a part."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with atomic_files() as open_file:
+        open_file(path).write(data)
+
+
+@contextmanager
+def atomic_files() -> Iterator[Callable[[str | Path], BinaryIO]]:
+    """Stream into any number of files; all of them appear at the end (renamed), none if anything failed.
+
+    Each file is written to a temporary file in its own folder, so a split export
+    of several files is replaced as a whole or not at all.
+    """
+    opened: list[tuple[BinaryIO, str, Path]] = []
+
+    def open_file(path: str | Path) -> BinaryIO:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        handle = os.fdopen(fd, "wb")
+        opened.append((handle, tmp, path))
+        return handle
+
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a written file gets the usual mode
-        os.replace(tmp, path)
+        yield open_file
+        for handle, tmp, _ in opened:
+            handle.close()
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a written file gets the usual mode
+        for _, tmp, path in opened:
+            os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for handle, tmp, _ in opened:
+            handle.close()
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 

@@ -7,7 +7,7 @@ is the business of ``formats.tm``, ``store`` and ``tm``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Below this confidence an aligned pair is marked as doubtful (TMX note, lint, search).
 LOW_CONFIDENCE = 0.5
@@ -45,6 +45,7 @@ class TMUnit:
     ``origin`` is ``aligned`` (derived from the corpus, rebuilt) or ``imported``
     (kept across rebuilds); ``origin_file`` names the file an import came from.
     ``props`` holds further ``<prop type>`` values (TMX ``x-`` props and others) in order.
+    ``swapped()`` gives the unit the other way round.
     """
 
     source: str
@@ -63,7 +64,16 @@ class TMUnit:
     changedate: str | None = None
     props: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # A segment's inner TMX markup when it holds inline tags (bpt/ept/ph/it/hi/ut); ``source``/``target``
+    # then show each tag as a placeholder ({bpt1}, {ph2}) and a TMX export writes the markup back.
+    source_markup: str | None = None
+    target_markup: str | None = None
 
     @property
     def low_confidence(self) -> bool:
         return self.confidence is not None and self.confidence < LOW_CONFIDENCE
+
+    def swapped(self) -> TMUnit:
+        return replace(self, source=self.target, target=self.source, source_lang=self.target_lang,
+                       target_lang=self.source_lang, source_markup=self.target_markup,
+                       target_markup=self.source_markup, props=list(self.props), notes=list(self.notes))
