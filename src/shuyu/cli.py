@@ -235,8 +235,10 @@ def _print_notes(result) -> None:
 @click.option("--stopwords", type=click.Path(dir_okay=False, exists=True), help="Extra stopword file (one per line).")
 @click.option("--user-dict", type=click.Path(dir_okay=False, exists=True),
               help="Extra jieba user dictionary (word [freq] [tag]) for part-of-speech tagging.")
+@click.option("--document", metavar="ID|FILE",
+              help="List the terms of one document (stored id or a file) against the corpus; stores nothing.")
 @click.pass_obj
-def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwords, user_dict) -> None:
+def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwords, user_dict, document) -> None:
     """Discover the corpus's terms and fixed phrases, ranked; store them as candidates.
 
     Terms you accepted or rejected keep their decision when you mine again.
@@ -251,6 +253,9 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
     from shuyu.termbase.assemble import rebuild
     if as_json and as_tsv:
         raise click.UsageError("--json and --tsv exclude each other")
+    if document:
+        _print_document_terms(obj, document, top, as_json, as_tsv)
+        return
     options = MiningOptions(min_freq=min_freq, min_docs=min_docs, max_len=max_len,
                             stopwords=read_word_list(stopwords) if stopwords else frozenset(), user_dict=user_dict)
     with Store(obj.db_path(), create=False) as store, store.transaction():
@@ -460,6 +465,26 @@ def term_subject(obj: Context, form: str, text: str) -> None:
 
 
 _TERM_COLUMNS = ("rank", "term", "score", "freq", "docs", "first_year", "last_year", "status", "pos")
+
+
+def _print_document_terms(obj: Context, document: str, top: int, as_json: bool, as_tsv: bool) -> None:
+    """`mine --document`: the terms of one document, with their counts in it."""
+    from shuyu.mining.document import document_terms
+    from shuyu.store import Store
+    with Store(obj.db_path(), create=False) as store:
+        terms = document_terms(store, document, limit=top)
+    if as_json:
+        click.echo(json.dumps([t.as_dict() for t in terms], ensure_ascii=False, indent=2))
+        return
+    if as_tsv:
+        click.echo("term\tcount\ttotal\tsources\tkeyness\tcorpus_freq")
+    for t in terms:
+        if as_tsv:
+            click.echo(f"{t.term}\t{t.count}\t{t.total}\t{','.join(t.sources)}\t{t.keyness}\t{t.corpus_freq}")
+            continue
+        inside = f" (+{t.total - t.count} inside longer terms)" if t.total > t.count else ""
+        click.echo(f"{t.term}  {t.count}×{inside}  {', '.join(t.sources)}  keyness {t.keyness:.1f}  "
+                   f"corpus {t.corpus_freq}  {t.examples[0] if t.examples else ''}")
 
 
 def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
