@@ -490,7 +490,7 @@ def _print_document_terms(obj: Context, document: str, top: int, as_json: bool, 
 def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
     if as_json:
         out = [{"rank": r["rank"], "term": r["term"], "score": round(r["score"], 3), "freq": r["freq"],
-                "docs": r["docs"], "years": r["years"], "first_year": r["first_year"], "last_year": r["last_year"],
+                "standalone": r["stats"].get("standalone"), "docs": r["docs"], "years": r["years"], "first_year": r["first_year"], "last_year": r["last_year"],
                 "status": r["status"], "pos": r["pos"], "contexts": r["contexts"]} for r in rows]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
@@ -503,7 +503,9 @@ def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
     for r in rows:
         years = " ".join(f"{y}:{n}" for y, n in r["years"].items())
         mark = "" if r["status"] == "candidate" else f" [{r['status']}]"
-        click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}  "
+        inside = r["freq"] - r["stats"].get("standalone", r["freq"])
+        nested = f" ({inside} inside longer terms)" if inside > 0 else ""
+        click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}{nested}  "
                    f"docs {r['docs']}  {years}")
 
 
