@@ -11,7 +11,8 @@ chemical formula or code (CO2, G20, PM2.5) and the numbers inside a UN
 resolution number (70/125 stays one token).
 
 Deliberately not counted: the bare "one"/一 (a pronoun or article far more
-often than a quantity: 之一, 一些, "one of"), a scale word standing alone
+often than a quantity: 之一, 一些, "one of") and the bare "zero"/零 (names:
+零饥饿 = Zero hunger; words: 零售), a scale word standing alone
 (千年 is the Millennium, "millions of people" is no figure), and numerals after
 数/几/若干 (数百万 is "millions").
 """
@@ -101,8 +102,8 @@ def _value(m: re.Match, text: str) -> str | None:
     if kind == "en":
         words = re.split(r"[\s-]+", m.group().lower())
         words = [w for w in words if w != "and"]
-        if words == ["one"] or all(w in _EN_SCALES for w in words):
-            return None  # "one of", "millions of": no figure
+        if words in (["one"], ["zero"]) or all(w in _EN_SCALES for w in words):
+            return None  # "one of", "zero hunger", "millions of": no figure
         return _canonical(Decimal(english_number(words)))
     if kind == "ordinal":
         return _canonical(Decimal(_EN_ORDINALS[m.group().lower()]))
@@ -120,7 +121,7 @@ def _chinese_quantity(m: re.Match, text: str) -> str | None:
         return None
     if all(ch in _ZH_SMALL_UNITS or ch in _ZH_BIG_UNITS for ch in numeral) and numeral != "十":
         return None  # 千年 (the Millennium), 万一, 百万 alone: no figure
-    if len(numeral) == 1 and before != "第" and after not in _ZH_COUNTED and numeral not in "零〇":
+    if len(numeral) == 1 and before != "第" and after not in _ZH_COUNTED:
         return None  # a numeral inside a word: 二氧化碳, 三角合作, 五大洲
     value = chinese_number(numeral)
     if value is None or (value == 1 and before != "第"):
