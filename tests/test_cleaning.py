@@ -141,3 +141,95 @@ def test_cleaned_2010_document_has_no_sentence_broken_across_paragraphs():
             assert len(p.text) <= 40, p.text
     numbers = [p.number for p in doc.paragraphs if p.number and p.number[0].isdigit()]
     assert numbers == [f"{n}." for n in range(1, 39)]
+
+
+# A GA resolution as pdftotext gives it: paragraph starts indented, continuations at the margin,
+# each superscript note marker followed by a line break, the notes under a rule at the page bottom.
+RESOLUTION_PDF = """\
+第七十届会议
+议程项目 19(c)
+             2015 年 12 月 22 日大会决议
+             [根据第二委员会的报告(A/70/472/Add.3)通过]
+70/204. 国际减少灾害战略
+    大会，
+    回顾其 1989 年 12 月 22 日第 44/236 号、2001 年 12 月 21 日第 56/195 号和
+2014 年 12 月 19 日第 69/219 号决议，
+    重申 2015 年 3 月 18 日第三次联合国世界减少灾害风险大会通过的《2015-2030
+年仙台减少灾害风险框架》1
+以及《2030 年可持续发展议程》2 ，
+    又重申《发展筹资问题第三次国际会议亚的斯亚贝巴行动议程》3，
+    注意到秘书长关于国际减少灾害战略执行情况的报告；4
+其中介绍了《框架》的初步执行情况，
+    1. 欢迎各会员国努力执行《2015-2030 年仙台减少灾害风险框架》；
+    2. 请秘书长向大会第七十一届会议提交一份关于本决议执行情况的报告。
+_______________
+1 第 69/283 号决议，附件二。
+2 第 70/1 号决议。
+3 第 69/313 号决议，附件。
+4 A/70/282。
+"""
+
+
+def test_note_marker_at_a_line_end_does_not_stop_the_sentence():
+    doc = parse_text(RESOLUTION_PDF)
+    by_start = {p.text[:4]: p for p in doc.paragraphs}
+    reaffirm = by_start["重申20"]
+    assert reaffirm.text == ("重申2015年3月18日第三次联合国世界减少灾害风险大会通过的《2015-2030年仙台减少灾害风险框架》"
+                             "以及《2030年可持续发展议程》，")
+    assert reaffirm.footnote_refs == [1, 2]
+    assert by_start["注意到秘"].text == "注意到秘书长关于国际减少灾害战略执行情况的报告；其中介绍了《框架》的初步执行情况，"
+    assert by_start["注意到秘"].footnote_refs == [4]
+    assert by_start["回顾其1"].text.endswith("第56/195号和2014年12月19日第69/219号决议，")
+    assert [p.number for p in doc.paragraphs if p.number] == ["1.", "2."]
+    assert len(doc.paragraphs) == 12  # as printed: 4 header lines, title, 大会，, 4 preambular, 2 operative
+
+
+# Indicators pasted as text, one per line, without numbers or final punctuation (SDG indicators 1.1.1–1.5.3).
+INDICATORS = """\
+按性别、年龄、就业状况和地理位置（城市/农村）分列的生活在国际贫困线以下的人口比例
+按性别和年龄分列的生活在国家贫困线以下的人口比例
+按国家定义划分的生活在各种层面贫困中的各年龄段男女和儿童的比例
+按性别分列的社会保障最低标准/制度覆盖人口比例，区分儿童、失业者、老年人、残疾人、孕妇、新生儿、工伤受害者以及穷人和弱势群体
+生活在可获得基本服务的家庭中的人口比例
+拥有有保障的土地使用权的成年人总数中，(a)拥有法律认可的文件，(b)认为其土地权利有保障的成年人比例，按性别和使用权类型分列
+每10万人当中因灾害死亡、失踪和直接受影响的人数
+与全球国内生产总值相关的灾害直接经济损失
+采用和实施符合《2015-2030年仙台减少灾害风险框架》的国家减少灾害风险战略的国家数目
+根据国家减少灾害风险战略采用和实施地方减少灾害风险战略的地方政府比例
+"""
+
+
+def test_one_item_per_line_is_not_run_on():
+    assert texts(INDICATORS) == [line for line in INDICATORS.splitlines()]
+
+
+def test_numbered_items_and_unnumbered_long_items_alternate():
+    lines = [f"{i}.1 {line}" if i % 2 else line for i, line in enumerate(INDICATORS.splitlines(), 1)]
+    assert len(parse_text("\n".join(lines)).paragraphs) == len(lines)
+
+
+VOTING_RECORD = """\
+第七十届会议
+议程项目 72(c)
+2015 年 12 月 17 日大会决议
+[根据第三委员会的报告(A/70/489/Add.3)通过]
+记录表决，104 票赞成，13 票反对，47 票弃权，投票情况如下：
+赞成：
+阿尔巴尼亚、安道尔、阿根廷、亚美尼亚、澳大利亚、奥地利、比利时、伯利兹、贝宁、波斯尼亚和黑塞哥维那、博茨瓦纳、巴西、保加利亚、加拿大、智利、哥伦比亚
+反对：
+白俄罗斯、中国、古巴、朝鲜民主主义人民共和国、伊朗伊斯兰共和国、俄罗斯联邦、苏丹、叙利亚阿拉伯共和国、委内瑞拉玻利瓦尔共和国、津巴布韦
+弃权：
+阿尔及利亚、安哥拉、孟加拉国、布隆迪、柬埔寨、喀麦隆、科摩罗、刚果、埃及、埃塞俄比亚、加蓬、冈比亚、印度、印度尼西亚、肯尼亚、老挝人民民主共和国、南非、斯里兰卡、越南
+70/234. 叙利亚阿拉伯共和国人权状况
+大会，
+"""
+
+
+def test_resolution_title_line_is_not_glued_to_the_voting_record():
+    doc = parse_text(VOTING_RECORD)
+    assert doc.paragraphs[-3].text.endswith("斯里兰卡、越南")
+    assert doc.paragraphs[-2].text == "70/234.叙利亚阿拉伯共和国人权状况"
+    meta = doc.metadata
+    assert meta.symbols == ["A/RES/70/234"]
+    assert (meta.session, meta.year, meta.type) == (70, 2015, "resolution")
+    assert meta.title == "叙利亚阿拉伯共和国人权状况"

@@ -259,3 +259,18 @@ def test_database_of_schema_1_is_migrated(tmp_path):
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert {"terms", "variant_groups", "variant_decisions", "concepts", "concept_terms", "curations"} <= set(store.db.table_names())
+
+
+def test_examples_of_a_nested_term_show_it_on_its_own():
+    # 发达国家 occurs mostly inside 最不发达国家; its examples must not read 最不[发达国家].
+    sentences = ["强调指出需要加强所有发展中国家特别是最不发达国家对因特网治理论坛各次会议的参与；",
+                 "确认最不发达国家在获取信息和通信技术方面面临特殊挑战，",
+                 "鼓励向最不发达国家转让技术，",
+                 "请发达国家履行官方发展援助承诺，",
+                 "又确认最不发达国家的需要，",
+                 "呼吁发达国家提供资金，"] * 2
+    passages = [Passage(f"d{i % 3}", 2010 + i % 3, None, text) for i, text in enumerate(sentences)]
+    found = {c.term: c for c in mine_texts(passages, MiningOptions(min_freq=2))}
+    developed = found["发达国家"]
+    assert developed.freq > developed.standalone > 0
+    assert developed.contexts and not any(c["left"].endswith("最不") for c in developed.contexts)

@@ -21,7 +21,8 @@ import pytest
 
 from shuyu.formats.tm import tmx
 from shuyu.model.bitext import TMUnit
-from shuyu.text.segment import resegment, split
+from shuyu.text.segment import split
+from shuyu.tm.units import resegment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tmx"
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")

@@ -20,7 +20,9 @@ from shuyu.errors import InputError
 from shuyu.formats import tm
 from shuyu.formats.tm import ReadReport, po, tmx, xliff
 from shuyu.model.bitext import TMUnit
-from shuyu.text.segment import Rule, load_srx, resegment, rules_for, split
+from shuyu.formats.srx import load_srx
+from shuyu.text.segment import Rule, rules_for, split
+from shuyu.tm.units import resegment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tmx"
 DTD = etree.DTD(str(FIXTURES / "tmx14.dtd"))

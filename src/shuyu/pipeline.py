@@ -124,6 +124,14 @@ def mine(db_path: str | Path, options: MiningOptions = MiningOptions(), top: int
     return candidates, rows
 
 
+def document_terms(db_path: str | Path, document: str, limit: int | None = None) -> list:
+    """``mine --document``: the terms of one stored document (id) or file, against the stored corpus."""
+    from shuyu.mining.document import document_terms as terms_of
+
+    with Store(db_path, create=False) as store:
+        return terms_of(store, document, limit=limit)
+
+
 def variant_groups(db_path: str | Path, redetect: bool = False,
                    progress: StageCallback = lambda stage, done, total: None) -> tuple[list[dict], list[int]]:
     """The stored variant groups (detected first if asked or if there are none) and the corpus's years."""

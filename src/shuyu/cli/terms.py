@@ -23,8 +23,10 @@ from shuyu.mining.options import MiningOptions
 @click.option("--stopwords", type=click.Path(dir_okay=False, exists=True), help="Extra stopword file (one per line).")
 @click.option("--user-dict", type=click.Path(dir_okay=False, exists=True),
               help="Extra jieba user dictionary (word [freq] [tag]) for part-of-speech tagging.")
+@click.option("--document", metavar="ID|FILE",
+              help="List the terms of one document (stored id or a file) against the corpus; stores nothing.")
 @click.pass_obj
-def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwords, user_dict) -> None:
+def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwords, user_dict, document) -> None:
     """Discover the corpus's terms and fixed phrases, ranked; store them as candidates.
 
     Terms you accepted or rejected keep their decision when you mine again.
@@ -33,11 +35,15 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
     Examples:
       shuyu mine --top 20
       shuyu mine --min-docs 2 --json | jq '.[0]'
+      shuyu mine --document 2013-ga-res-68-198 --top 30
     """
     from shuyu import pipeline
     from shuyu.mining.miner import read_word_list
     if as_json and as_tsv:
         raise click.UsageError("--json and --tsv exclude each other")
+    if document:
+        _print_document_terms(pipeline.document_terms(obj.db_path(), document, limit=top), as_json, as_tsv)
+        return
     options = MiningOptions(min_freq=min_freq, min_docs=min_docs, max_len=max_len,
                             stopwords=read_word_list(stopwords) if stopwords else frozenset(), user_dict=user_dict)
     stages = StageProgress()
@@ -46,6 +52,21 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
     if not candidates:
         click.echo("no recurring terms found (is there Chinese text? try a lower --min-freq)", err=True)
     _print_terms(rows, as_json, as_tsv)
+
+
+def _print_document_terms(terms: list, as_json: bool, as_tsv: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([t.as_dict() for t in terms], ensure_ascii=False, indent=2))
+        return
+    if as_tsv:
+        click.echo("term\tcount\ttotal\tsources\tkeyness\tcorpus_freq")
+    for t in terms:
+        if as_tsv:
+            click.echo(f"{t.term}\t{t.count}\t{t.total}\t{','.join(t.sources)}\t{t.keyness}\t{t.corpus_freq}")
+            continue
+        inside = f" (+{t.total - t.count} inside longer terms)" if t.total > t.count else ""
+        click.echo(f"{t.term}  {t.count}×{inside}  {', '.join(t.sources)}  keyness {t.keyness:.1f}  "
+                   f"corpus {t.corpus_freq}  {t.examples[0] if t.examples else ''}")
 
 
 _TERM_COLUMNS = ("rank", "term", "score", "freq", "docs", "first_year", "last_year", "status", "pos")
@@ -65,7 +86,9 @@ def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
     for r in rows:
         years = " ".join(f"{y}:{n}" for y, n in r["years"].items())
         mark = "" if r["status"] == "candidate" else f" [{r['status']}]"
-        click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}  "
+        inside = r["freq"] - r["stats"].get("standalone", r["freq"])
+        nested = f" ({inside} inside longer terms)" if inside > 0 else ""
+        click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}{nested}  "
                    f"docs {r['docs']}  {years}")
 
 

@@ -133,26 +133,58 @@ def _continues_note(note: FootnoteText, line: Line) -> bool:
 def rebuild_paragraphs(lines: list[Line]) -> list[Tracked]:
     """Join lines that a page layout broke, using content cues, not blank lines.
 
-    In a hard-wrapped document (most lines fill the measure) a full line runs
-    on unless the next line is indented as a paragraph start or numbered.  In
-    a document with one paragraph per line, only a page break (a footnote
-    block between two halves, the first ending mid-sentence) is joined.
+    Each document is classified by its own lines.  In a hard-wrapped document
+    (the lines that end mid-sentence are the ones that fill the measure) a
+    full line runs on unless the next line is indented as a paragraph start or
+    numbered.  In a document with one paragraph per line, only a page break (a
+    footnote block between two halves, the first ending mid-sentence) is
+    joined.  In a document with one item per line (lists, indicator tables:
+    many lines of any length end without punctuation) a line ending
+    mid-sentence is an item, not a page break.  Everywhere, a line cut after a
+    footnote marker or inside 《…》 goes on, and a resolution's title line
+    (``70/204. …``) starts a paragraph.
     """
     if not lines:
         return []
     measure = _measure(lines)
     indent_starts = measure is not None and _indent_marks_paragraphs(lines, measure)
+    items = measure is None and _one_item_per_line(lines)
+    indented = _indent_varies(lines)
     paragraphs: list[list[Line]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
-        if _runs_on(prev, line, measure, indent_starts):
+        start = paragraphs[-1][0]
+        if _runs_on(prev, line, measure, indent_starts, items=items, start=start, indented=indented):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
     return [_join(group) for group in paragraphs]
 
 
+_LINE_END_MARKER = re.compile(r"(?<=[》”）)；，。、])\s*\d{1,2}$")  # 《…议程》2 / …报告；4 at a line end
+_RESOLUTION_TITLE = re.compile(r"^\d{2,3}/\d{1,3}\.\s*\S")
+
+
+def _body_end(line: Line) -> tuple[str, bool]:
+    """(last character of the line without a trailing footnote marker, whether there was one)."""
+    text = line.text.text
+    match = _LINE_END_MARKER.search(text)
+    if match and not ENUMERATOR.fullmatch(text) and match.start() > 0:
+        return text[: match.start()].rstrip()[-1], True
+    return text[-1], False
+
+
+def _ends_mid_sentence(line: Line) -> bool:
+    tail, _ = _body_end(line)
+    return is_cjk(tail) or tail.isalnum()
+
+
 def _measure(lines: list[Line]) -> int | None:
-    """The page's line width when the text is hard-wrapped, else None."""
+    """The page's line width when the text is hard-wrapped, else None.
+
+    Hard-wrapped means most lines fill one measure AND the lines that end
+    mid-sentence end there because they are full; in a list whose items have
+    no final punctuation, unpunctuated lines come in every length.
+    """
     widths = sorted(line.width for line in lines)
     if len(widths) < 8:
         return None
@@ -160,7 +192,30 @@ def _measure(lines: list[Line]) -> int | None:
     full = sum(1 for w in widths if w >= measure * 0.88)
     if measure > 160 or full < len(widths) * 0.3:
         return None
+    mid = [line for line in lines if _ends_mid_sentence(line) and len(line.text) >= 10]
+    if len(mid) >= 8 and sum(1 for line in mid if _is_full(line, measure)) < len(mid) * 0.6:
+        return None
     return measure
+
+
+def _one_item_per_line(lines: list[Line]) -> bool:
+    """Whether unpunctuated line ends are the norm (items) rather than rare page breaks."""
+    long_lines = [line for line in lines if len(line.text) >= 20]
+    if len(long_lines) < 5:
+        return False
+    unpunctuated = sum(1 for line in long_lines if _ends_mid_sentence(line) and not _body_end(line)[1])
+    return unpunctuated >= len(long_lines) * 0.3
+
+
+def _indent_varies(lines: list[Line]) -> bool:
+    """Whether some lines are indented and others sit at the margin (paragraph starts vs continuations)."""
+    indented = sum(1 for line in lines if line.indent > 0)
+    return 0.15 * len(lines) < indented < 0.9 * len(lines)
+
+
+def _continues_indented_start(start: Line | None, line: Line, indented: bool) -> bool:
+    """A margin line under a paragraph start indented by a few columns (not a right-aligned page header)."""
+    return indented and start is not None and 0 < start.indent <= 8 and line.indent == 0
 
 
 def _is_full(line: Line, measure: int) -> bool:
@@ -177,21 +232,35 @@ def _indent_marks_paragraphs(lines: list[Line], measure: int) -> bool:
     return indented_after_full < 0.35 and indented_overall > 0.15
 
 
-def _runs_on(prev: Line, line: Line, measure: int | None, indent_starts: bool) -> bool:
+def _runs_on(prev: Line, line: Line, measure: int | None, indent_starts: bool, *, items: bool = False,
+             start: Line | None = None, indented: bool = False) -> bool:
     text = line.text.text
-    if ENUMERATOR.match(text):
+    if ENUMERATOR.match(text) or _RESOLUTION_TITLE.match(text):
         return False
+    tail, marker = _body_end(prev)
+    if prev.text.text.count("《") > prev.text.text.count("》"):
+        return True  # cut inside a title: 《2015-2030 / 年仙台减少灾害风险框架》
+    if marker:
+        # Extraction breaks the line after a superscript note marker; the sentence goes on
+        # unless the next line starts a paragraph (indented where continuations sit at the margin).
+        continuation = _continues_indented_start(start, line, indented)
+        if tail in "；，。、":
+            return continuation and tail != "。"
+        return continuation or not (indented and line.indent > 0)
     if measure is not None:
         if indent_starts and line.indent > 0:
             return False
         if prev.text.text[-1] in "，；：,;:" and _is_heading_line(line, measure):
             return False  # 清点工作：审查… after a clause that happened to fill its line
         return _is_full(prev, measure) and prev.text.text[-1] not in "。"
-    tail = prev.text.text[-1]
     if tail in _CANNOT_END:
         return True
     if not (is_cjk(tail) or tail.isalnum()):
         return False
+    if _continues_indented_start(start, line, indented):
+        return True
+    if items and not line.after_footnotes:
+        return False  # an item of a list ends without punctuation: not a page break
     # Mid-sentence end: a page break, unless the line is a heading (short, unnumbered).
     long_enough = 20 if line.after_footnotes else (30 if ENUMERATOR.match(prev.text.text) else 50)
     return len(prev.text) >= long_enough

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from shuyu.text.numbers import chinese_number  # noqa: F401  (also part of this module's API)
 from shuyu.text.zh import is_cjk, to_simplified
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|E|S|ST|TD|UNEP|DP|HRC|CRC|CCPR)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
 )
 _HEADER_PARAGRAPHS = 12
-_CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
 _ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -52,23 +52,6 @@ def detect_language(text: str) -> tuple[str | None, str | None]:
     if latin >= 20 and len(cjk) < 0.01 * latin:
         return "en", "Latn"
     return None, None
-
-
-def chinese_number(text: str) -> int | None:
-    """六十六 → 66, 七十 → 70, 一百零一 → 101."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CHINESE_DIGITS:
-            digit = _CHINESE_DIGITS[ch]
-        elif ch == "十":
-            total += (digit if digit is not None else 1) * 10
-            digit = None
-        elif ch == "百":
-            total += (digit if digit is not None else 1) * 100
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 def _english_ordinal(word: str) -> int | None:

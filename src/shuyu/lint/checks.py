@@ -21,10 +21,10 @@ from shuyu.corpus.detect import find_symbols
 from shuyu.lint.config import LintConfig
 from shuyu.lint.rules import FLAGGED, SHORT, Rules, quoted_titles
 from shuyu.text.match import Match
+from shuyu.text.numbers import quantities
 from shuyu.text.zh import normalise
 
 _IGNORE = re.compile(r"shuyu:\s*ignore(?:\[([\w,\s-]+)\])?")
-_NUMBER = re.compile(r"\d+(?:/\d+)+|\d+(?:[.,]\d{3})*(?:\.\d+)?")  # 70/125 (a resolution) is one number
 
 
 @dataclass
@@ -248,13 +248,12 @@ def _inconsistent(collector: Collector, segments: list[Segment]) -> None:
 
 
 def numbers(text: str) -> Counter:
-    """Numbers (separators dropped: 1,000 = 1000), resolution numbers and UN document symbols in ``text``."""
+    """Numbers as values (10万 = 100,000 = 100 000, 五岁 = five years), resolution numbers and UN document symbols."""
     text = normalise(text)
-    found = Counter(m.group().replace(",", "") for m in _NUMBER.finditer(text))
+    found = quantities(text)
     for symbol in find_symbols(text):
         found[symbol] += 1
-        for number in _NUMBER.findall(symbol):  # the symbol's own numbers are accounted for by the symbol
-            found[number.replace(",", "")] -= 1
+        found.subtract(quantities(symbol))  # the symbol's own numbers are accounted for by the symbol
     return +found
 
 

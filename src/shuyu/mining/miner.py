@@ -411,5 +411,5 @@ def read_word_list(path) -> frozenset[str]:
 def term_as_dict(row: dict) -> dict:
     """A stored mined term as ``shuyu mine --json`` prints it."""
     return {"rank": row["rank"], "term": row["term"], "score": round(row["score"], 3), "freq": row["freq"],
-            "docs": row["docs"], "years": row["years"], "first_year": row["first_year"], "last_year": row["last_year"],
+            "standalone": row["stats"].get("standalone"), "docs": row["docs"], "years": row["years"], "first_year": row["first_year"], "last_year": row["last_year"],
             "status": row["status"], "pos": row["pos"], "contexts": row["contexts"]}

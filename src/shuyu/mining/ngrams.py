@@ -494,7 +494,8 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             dated = years[owner_index] >= 0
             by_year.add(pair_ids[rows][dated], years[owner_index][dated], counts[rows][dated])
             documents.add(chunk, pair_ids[rows], docs[owner_index])
-            _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts)
+            # Examples show a term standing on its own, never as part of a longer one (最不[发达国家]).
+            _collect_contexts(chunk, positions[alone], lengths[alone], ids[alone], texts[alone], contexts, n_contexts)
         done += chunk.size
         progress(done)
     years_out: dict[str, dict[int, int]] = {t: {} for t in terms}

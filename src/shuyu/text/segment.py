@@ -13,7 +13,6 @@ SRX file.  ``resegment`` cuts an aligned paragraph unit into sentence units.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,7 +21,6 @@ from pathlib import Path
 
 import regex  # SRX rules are Java regular expressions (\p{Lu}, \P{Lu}, \p{Nd})
 
-from shuyu.model.bitext import TMUnit
 
 
 @dataclass(frozen=True)
@@ -109,49 +107,3 @@ def split(text: str, lang: str = "en", rules: Sequence[Rule] | None = None) -> l
     cuts = [0, *sorted(p for p, breaks in decided.items() if breaks and 0 < p < len(text)), len(text)]
     pieces = (text[start:end].strip() for start, end in pairwise(cuts))
     return [piece for piece in pieces if piece]
-
-
-def load_srx(path: str | Path, lang: str) -> tuple[Rule, ...]:
-    """The rules an SRX 2.0 file (a CAT tool's segmentation settings) gives a language, cascaded as declared."""
-    from shuyu.errors import InputError
-    from shuyu.formats import xmlsafe
-
-    root = xmlsafe.parse(path).getroot()
-    ns = {"srx": root.nsmap.get(None, "http://www.lisa.org/srx20")}
-    header = root.find("srx:header", ns)
-    cascade = header is None or header.get("cascade", "yes") == "yes"
-    named = {rule_set.get("languagerulename"): rule_set for rule_set in root.iterfind(".//srx:languagerule", ns)}
-    rules: list[Rule] = []
-    for language_map in root.iterfind(".//srx:languagemap", ns):
-        if not regex.fullmatch(language_map.get("languagepattern", ""), lang, flags=regex.IGNORECASE):
-            continue
-        rule_set = named.get(language_map.get("languagerulename"))
-        if rule_set is None:
-            raise InputError(f"languagemap names an unknown languagerule {language_map.get('languagerulename')!r}",
-                             path, language_map.sourceline)
-        for rule in rule_set.iterfind("srx:rule", ns):
-            before, after = rule.findtext("srx:beforebreak", "", ns), rule.findtext("srx:afterbreak", "", ns)
-            try:
-                regex.compile(before), regex.compile(after)
-            except regex.error as exc:
-                raise InputError(f"rule pattern is not a regular expression: {exc}", path, rule.sourceline) from None
-            rules.append(Rule(rule.get("break", "yes") == "yes", before, after))
-        if not cascade:
-            break
-    return tuple(rules)
-
-
-def resegment(unit: TMUnit, source_rules: Sequence[Rule] | None = None,
-              target_rules: Sequence[Rule] | None = None) -> list[TMUnit]:
-    """Sentence units from a paragraph unit when both sides cut into as many sentences, else the unit itself.
-
-    Equal counts pair in order (a paragraph of a translated UN text keeps its
-    sentence order); unequal counts need an aligner, so the paragraph stays whole.
-    Each sentence unit keeps the paragraph's metadata and gets no tuid of its own.
-    """
-    sources = split(unit.source, unit.source_lang, source_rules)
-    targets = split(unit.target, unit.target_lang, target_rules)
-    if len(sources) < 2 or len(sources) != len(targets):
-        return [unit]
-    return [dataclasses.replace(unit, source=s, target=t, tuid=None, props=list(unit.props), notes=list(unit.notes))
-            for s, t in zip(sources, targets)]

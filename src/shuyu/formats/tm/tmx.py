@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-import shuyu
+from shuyu import __version__
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_files
 from shuyu.formats.tm.base import ReadReport, WriteReport, is_traditional_for, pick_language, same_language
@@ -98,7 +98,7 @@ def tuid(unit: TMUnit) -> str:
 
 
 def _head(source_lang: str, segtype: str, creationdate: str | None) -> bytes:
-    header = etree.Element("header", creationtool="shuyu", creationtoolversion=shuyu.__version__,
+    header = etree.Element("header", creationtool="shuyu", creationtoolversion=__version__,
                            segtype=segtype, **{"o-tmf": O_TMF}, adminlang="en-US", srclang=source_lang,
                            datatype="plaintext")
     if creationdate:

@@ -1,0 +1,302 @@
+"""The terms of one document, as a translator meets it.
+
+Corpus mining (``miner``) needs repetition across the corpus; a single
+resolution names most of its bodies and documents once.  So a document's
+terms come from four sources, each stated in the result:
+
+- ``title``: a title cited in 《…》;
+- ``abbreviation``: a name defined with its short form in brackets
+  (联合国开发计划署（开发署））;
+- ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or a noun phrase ending on an institutional head (…委员会, …框架,
+  …议程).  The heads are the last words of the titles and defined names of the
+  corpus and of this document (议程, 宣言, 纲领, 署 …: learned), and the generic
+  type nouns with which UN names of bodies, meetings, funds, programmes and
+  processes end (``INSTITUTIONAL_HEADS``: the kinds of name the gold criteria
+  count, one word per kind — a statistical head learned from a small corpus
+  picks 技术, 问题, 目标 as readily as 委员会);
+- ``known``: the corpus's mined terms that occur in the document;
+- ``key``: what is new in it compared with the rest of the corpus (log-likelihood
+  keyness of its recurring well-formed word n-grams).
+
+A name keeps a year or a range of years written just before it
+(2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程).  Counts are taken in
+the document twice: ``total`` (every occurrence) and ``count`` (occurrences
+not inside a longer term of the list: 发达国家 outside 最不发达国家); examples
+come from the latter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from shuyu.mining.miner import (
+    FUNCTION_CHARS,
+    NOMINAL_TAGS,
+    _NUMBERED,
+    _specificity,
+    iter_passages,
+    pos_pattern,
+    well_formed,
+)
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_ABBREVIATION = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z-]{1,9})[）)]")
+_YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
+_CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
+_NAME_TAGS = NOMINAL_TAGS + ("f",)  # 东欧国家
+_LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
+INSTITUTIONAL_HEADS = frozenset(
+    "委员会 理事会 大会 会议 首脑会议 论坛 组织 基金 方案 计划署 署 议程 框架 公约 宣言 纲领 行动计划 议定书 协定 "
+    "机制 进程 联盟 集团 机构 小组 工作组 办公室 专员 秘书处 银行 中心 伙伴关系 十年".split())
+_KNOWN_TOP = 500  # known terms: the corpus's best-ranked mined terms …
+_KNOWN_SCORE = 1.0  # … above the score the miner leaves collocations and everyday words at (×0.1, × specificity)
+_KEY_LL = 10.83  # log-likelihood of p < 0.001
+_SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
+
+
+@dataclass
+class DocumentTerm:
+    term: str
+    count: int  # in the document, outside longer terms of this list
+    total: int  # in the document, all occurrences
+    sources: list[str]
+    keyness: float  # log-likelihood against the rest of the corpus (positive: more frequent here)
+    corpus_freq: int  # occurrences in the rest of the corpus
+    examples: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def document_terms(store, document: str | Path, limit: int | None = None) -> list[DocumentTerm]:
+    """The terms of a stored document (by id) or of a file, against the stored corpus."""
+    path = Path(str(document))
+    if store.document_row(str(document)) is not None:
+        doc_id = str(document)
+        paragraphs = [row["text"] for row in store.paragraphs(doc_id)]
+    elif path.is_file():
+        from shuyu.corpus import parse_document, read_file
+
+        doc_id = None
+        paragraphs = [p.text for p in parse_document(read_file(path)).paragraphs]
+    else:
+        from shuyu.errors import InputError
+
+        raise InputError(f"{document}: neither a document of the corpus nor a file")
+    rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
+    known = [row["term"] for row in store.terms(limit=_KNOWN_TOP) if row["score"] >= _KNOWN_SCORE
+             and not pos_pattern(row["term"])[0][1] == "v"]  # 请秘书长, 提供资料: a verb and its object
+    terms = terms_of_text(paragraphs, rest, known)
+    return terms[:limit] if limit else terms
+
+
+def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> list[DocumentTerm]:
+    """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its mined terms."""
+    text = "\n".join(paragraphs)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for title in _titles(text):
+        sources[title].add("title")
+    for name in _defined_names(paragraphs):
+        sources[name].add("abbreviation")
+    heads = INSTITUTIONAL_HEADS | _marked_heads(list(sources), _titles("\n".join(rest)) + _defined_names(rest))
+    for name in _head_names(paragraphs, heads, set(known) | set(sources)):
+        sources[name].add("name")
+    for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
+        for word, tag in pos_pattern(para):
+            if tag == "nt" and len(word) >= 4:
+                sources[word].add("name")
+    for term in known:
+        if term in text:
+            sources[term].add("known")
+    rest_text = "\n".join(rest)
+    rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
+    for gram, freq in _recurring_grams(paragraphs).items():
+        ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
+        if ll >= _KEY_LL and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5):
+            sources[gram].add("key")
+    spans = _occurrences(text, list(sources))
+    results = []
+    for term, kinds in sources.items():
+        occurrences = spans.get(term, [])
+        own = [s for s, inside in occurrences if not inside]
+        corpus_freq = rest_text.count(term)
+        results.append(DocumentTerm(
+            term=term, count=len(own), total=len(occurrences), sources=sorted(kinds, key=_SOURCE_ORDER.get),
+            keyness=round(_log_likelihood(len(occurrences), doc_chars, corpus_freq, rest_chars), 2),
+            corpus_freq=corpus_freq, examples=[_example(text, s, len(term)) for s in own[:2]],
+        ))
+    # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
+    # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay.
+    results = [r for r in results if r.count or {"title", "abbreviation"} & set(r.sources)]
+    results.sort(key=lambda r: (not r.count, min(_SOURCE_ORDER[s] for s in r.sources), -r.count, -len(r.term), r.term))
+    return results
+
+
+def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
+    """Last words of this document's titles and defined names, and of two or more of the corpus's."""
+    def head(name: str) -> str:
+        return pos_pattern(name)[-1][0]
+
+    counts = Counter(head(name) for name in set(corpus))
+    return {w for w in [head(name) for name in own] + [w for w, n in counts.items() if n >= 2] if len(w) >= 2}
+
+
+def _titles(text: str) -> list[str]:
+    return [m.group(1).strip() for m in _TITLE.finditer(text)]
+
+
+def _defined_names(paragraphs: list[str]) -> list[str]:
+    """联合国开发计划署（开发署）→ 联合国开发计划署: the name whose characters contain the short form in order."""
+    names = []
+    for para in paragraphs:
+        for m in _ABBREVIATION.finditer(para):
+            before = _CLAUSE_BREAK.split(para[: m.start()])[-1]
+            short = m.group(1)
+            if not before or short.isascii():
+                continue
+            start = _subsequence_start(before, short)
+            if start is None:
+                continue
+            name = _nominal_phrase(before, start)
+            if name and len(name) > len(short):
+                names.append(_with_years(para, m.start() - len(name), name))
+    return names
+
+
+def _subsequence_start(text: str, short: str) -> int | None:
+    """Where the shortest suffix of ``text`` containing ``short``'s characters in order starts."""
+    i = len(text)
+    for ch in reversed(short):
+        i = text.rfind(ch, 0, i)
+        if i < 0:
+            return None
+    return i
+
+
+def _nominal_phrase(text: str, must_start_by: int) -> str:
+    """The longest run of name words ending ``text``, reaching back at least to ``must_start_by``."""
+    words = pos_pattern(text)
+    bounds = [0]
+    for word, _ in words:
+        bounds.append(bounds[-1] + len(word))
+    k = len(words)
+    while k > 0 and (k == len(words) or _inside_name(words, k - 1)):  # the last word is the head
+        k -= 1
+    while k < len(words) and (words[k][1].startswith(_LEADING_NOISE) or words[k][0] in FUNCTION_CHARS) \
+            and not words[k][1].startswith("vn"):
+        k += 1
+    start = bounds[k]
+    if start > must_start_by:
+        return ""
+    return text[start:]
+
+
+def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
+    word, tag = words[i]
+    if tag.startswith(_NAME_TAGS) or tag == "vn":
+        return True
+    if word in ("和", "及", "与") and i > 0:
+        return True  # 亚洲和太平洋国家, 科学和技术促进发展委员会
+    # 减少灾害风险 inside 仙台减少灾害风险框架; not 参与 in 会员国参与委员会 (a verb right before the head)
+    return tag.startswith("v") and 0 < i < len(words) - 2
+
+
+def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
+    """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议)."""
+    names = []
+    for para in paragraphs:
+        for clause_match in re.finditer(r"[^，。；：、！？“”《》（）()\[\]\n]+", para):
+            clause = clause_match.group()
+            words = pos_pattern(clause)
+            end = 0
+            for k, (word, _) in enumerate(words):
+                end += len(word)
+                if word not in heads or (k > 0 and words[k - 1][0] in heads):
+                    continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛
+                name = _nominal_phrase(clause[:end], end - len(word) - 1)
+                name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
+                modifier = name[: len(name) - len(word)]
+                if len(pos_pattern(name)) >= 2 and len(name) >= 4 and (well_formed(name) or well_formed(modifier)):
+                    names.append(_with_years(para, clause_match.start() + end - len(name), name))
+    return names
+
+
+def _known_left_edge(text: str, name: str, known: set[str]) -> str:
+    """Move the left edge back to the start of a known term it cuts (可|持续发展议程 → 可持续发展议程)."""
+    start = len(text) - len(name)
+    for term in known:
+        i = text.rfind(term, 0, start + len(term) - 1)
+        if i != -1 and i < start < i + len(term):
+            return text[i:]
+    return name
+
+
+def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
+    """非政府组织和民间社会 → 民间社会: at a conjunction whose two sides are each a name, keep the right one."""
+    words = pos_pattern(name)
+    for i, (word, _) in enumerate(words):
+        if word in ("和", "及", "与") and 0 < i < len(words) - 1:
+            left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1:])
+            left_whole = left in known or words[i - 1][0] in heads or (i == 1 and len(left) >= 3)
+            right_whole = right in known or right in heads or (words[i - 1][0] in heads and words[-1][0] in heads)
+            if left_whole and right_whole:
+                return _second_of_two(right, heads, known)
+    return name
+
+
+def _with_years(text: str, start: int, name: str) -> str:
+    """The name with the year(s) written just before it: 2030年可持续发展议程."""
+    m = _YEARS_BEFORE.search(text[max(0, start - 12) : start])
+    return re.sub(r"\s+", "", m.group()) + name if m else name
+
+
+def _recurring_grams(paragraphs: list[str]) -> Counter:
+    """Well-formed word n-grams (one to four words, two characters or more) occurring twice or more."""
+    counts: Counter = Counter()
+    for para in paragraphs:
+        for clause in re.findall(r"[\u4e00-\u9fff]+", para):
+            words = [w for w, _ in pos_pattern(clause)]
+            seen = set()
+            for i in range(len(words)):
+                for j in range(i + 1, min(i + 4, len(words)) + 1):
+                    gram = "".join(words[i:j])
+                    if len(gram) >= 2 and gram not in seen:
+                        seen.add(gram)
+                        counts[gram] += clause.count(gram)
+    return Counter({g: f for g, f in counts.items() if f >= 2 and well_formed(g) and not _NUMBERED.search(g)
+                    and pos_pattern(g)[0][1] != "v" and pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS)})
+
+
+def _log_likelihood(a: int, n1: int, b: int, n2: int) -> float:
+    """Dunning's log-likelihood of ``a`` in ``n1`` against ``b`` in ``n2``; negative when rarer here."""
+    expected1 = n1 * (a + b) / (n1 + n2)
+    expected2 = n2 * (a + b) / (n1 + n2)
+    ll = 2 * ((a * math.log(a / expected1) if a else 0) + (b * math.log(b / expected2) if b else 0))
+    return ll if a / n1 >= b / n2 else -ll
+
+
+def _occurrences(text: str, terms: list[str]) -> dict[str, list[tuple[int, bool]]]:
+    """Each term's occurrences (start, whether inside an occurrence of a longer term of the list)."""
+    spans: dict[str, list[int]] = {}
+    for term in terms:
+        starts, i = [], text.find(term)
+        while i != -1:
+            starts.append(i)
+            i = text.find(term, i + 1)
+        spans[term] = starts
+    covers = sorted((s, s + len(t)) for t, starts in spans.items() for s in starts)
+    out = {}
+    for term, starts in spans.items():
+        out[term] = [(s, any(a <= s and s + len(term) <= b and b - a > len(term) for a, b in covers))
+                     for s in starts]
+    return out
+
+
+def _example(text: str, start: int, length: int, width: int = 15) -> str:
+    left = text[max(0, start - width) : start].split("\n")[-1]
+    right = text[start + length : start + length + width].split("\n")[0]
+    return f"{left}[{text[start:start + length]}]{right}"

@@ -1,0 +1,1 @@
+"""The translation memory: units from the aligned corpus and from imported files, their search and use."""

@@ -1,0 +1,77 @@
+"""Terms of one document (`shuyu mine --document`): names that occur once, nested counts, keyness.
+
+The sentences are SDG targets (A/RES/70/1, compiled in sdg-zh-en, MIT) and resolution wording of the
+kind the seeds use; none of them is in the bundled corpus.
+"""
+
+from __future__ import annotations
+
+import json
+
+from shuyu.cli import main
+from shuyu.mining.document import terms_of_text
+
+SDG_11B = ("到2020年，大幅增加采取和实施综合政策和计划以构建包容、资源使用效率高、减缓和适应气候变化、具有抵御灾害能力的"
+           "城市和人类住区数量，并根据《2015-2030年仙台减少灾害风险框架》在各级建立和实施全面的灾害风险管理")
+RESOLUTION = [
+    "重申其关于变革我们的世界：2030年可持续发展议程的第70/1号决议，",
+    "宣布2011-2020年联合国生物多样性十年，",
+    "请联合国开发计划署（开发署）与各国政府合作，",
+    "鼓励发达国家向发展中国家，特别是最不发达国家和小岛屿发展中国家，以及最不发达国家提供援助，",
+    "请秘书长向大会第七十一届会议提交报告；",
+    "又请秘书长与会员国协商，",
+]
+KNOWN = ["发达国家", "最不发达国家", "发展中国家", "可持续发展", "秘书长", "请秘书长"]
+
+
+def by_term(paragraphs, rest=(), known=KNOWN):
+    return {t.term: t for t in terms_of_text(list(paragraphs), list(rest), list(known))}
+
+
+def test_a_title_cited_once_is_a_term_with_its_years():
+    terms = by_term([SDG_11B])
+    framework = terms["2015-2030年仙台减少灾害风险框架"]
+    assert (framework.count, framework.total) == (1, 1) and "title" in framework.sources
+
+
+def test_names_keep_the_years_they_carry():
+    terms = by_term(RESOLUTION)
+    assert "2030年可持续发展议程" in terms and "发展议程" not in terms
+    assert "2011-2020年联合国生物多样性十年" in terms  # a programme named for its decade
+
+
+def test_a_name_defined_with_its_abbreviation():
+    assert by_term(RESOLUTION)["联合国开发计划署"].sources[0] == "abbreviation"
+
+
+def test_counts_and_examples_exclude_occurrences_inside_longer_terms():
+    terms = by_term(RESOLUTION)
+    developed = terms["发达国家"]
+    assert (developed.count, developed.total) == (1, 3)  # twice inside 最不发达国家
+    assert [e[:10] for e in developed.examples] == ["鼓励[发达国家]向发"]  # never 最不[发达国家]
+    assert terms["最不发达国家"].count == 2
+
+
+def test_secretary_general_is_not_lost_to_a_verb_phrase():
+    terms = by_term(RESOLUTION, known=[t for t in KNOWN if t != "请秘书长"])
+    assert terms["秘书长"].count == 2
+
+
+def test_what_is_new_against_the_rest_of_the_corpus_is_key():
+    paragraphs = [SDG_11B, "加强灾害风险管理能力，", "将灾害风险管理纳入国家战略，"]
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+    assert "key" in by_term(paragraphs, rest, known=[])["灾害风险管理"].sources
+
+
+def test_cli_document_of_the_corpus_and_a_file(db, runner, write):
+    result = runner.invoke(main, ["--db", str(db), "mine", "--document", "2013-ga-res-68-198", "--json"])
+    assert result.exit_code == 0, result.output
+    terms = json.loads(result.output)
+    names = [t["term"] for t in terms]
+    assert "信息社会突尼斯议程" in names and all(t["count"] >= 1 or "title" in t["sources"] for t in terms)
+    assert not any(name.startswith("请") for name in names)
+    path = write("new.txt", "\n".join(RESOLUTION) + "\n")
+    result = runner.invoke(main, ["--db", str(db), "mine", "--document", str(path), "--top", "5"])
+    assert result.exit_code == 0 and len(result.output.splitlines()) == 5
+    result = runner.invoke(main, ["--db", str(db), "mine", "--document", "no-such-document"])
+    assert result.exit_code == 2 and "no-such-document" in result.output
