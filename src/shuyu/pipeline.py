@@ -29,8 +29,9 @@ USER_DICTIONARY = Path("termbase") / "userdict.txt"
 USER_DICTIONARY_TERMS = 500
 REPORT = Path("termbase") / "report.html"
 # The exports `shuyu build` keeps in termbase/ (format → file name).
-EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.tsv", "csv": "shuyu.csv",
-           "xlsx": "shuyu.xlsx"}
+# The en→zh OmegaT glossaries are named for OmegaT, which reads glossaries by suffix (.txt, .tbx).
+EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.omegat.txt",
+           "omegat-tbx": "shuyu-en-zh.omegat.tbx", "csv": "shuyu.csv", "xlsx": "shuyu.xlsx"}
 
 Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
 
