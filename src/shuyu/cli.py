@@ -610,7 +610,9 @@ def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None
     """
     from shuyu.termbase import lookup as finder
 
-    db = finder.connect(obj.db_path())
+    from shuyu.data import or_bundled
+
+    db = finder.connect(obj.db_path() if obj.explicit_db else or_bundled(obj.db_path()))
     hits, suggestions = finder.search_with_suggestions(db, query, limit, lang)
     if not hits:
         click.echo(f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions

@@ -16,6 +16,7 @@ from typing import Callable, ContextManager, Iterable
 
 from shuyu.corpus.ingest import IngestResult, ingest
 from shuyu.corpus.manifest import Entry, Manifest
+from shuyu.data import write_bundle
 from shuyu.fileio import atomic_write_text
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
@@ -28,6 +29,8 @@ from shuyu.variants.groups import VariantGroup
 USER_DICTIONARY = Path("termbase") / "userdict.txt"
 USER_DICTIONARY_TERMS = 500
 REPORT = Path("termbase") / "report.html"
+# Where a build in a shuyu checkout refreshes the termbase shipped inside the package (shuyu.data).
+BUNDLED_TERMBASE = Path("src") / "shuyu" / "data" / "unterm.db"
 # The exports `shuyu build` keeps in termbase/ (format → file name).
 # The en→zh OmegaT glossaries are named for OmegaT, which reads glossaries by suffix (.txt, .tbx).
 EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.omegat.txt",
@@ -47,6 +50,7 @@ class BuildReport:
     concepts: int = 0
     exports: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
+    bundle: Path | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.documents if r.status == status)
@@ -89,4 +93,6 @@ def build(
             export(store, name, path)
             report.exports[name] = path
         report.report = write_report(store, Path(out_dir) / REPORT)
+    if report.concepts and (Path(out_dir) / BUNDLED_TERMBASE).parent.is_dir():
+        report.bundle = write_bundle(db_path, Path(out_dir) / BUNDLED_TERMBASE)
     return report
