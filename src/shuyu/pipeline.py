@@ -9,6 +9,7 @@ Later stages (alignment, TM) plug into ``build`` the same way.
 
 from __future__ import annotations
 
+import json
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +24,15 @@ from shuyu.report.html import write_report
 from shuyu.termbase.assemble import rebuild
 from shuyu.termbase.exchange import export
 from shuyu.store import Store
+from shuyu.store_fts import metadata, publish
 from shuyu.variants.detect import detect_variants
 from shuyu.variants.groups import VariantGroup
 
 USER_DICTIONARY = Path("termbase") / "userdict.txt"
 USER_DICTIONARY_TERMS = 500
 REPORT = Path("termbase") / "report.html"
+# `datasette termbase/shuyu.db -m termbase/datasette.json` reads the database with search, labels, JSON columns.
+DATASETTE_METADATA = Path("termbase") / "datasette.json"
 # Where a build in a shuyu checkout refreshes the termbase shipped inside the package (shuyu.data).
 BUNDLED_TERMBASE = Path("src") / "shuyu" / "data" / "unterm.db"
 # The exports `shuyu build` keeps in termbase/ (format → file name).
@@ -88,6 +92,9 @@ def build(
         atomic_write_text(report.user_dictionary, user_dictionary(kept))
         report.variant_groups = detect_variants(store, progress=variants_progress)
         report.concepts = rebuild(store)
+        publish(store.db.conn)  # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term
+        atomic_write_text(Path(out_dir) / DATASETTE_METADATA,
+                          json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=2) + "\n")
         for name, file_name in EXPORTS.items() if report.concepts else ():  # TBX needs at least one concept
             path = Path(out_dir) / "termbase" / file_name
             export(store, name, path)
