@@ -216,3 +216,13 @@ def test_the_packaged_termbase_is_up_to_date(bundled):
         assert "documents" not in {r[0] for r in db.execute("select name from sqlite_master where type = 'table'")}
     assert BUNDLED.stat().st_size < 2_000_000
     assert "data/unterm.db" in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_packaged_termbase_is_the_termbase_alone(bundled, tmp_path):
+    from shuyu.data import write_bundle
+
+    out = write_bundle(bundled / "shuyu.db", tmp_path / "unterm.db")  # the built database has its search index
+    with sqlite3.connect(out) as db:
+        assert {r[0] for r in db.execute("select name from sqlite_master where type = 'table'")} == {
+            "meta", "concepts", "concept_terms"}
+        assert db.execute("select count(*) from concept_terms").fetchone()[0] > 500

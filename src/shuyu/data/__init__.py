@@ -32,11 +32,12 @@ def write_bundle(database: str | Path, target: str | Path) -> Path:
         source.execute("vacuum into ?", [str(scratch)])
     try:
         with sqlite3.connect(scratch) as copy:
-            tables = [r[0] for r in copy.execute("select name from sqlite_master where type = 'table' "
-                                                  "and name not like 'sqlite_%'")]
+            # Virtual (FTS) tables first: dropping one drops its shadow tables.
+            tables = [r[0] for r in copy.execute("select name from sqlite_master where type = 'table' and name "
+                                                  "not like 'sqlite_%' order by sql not like 'CREATE VIRTUAL%'")]
             for table in tables:
                 if table not in _KEEP:
-                    copy.execute(f'drop table if exists "{table}"')  # an FTS table takes its shadows along
+                    copy.execute(f'drop table if exists "{table}"')
             copy.commit()
             copy.execute("vacuum")
         atomic_write_bytes(target, scratch.read_bytes())
