@@ -226,3 +226,14 @@ def test_the_packaged_termbase_is_the_termbase_alone(bundled, tmp_path):
         assert {r[0] for r in db.execute("select name from sqlite_master where type = 'table'")} == {
             "meta", "concepts", "concept_terms"}
         assert db.execute("select count(*) from concept_terms").fetchone()[0] > 500
+
+
+def test_translate_toolkit_takes_the_preferred_form_as_the_headword(exported, bilingual):
+    from translate.storage import tbx
+
+    with exported["tbx2"].open("rb") as handle:
+        units = tbx.tbxfile.parsefile(handle).units
+    with Store(bilingual) as store:
+        preferred = [next(t.form for t in c.terms if t.lang == "zh") for c in concepts(store)]
+    assert [u.source for u in units] == preferred
+    assert "信息社会世界峰会" in preferred and "信息社会世界首脑会议" not in preferred
