@@ -237,3 +237,32 @@ def test_translate_toolkit_takes_the_preferred_form_as_the_headword(exported, bi
         preferred = [next(t.form for t in c.terms if t.lang == "zh") for c in concepts(store)]
     assert [u.source for u in units] == preferred
     assert "信息社会世界峰会" in preferred and "信息社会世界首脑会议" not in preferred
+
+
+def test_the_tables_have_one_term_per_cell_and_status_columns(exported, bilingual):
+    import csv
+
+    from openpyxl import load_workbook
+
+    with exported["csv"].open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert header[:3] == ["en", "zh-CN", "zh-CN status"]  # what OmegaT reads as source, target, comment
+    assert {"zh-CN preferred", "zh-CN forbidden", "zh-TW", "zh-TW status", "en status", "Entry_ID"} <= set(header)
+    column = {name: k for k, name in enumerate(header)}
+    assert not any("|" in cell for row in rows for cell in row)
+    avoid = _flagged_and_regional(bilingual)
+    for row in rows:
+        if row[column["zh-CN forbidden"]] == "TRUE":
+            assert row[column["en"]] == "" and row[column["zh-CN status"]] in ("superseded", "deprecated")
+        assert row[column["zh-CN preferred"]] in ("TRUE", "FALSE", "")
+    summit_rows = [r for r in rows if r[column["Entry_ID"]] == next(
+        r[column["Entry_ID"]] for r in rows if r[column["zh-CN"]] == "信息社会世界峰会")]
+    cells = [cell for r in summit_rows for cell in r]
+    assert cells.count("信息社会世界首脑会议") == 1  # once, marked forbidden — never also as a plain term
+    assert summit_rows[0][column["zh-CN"]] == "信息社会世界峰会" and summit_rows[0][column["zh-CN preferred"]] == "TRUE"
+    taiwan = {r[column["zh-TW"]] for r in rows} - {""}
+    assert "網際網路" in taiwan and not taiwan & {r[column["zh-CN"]] for r in rows}
+    assert avoid - taiwan <= {r[column["zh-CN"]] for r in rows if r[column["zh-CN forbidden"]] == "TRUE"} | taiwan
+    sheet = load_workbook(exported["xlsx"]).active
+    assert [c.value for c in sheet[1]][:3] == ["en", "zh-CN", "zh-CN status"] and sheet["A1"].font.bold
+    assert sheet.column_dimensions["B"].width > 10 and sheet.freeze_panes == "A2"
