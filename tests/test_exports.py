@@ -9,13 +9,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO
+
 from shuyu import formats
 from shuyu.cli import main
 from shuyu.store import Store
 from shuyu.termbase.assemble import curate
-from shuyu.termbase.exchange import MIN_CANDIDATE_SCORE, ExportFilter, candidate_scores, concepts, export
+from shuyu.termbase.exchange import (
+    MIN_CANDIDATE_SCORE,
+    ExportFilter,
+    candidate_scores,
+    concepts,
+    export,
+)
 from shuyu.termbase.usage import STATUS_ORDER, forbidden, is_regional
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
@@ -153,7 +159,7 @@ def test_omegat_finds_our_preferred_renderings(exported, bilingual, tmp_path, na
 @pytest.mark.omegat
 @pytest.mark.skipif(not (OMEGAT_JAR.is_file() and shutil.which("javac")), reason="needs OmegaT and a JDK")
 def test_our_csv_in_an_omegat_glossary_folder_reads_as_english_to_chinese(exported, bilingual, tmp_path):
-    loaded, hits = _omegat([exported["csv"]], SENTENCES[:1], tmp_path)
+    _, hits = _omegat([exported["csv"]], SENTENCES[:1], tmp_path)
     (hit,) = [h for h in hits if h[1] == "World Summit on the Information Society"]
     assert hit[2] == "信息社会世界峰会"  # source English, target the preferred Chinese, comment its status
     assert hit[3].startswith("preferred")

@@ -50,9 +50,12 @@ def _cells(term: Term | None, regional: bool = False) -> list[str]:
     """Form, status, preferred, forbidden, type; a regional form is forbidden only by its status, in its column."""
     if term is None:
         return [""] * 5
-    flag = lambda value: "TRUE" if value else "FALSE"  # noqa: E731
     banned = term.status in FLAGGED if regional else forbidden(term)
-    return [term.form, term.status, flag(term.status == "preferred"), flag(banned), term.type or ""]
+    return [term.form, term.status, _boolean(term.status == "preferred"), _boolean(banned), term.type or ""]
+
+
+def _boolean(value: bool) -> str:
+    return "TRUE" if value else "FALSE"
 
 
 def rows(concepts: list[Concept]) -> list[list[str]]:
