@@ -15,6 +15,7 @@ lives only there, so no command can skip it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from typing import Callable, ContextManager, Iterable
 
 from shuyu.corpus.ingest import IngestResult, ingest
 from shuyu.corpus.manifest import Entry, Manifest
+from shuyu.store.bundle import write_bundle
 from shuyu.fileio import atomic_write_text
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
@@ -31,6 +33,7 @@ from shuyu.termbase import assemble
 from shuyu.termbase.assemble import rebuild
 from shuyu.termbase.exchange import ImportReport, export, import_file
 from shuyu.store import Store
+from shuyu.store.fts import metadata, publish
 from shuyu.variants import detect
 from shuyu.variants.detect import detect_variants
 from shuyu.variants.groups import VariantGroup
@@ -38,9 +41,14 @@ from shuyu.variants.groups import VariantGroup
 USER_DICTIONARY = Path("termbase") / "userdict.txt"
 USER_DICTIONARY_TERMS = 500
 REPORT = Path("termbase") / "report.html"
+# `datasette termbase/shuyu.db -m termbase/datasette.json` reads the database with search, labels, JSON columns.
+DATASETTE_METADATA = Path("termbase") / "datasette.json"
+# Where a build in a shuyu checkout refreshes the termbase shipped inside the package (shuyu.data).
+BUNDLED_TERMBASE = Path("src") / "shuyu" / "data" / "unterm.db"
 # The exports `shuyu build` keeps in termbase/ (format → file name).
-EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.tsv", "csv": "shuyu.csv",
-           "xlsx": "shuyu.xlsx"}
+# The en→zh OmegaT glossaries are named for OmegaT, which reads glossaries by suffix (.txt, .tbx).
+EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.omegat.txt",
+           "omegat-tbx": "shuyu-en-zh.omegat.tbx", "csv": "shuyu.csv", "xlsx": "shuyu.xlsx"}
 
 Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
 
@@ -56,6 +64,7 @@ class BuildReport:
     concepts: int = 0
     exports: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
+    bundle: Path | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.documents if r.status == status)
@@ -93,11 +102,16 @@ def build(
         atomic_write_text(report.user_dictionary, user_dictionary(kept))
         report.variant_groups = detect_variants(store, progress=variants_progress)
         report.concepts = rebuild(store)
+        publish(store.db.conn)  # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term
+        atomic_write_text(Path(out_dir) / DATASETTE_METADATA,
+                          json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=2) + "\n")
         for name, file_name in EXPORTS.items() if report.concepts else ():  # TBX needs at least one concept
             path = Path(out_dir) / "termbase" / file_name
             export(store, name, path)
             report.exports[name] = path
         report.report = write_report(store, Path(out_dir) / REPORT)
+    if report.concepts and (Path(out_dir) / BUNDLED_TERMBASE).parent.is_dir():
+        report.bundle = write_bundle(db_path, Path(out_dir) / BUNDLED_TERMBASE)
     return report
 
 

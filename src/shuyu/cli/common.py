@@ -20,6 +20,12 @@ class Context:
             return Path(self.explicit_db)
         return (out / DEFAULT_DB) if out else DEFAULT_DB
 
+    def termbase_path(self) -> Path:
+        """The termbase to read: the one named, else the local one, else the UN termbase shipped in the package."""
+        from shuyu.data import or_bundled
+
+        return self.db_path() if self.explicit_db else or_bundled(self.db_path())
+
 
 class StageProgress:
     """A progress bar per stage on stderr (stage names only when stderr is not a terminal)."""

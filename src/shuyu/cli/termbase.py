@@ -32,7 +32,7 @@ def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None
     """
     from shuyu.termbase import lookup as finder
 
-    hits, suggestions = finder.find(obj.db_path(), query, limit, lang)
+    hits, suggestions = finder.find(obj.termbase_path(), query, limit, lang)
     if not hits:
         click.echo(f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions
                                                     else ""), err=True)
@@ -67,7 +67,7 @@ def _print_concept(hit) -> None:
     click.echo()
 
 
-FORMAT_NAMES = ["tbx", "tbx2", "tsv", "csv", "xlsx"]
+FORMAT_NAMES = ["tbx", "tbx2", "omegat-tbx", "tsv", "csv", "xlsx"]
 
 
 @click.command("export")
@@ -80,10 +80,13 @@ FORMAT_NAMES = ["tbx", "tbx2", "tsv", "csv", "xlsx"]
 @click.option("--year", type=int, help="Only concepts with a term used that year.")
 @click.option("--document", help="Only concepts with a term found in this document (id).")
 @click.option("--min-freq", type=click.IntRange(0), default=0, help="Only concepts with a term used this often.")
+@click.option("--all", "everything", is_flag=True,
+              help="Every mined candidate, also those below the quality threshold (default: left out).")
 @click.option("--direction", type=click.Choice(["en-zh", "zh-en"]), default="en-zh", show_default=True,
               help="Source and target language of a tsv glossary.")
 @click.pass_obj
-def export_command(obj: Context, format_name, output, statuses, year, document, min_freq, direction) -> None:
+def export_command(obj: Context, format_name, output, statuses, year, document, min_freq, everything,
+                   direction) -> None:
     """Write the termbase as TBX v3 (tbx), TBX v2 (tbx2), an OmegaT glossary (tsv), CSV or XLSX.
 
     \b
@@ -96,7 +99,7 @@ def export_command(obj: Context, format_name, output, statuses, year, document, 
     from shuyu.termbase.exchange import ExportFilter, export
 
     selection = ExportFilter(**({"statuses": statuses} if statuses else {}), year=year, document=document,
-                             min_freq=min_freq)
+                             min_freq=min_freq, **({"min_score": None} if everything else {}))
     with Store(obj.db_path(), create=False) as store:
         count = export(store, format_name, output, selection, direction=direction)
     click.echo(f"{count} concepts → {output}")

@@ -10,7 +10,10 @@
     deprecated-term = "error"
     mixed-forms = "warning"
 
-The file is looked for in the current folder and its parents.
+The file is looked for in the current folder and its parents.  Without one (and
+without ``--db``), lint uses ``termbase/shuyu.db`` if the current folder has it,
+else the UN termbase shipped with shuyu (``shuyu.data``): the pre-commit hook
+works in any repository.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuyu import DEFAULT_DB
+from shuyu.data import or_bundled
 from shuyu.errors import InputError
 
 CHECKS = {
@@ -60,6 +64,7 @@ def load_config(path: Path | None = None) -> LintConfig:
     path = path or find_config()
     config = LintConfig()
     if path is None:
+        config.termbase = or_bundled(config.termbase)  # outside a shuyu project: the UN termbase shipped with shuyu
         return config
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8")).get("lint", {})

@@ -67,6 +67,11 @@ def normalise(text: str) -> str:
     return simplified
 
 
+def to_traditional(text: str) -> str:
+    """The text in traditional script (OpenCC s2t), for indexes a user may query in either script."""
+    return _converter("s2t")(text)
+
+
 def script_forms(form: str) -> dict[str, str]:
     """The traditional and Taiwan-usage spellings of a simplified form (互联网 → 互聯網, 網際網路)."""
     return {"traditional": _converter("s2t")(form), "taiwan": _converter("s2twp")(form)}

@@ -16,9 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from shuyu.errors import InputError
-from shuyu.formats.termbase import csvtable, tbx2, tbx3, tsv, xlsx
+from shuyu.formats.termbase import csvtable, omegat_tbx, tbx2, tbx3, tsv, xlsx
 
-FORMATS = {module.NAME: module for module in (tbx3, tbx2, tsv, csvtable, xlsx)}
+FORMATS = {module.NAME: module for module in (tbx3, tbx2, omegat_tbx, tsv, csvtable, xlsx)}
 
 
 def by_name(name: str):

@@ -1,10 +1,14 @@
-"""OmegaT glossary: ``source<TAB>target<TAB>comment``, UTF-8, one row per pair of terms.
+"""OmegaT glossary: ``source<TAB>target<TAB>comment``, UTF-8, one target per line (OmegaT reads ``.txt``).
 
 The direction is English → Chinese by default (UN translation goes that way).
-Each target term gets a row with the source's preferred term, and the comment
-starts with the target term's status in brackets — ``[superseded]`` tells the
-translator not to use it — so the status survives a round trip.  Concepts
-without a term in both languages cannot be a glossary entry and are left out.
+OmegaT offers every target of a matching source as a rendering, whatever the
+comment says, so only forms a translator may use are targets: preferred,
+admitted and (above the export's quality threshold) candidate zh-CN forms,
+preferred first — never a superseded, deprecated or regional (zh-TW) form.
+Each usable source form gets a line per target.  The comment starts with the
+target's status and years in brackets (``[preferred, 2021]``), then the forms
+to avoid (``avoid: 信息社会世界首脑会议 (superseded, 2010–2015)``), then notes.
+Concepts without a usable term in both languages cannot be a glossary entry.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ from pathlib import Path
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_text
 from shuyu.formats.termbase import text
-from shuyu.text.zh import is_chinese
 from shuyu.model.terms import STATUSES, Concept, Term, language
+from shuyu.model.usage import avoid_note, label, order, usable
+from shuyu.text.zh import is_chinese
 
 NAME = "tsv"
 SUFFIXES = (".tsv", ".tab", ".txt", ".utf8")
-_STATUS = re.compile(rf"^\[({'|'.join(STATUSES)})\]\s*(?:/\s*)?")
+_STATUS = re.compile(rf"^\[({'|'.join(STATUSES)})(?:,[^\]]*)?\]\s*(?:/\s*)?")
+_AVOID = "avoid: "
 
 
 def _clean(value: str) -> str:
@@ -31,13 +37,17 @@ def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **optio
     source_lang, target_lang = direction.split("-")
     lines = []
     for c in concepts:
-        source = c.preferred(source_lang)
-        if source is None:
-            continue
-        for target in (t for t in c.terms if t.lang == target_lang):
-            comment = " / ".join([f"[{target.status}]", *target.notes, *c.notes])
-            lines.append(f"{_clean(source.form)}\t{_clean(target.form)}\t{_clean(comment)}")
-    atomic_write_text(path, "".join(line + "\n" for line in lines))
+        terms = order(c.terms)
+        sources = [t for t in terms if t.lang == source_lang and usable(t)]
+        targets = [t for t in terms if t.lang == target_lang and usable(t)]
+        avoid = avoid_note(c, target_lang)
+        for source in sources:
+            for target in targets:
+                comment = " / ".join([f"[{label(target)}]", *([avoid] if avoid else []), *target.notes, *c.notes])
+                lines.append(f"{_clean(source.form)}\t{_clean(target.form)}\t{_clean(comment)}")
+    # OmegaT skips lines that start with #: the file says what it is even when no concept has English yet.
+    header = f"# shuyu {direction} glossary for OmegaT: source<TAB>target<TAB>[status, years] / forms to avoid / notes"
+    atomic_write_text(path, "".join(line + "\n" for line in [header, *lines]))
 
 
 def read(path: Path, direction: str = "en-zh", encoding: str | None = None, **options) -> list[Concept]:
@@ -64,7 +74,7 @@ def read_pairs(rows: list[tuple[int, list[str]]], path: Path, direction: str = "
             status, comment = m.group(1), comment[m.end():]
         concept = concepts.setdefault(source, Concept([Term(source, source_lang, "preferred", provenance="imported")],
                                                       origin="imported"))
-        notes = [n for n in (part.strip() for part in comment.split(" / ")) if n]
+        notes = [n for n in (part.strip() for part in comment.split(" / ")) if n and not n.startswith(_AVOID)]
         concept.terms.append(Term(target, target_lang, status, provenance="imported"))
         concept.notes += [n for n in notes if n not in concept.notes]
     if not concepts:

@@ -23,9 +23,11 @@ def write(concepts: list[Concept], path: Path, **options) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "termbase"
-    for row in table.rows(concepts):
+    content = table.rows(concepts)
+    for row in content:
         sheet.append(row)
     sheet.freeze_panes = "A2"
+    _widths(sheet, content)
     # Dated by the termbase, not the clock, so the same termbase gives the same file.
     stamps = [c.modified for c in concepts if c.modified]
     stamp = dt.datetime.fromisoformat(max(stamps)[:10]) if stamps else dt.datetime(2000, 1, 1)
@@ -33,6 +35,20 @@ def write(concepts: list[Concept], path: Path, **options) -> None:
     out = io.BytesIO()
     book.save(out)
     atomic_write_bytes(path, _fixed_zip_times(out.getvalue(), stamp))
+
+
+def _widths(sheet, content: list[list[str]]) -> None:
+    """Columns as wide as their content (a Chinese character counts two), within reason; a bold header."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from shuyu.text.zh import display_width
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for k in range(len(content[0])):
+        widest = max(display_width(str(row[k])) for row in content if k < len(row))
+        sheet.column_dimensions[get_column_letter(k + 1)].width = min(60, max(8, widest + 2))
 
 
 def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:

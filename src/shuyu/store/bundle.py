@@ -1,0 +1,34 @@
+"""A compact read-only copy of a database's termbase, to ship inside the package (``shuyu.data``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from shuyu.fileio import atomic_write_bytes
+
+# The tables lint and lookup read; everything else (documents, mining, TM) stays out.
+_KEEP = ("meta", "concepts", "concept_terms")
+
+
+def write_bundle(database: str | Path, target: str | Path) -> Path:
+    """A compact read-only copy of ``database``'s termbase at ``target`` (written atomically)."""
+    target = Path(target)
+    scratch = target.with_name(target.name + ".tmp")
+    scratch.unlink(missing_ok=True)
+    with sqlite3.connect(database) as source:
+        source.execute("vacuum into ?", [str(scratch)])
+    try:
+        with sqlite3.connect(scratch) as copy:
+            # Virtual (FTS) tables first: dropping one drops its shadow tables.
+            tables = [r[0] for r in copy.execute("select name from sqlite_master where type = 'table' and name "
+                                                  "not like 'sqlite_%' order by sql not like 'CREATE VIRTUAL%'")]
+            for table in tables:
+                if table not in _KEEP:
+                    copy.execute(f'drop table if exists "{table}"')
+            copy.commit()
+            copy.execute("vacuum")
+        atomic_write_bytes(target, scratch.read_bytes())
+    finally:
+        scratch.unlink(missing_ok=True)
+    return target
