@@ -26,7 +26,8 @@ this these those it its their them they he she his her him we our us you your i 
 is are was were be been being am has have had having do does did doing will would shall should can could
 may might must also not no yes all any each every both either neither some many much more most other
 another own same very only just even further furthermore however thus therefore hence already still
-per via including including inter alia etc i.e e.g mr ms mrs
+per via including inter alia etc i.e e.g mr ms mrs according regarding concerning following pursuant
+notwithstanding excluding
 """.split())
 # Inside a noun phrase only these function words may appear: "rule of law", "persons with disabilities",
 # "violence against women", "Committee on the Elimination of Discrimination against Women".
@@ -140,6 +141,7 @@ def _singular(word: str) -> str:
     return lower
 
 
+@functools.lru_cache(maxsize=200_000)
 def lookup_key(term: str) -> str:
     """The key an English term is looked up by: case-folded, nouns singular, hyphens as spaces.
 
@@ -163,3 +165,26 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+_DEFINITION = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,10})\(([A-Z][A-Za-z]*[A-Z])s?\)")
+
+
+def acronym_definitions(text: str) -> Iterator[tuple[str, str]]:
+    """``(acronym, long form)`` defined in ``text`` as "gross domestic product (GDP)".
+
+    The long form is the shortest run of words before the bracket whose initials
+    (of content words, and of the parts of hyphenated words) spell the acronym:
+    "official development assistance (ODA)", "non-governmental organizations (NGOs)".
+    """
+    for match in _DEFINITION.finditer(text):
+        before, acronym = match.group(1).split(), match.group(2)
+        for start in range(len(before) - 1, -1, -1):
+            phrase = before[start:]
+            initials = "".join(part[0] for w in phrase if w.lower() not in FUNCTION_WORDS
+                               for part in _HYPHENS.split(w) if part)
+            if initials.upper() == acronym.upper() and is_noun_phrase(phrase):
+                yield acronym, " ".join(phrase)
+                break
+            if len(initials) > len(acronym):
+                break
