@@ -172,8 +172,9 @@ class _Prior:
 
     def __init__(self, term: str):
         self.whole = {en.lookup_key(s) for s in _sense_phrases(cedict.senses(term))}
-        self.parts = [stems for stems in map(_gloss_stems, _segments(term)) if stems]
-        self.known = frozenset().union(*self.parts)
+        words = _segments(term)
+        self.parts = [stems for stems in map(_gloss_stems, (p for w in words for p in _split(w))) if stems]
+        self.known = frozenset().union(*self.parts, *map(_gloss_stems, words))
 
     def __call__(self, key: str) -> float:
         """F1 of precision (phrase words that translate a word of the term) and recall (term words translated)."""
@@ -195,6 +196,15 @@ def _segments(term: str) -> list[str]:
     for word in jieba.lcut(term, HMM=False):
         parts.extend([word] if cedict.senses(word) or len(word) == 1 else list(word))
     return parts
+
+
+def _split(word: str) -> list[str]:
+    """A dictionary word cut into the dictionary words it is made of (会员国 → 会员 国): each must be translated."""
+    for cut in range(len(word) - 1, 0, -1):
+        head, tail = word[:cut], word[cut:]
+        if len(word) > 2 and cedict.senses(head) and cedict.senses(tail):
+            return _split(head) + _split(tail)
+    return [word]
 
 
 def _sense_phrases(senses: Iterable[str]) -> Iterable[str]:
