@@ -80,6 +80,15 @@ def _base_verb(word: str) -> bool:
     return not lower.endswith(("ed", "ing", "en", "wn"))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_be_verb(word: str) -> bool:
+    """A base form that the lexicon knows as a verb (implement, develop; also water)."""
+    from lemminflect import getAllLemmas
+
+    lower = word.lower()
+    return lower in getAllLemmas(lower).get("VERB", ())
+
+
 def _can_head(word: str) -> bool:
     """The last word of a term: a noun, an acronym, a name or a word the lexicon does not know."""
     if word.lower() in FUNCTION_WORDS:
@@ -106,7 +115,10 @@ def is_noun_phrase(tokens: list[str] | tuple[str, ...]) -> bool:
     if len(tokens) == 1:
         classes = _classes(tokens[0])
         return not classes or bool(classes & {"NOUN", "PROPN"}) or tokens[0].isupper()
-    return all(_can_be_inside(w) for w in tokens[1:-1])
+    if not all(_can_be_inside(w) for w in tokens[1:-1]):
+        return False
+    # "to" before a verb is an infinitive ("countries to implement"), before a noun a complement ("access to justice")
+    return not any(w.lower() == "to" and _may_be_verb(n) for w, n in zip(tokens, tokens[1:]))
 
 
 def noun_phrases(text: str, max_words: int = 6) -> Iterator[tuple[str, ...]]:
