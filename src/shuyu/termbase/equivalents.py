@@ -101,36 +101,31 @@ class _Phrases:
     its long form, so GDP and gross domestic product are one rendering.
     """
 
-    def __init__(self, english: list[str], max_words: int):
+    def __init__(self, english: list[str], max_words: int, keep: set[int]):
+        """Phrases of every pair are counted; their positions are kept only for the pairs in ``keep``."""
         defined: dict[str, Counter[str]] = defaultdict(Counter)
         for text in english:
             for acronym, long_form in en.acronym_definitions(text):
                 defined[en.lookup_key(acronym)][en.lookup_key(long_form)] += 1
         self.aliases = {acronym: forms.most_common(1)[0][0] for acronym, forms in defined.items()}
-        self.spans: list[list[tuple[str, int, int]]] = []  # per pair: (key, first token, end token)
+        self.spans: dict[int, list[tuple[str, int, int]]] = {}  # pair → (key, first word, end word)
         self.pairs_with: Counter[str] = Counter()
         self.surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         self.acronyms: dict[str, Counter[str]] = defaultdict(Counter)
-        for text in english:
+        for index, text in enumerate(english):
             spans = []
-            offset = 0
-            for run in en.stretches(text):
-                for start in range(len(run)):
-                    for end in range(start + 1, min(len(run), start + max_words) + 1):
-                        gram = run[start:end]
-                        if en.is_noun_phrase(gram):
-                            surface = " ".join(gram)
-                            key = en.lookup_key(surface)
-                            if key in self.aliases:
-                                key = self.aliases[key]
-                                self.acronyms[key][surface] += 1
-                            else:
-                                self.surfaces[key][surface] += 1
-                            spans.append((key, offset + start, offset + end))
-                offset += len(run)
-            self.spans.append(spans)
+            for start, end, gram in en.noun_phrase_spans(text, max_words):
+                surface = " ".join(gram)
+                key = en.lookup_key(surface)
+                if key in self.aliases:
+                    key = self.aliases[key]
+                    self.acronyms[key][surface] += 1
+                else:
+                    self.surfaces[key][surface] += 1
+                spans.append((key, start, end))
             self.pairs_with.update({key for key, _, _ in spans})
-
+            if index in keep:
+                self.spans[index] = spans
         self.masked: dict[int, list[tuple[int, int]]] = defaultdict(list)
         self._free: dict[int, set[str]] = {}
 
@@ -243,7 +238,7 @@ def find_equivalents(pairs: Iterable[tuple[str, str, str]], terms: Iterable[str]
     for index, zh in enumerate(chinese):
         for term in dict.fromkeys(m.term for m in matcher.longest(zh)):
             occurs[term].append(index)
-    phrases = _Phrases(english, max_words)
+    phrases = _Phrases(english, max_words, {i for where in occurs.values() for i in where})
     total = len(ids)
     results = {}
     for term in sorted(terms, key=lambda t: (-len(t), -len(occurs.get(t, ())), t)):

@@ -121,8 +121,10 @@ def is_noun_phrase(tokens: list[str] | tuple[str, ...]) -> bool:
     return not any(w.lower() == "to" and _may_be_verb(n) for w, n in zip(tokens, tokens[1:]))
 
 
-def noun_phrases(text: str, max_words: int = 6) -> Iterator[tuple[str, ...]]:
-    """Every word n-gram of ``text`` (1 to ``max_words`` words, within punctuation) shaped like a term."""
+def noun_phrase_spans(text: str, max_words: int = 6) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """``(first word, end word, words)`` of every word n-gram of ``text`` (1 to ``max_words`` words,
+    within punctuation) shaped like a term; word positions count across the whole text."""
+    offset = 0
     for run in stretches(text):
         for start in range(len(run)):
             if not _can_modify(run[start]):
@@ -130,7 +132,13 @@ def noun_phrases(text: str, max_words: int = 6) -> Iterator[tuple[str, ...]]:
             for end in range(start + 1, min(len(run), start + max_words) + 1):
                 gram = tuple(run[start:end])
                 if is_noun_phrase(gram):
-                    yield gram
+                    yield offset + start, offset + end, gram
+        offset += len(run)
+
+
+def noun_phrases(text: str, max_words: int = 6) -> Iterator[tuple[str, ...]]:
+    """The words of each term-shaped n-gram of ``text`` (see ``noun_phrase_spans``)."""
+    return (gram for _, _, gram in noun_phrase_spans(text, max_words))
 
 
 @functools.lru_cache(maxsize=200_000)
