@@ -130,8 +130,8 @@ class _Phrases:
         self._free: dict[int, set[str]] = {}
 
     def display(self, key: str) -> str:
-        """The most frequent written form (the long form of an acronym the texts define)."""
-        return (self.surfaces.get(key) or self.acronyms[key]).most_common(1)[0][0]
+        """The most frequent written form, long or short (IAEA, defined once with a misspelt long form)."""
+        return (self.surfaces.get(key, Counter()) + self.acronyms.get(key, Counter())).most_common(1)[0][0]
 
     def acronym(self, key: str) -> str | None:
         return self.acronyms[key].most_common(1)[0][0] if self.acronyms.get(key) else None
