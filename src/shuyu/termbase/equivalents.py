@@ -35,6 +35,9 @@ from shuyu.text import cedict, en
 # Confidence from which an equivalent is taken as the term's English (chosen on the dev gold:
 # bench/eval_equivalents.py prints accuracy and coverage at this threshold).
 CONFIDENT = 0.5
+# Longest English rendering, in words: UN names run to seven ("Committee on the Elimination of
+# Discrimination against Women"); 6, 7 and 8 score the same on the dev gold.
+MAX_WORDS = 8
 # How many pairs it takes for co-occurrence to outweigh the dictionary: the weight of Dice is
 # pairs / (pairs + PRIOR_PAIRS).
 PRIOR_PAIRS = 2.0
@@ -220,7 +223,7 @@ def _gloss_stems(word: str) -> frozenset[str]:
 
 
 def find_equivalents(pairs: Iterable[tuple[str, str, str]], terms: Iterable[str], *,
-                     max_words: int = 6, top: int = 3, evidence: int = 3) -> dict[str, TermEquivalents]:
+                     max_words: int = MAX_WORDS, top: int = 3, evidence: int = 3) -> dict[str, TermEquivalents]:
     """English renderings of each Chinese term, best first, from ``(pair_id, zh, en)`` segment pairs.
 
     Every term in ``terms`` gets an entry (with no equivalents when it never
@@ -280,7 +283,9 @@ def _rank(term: str, occurrences: int, together: dict[str, list[int]], phrases: 
     term was seen in few pairs (a scaling of Dice by the share of the term's
     words translated was tried: same accuracy on the dev gold, lower coverage).
     A phrase that nearly always occurs inside a longer candidate that goes with
-    the term as often is a fragment of it (Auditors in Board of Auditors).
+    the term as often is a fragment of it (Auditors in Board of Auditors) — unless
+    the longer one starts with a lower-case verb ("combat desertification": the
+    term's usual verb; "Board of Auditors" is a name).
     """
     coordinated = any(c in term for c in _CONJUNCTIONS)
     prior = _Prior(term)
@@ -299,7 +304,8 @@ def _rank(term: str, occurrences: int, together: dict[str, list[int]], phrases: 
         best = ranked[0]
         inside = f" {best.key} "
         whole = [c for c in ranked[1:] if c.count >= _FRAGMENT_SHARE * best.count
-                 and c.marginal >= _FRAGMENT_SHARE * best.marginal and inside in f" {c.key} "]
+                 and c.marginal >= _FRAGMENT_SHARE * best.marginal and inside in f" {c.key} "
+                 and not _verb_first(phrases.display(c.key))]
         if not whole:
             break
         ranked.remove(best)
@@ -307,6 +313,11 @@ def _rank(term: str, occurrences: int, together: dict[str, list[int]], phrases: 
         ranked.remove(longest)
         ranked.insert(0, longest._replace(score=max(longest.score, best.score)))
     return ranked
+
+
+def _verb_first(surface: str) -> bool:
+    first = surface.split()[0]
+    return first.islower() and en.may_be_verb(first)
 
 
 def _one_name(surface: str) -> bool:

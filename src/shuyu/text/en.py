@@ -81,7 +81,7 @@ def _base_verb(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _may_be_verb(word: str) -> bool:
+def may_be_verb(word: str) -> bool:
     """A base form that the lexicon knows as a verb (implement, develop; also water)."""
     from lemminflect import getAllLemmas
 
@@ -118,7 +118,7 @@ def is_noun_phrase(tokens: list[str] | tuple[str, ...]) -> bool:
     if not all(_can_be_inside(w) for w in tokens[1:-1]):
         return False
     # "to" before a verb is an infinitive ("countries to implement"), before a noun a complement ("access to justice")
-    return not any(w.lower() == "to" and _may_be_verb(n) for w, n in zip(tokens, tokens[1:]))
+    return not any(w.lower() == "to" and may_be_verb(n) for w, n in zip(tokens, tokens[1:]))
 
 
 def noun_phrase_spans(text: str, max_words: int = 6) -> Iterator[tuple[int, int, tuple[str, ...]]]:
