@@ -150,3 +150,10 @@ def test_cedict_keeps_every_sense():
     assert "development" in cedict.senses("发展") and "to develop" in cedict.senses("发展")
     assert cedict.senses("會員國") == cedict.senses("会员国")  # traditional headwords too
     assert cedict.senses("不是一个词语") == ()
+
+
+def test_empty_sides_and_no_pairs_give_empty_entries():
+    assert find_equivalents([], ["会员国"])["会员国"].pairs == 0
+    empty_english = find_equivalents([("p1", "会员国应当报告。", ""), ("p2", "会员国", "—")], ["会员国"])["会员国"]
+    assert empty_english.pairs == 2 and empty_english.best is None
+    assert find_equivalents([("p1", "", "Member States")], []) == {}
