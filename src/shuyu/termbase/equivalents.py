@@ -15,6 +15,11 @@ occurs in a pair only where a longest-match scan finds it (发达国家 inside
 masked in its pairs, so 最不发达国家 takes "least developed countries" and
 发达国家 is left "developed countries" where it stands alone.
 
+Acronyms the texts define ("gross domestic product (GDP)") count with their
+long form.  Word alignment was measured and left out: eflomal's links projected
+from the term gave the right phrase for 48 of 78 dev terms, against 73 here,
+and took 30 s for the 3,257 pairs.
+
 Pure computation: no database, no SQL.  ``find_equivalents`` takes pairs as
 ``(pair_id, zh, en)`` tuples, whatever their source (aligned documents, a TM).
 """
