@@ -48,7 +48,7 @@ def termbase(base: list[str], concepts: int, dense: bool):
             run = rng.choice(runs)
             length = rng.randint(2, min(8, len(run) - 1))
             start = rng.randint(0, len(run) - length - 1)
-            preferred, deprecated = run[start:start + length], run[start:start + length + 1]
+            preferred, deprecated = run[start : start + length], run[start : start + length + 1]
         else:
             preferred = "".join(rng.choice(characters) for _ in range(rng.randint(4, 8)))
             deprecated = preferred + rng.choice(characters)
@@ -56,8 +56,15 @@ def termbase(base: list[str], concepts: int, dense: bool):
             continue
         seen |= {preferred, deprecated}
         n = len(rules) + 1_000_000
-        rules.append(ConceptRule(n, [Form(preferred, n, "preferred", {"2021": 1}),
-                                     Form(deprecated, n, "deprecated", {"2012": 1})], [], None, "imported"))
+        rules.append(
+            ConceptRule(
+                n,
+                [Form(preferred, n, "preferred", {"2021": 1}), Form(deprecated, n, "deprecated", {"2012": 1})],
+                [],
+                None,
+                "imported",
+            )
+        )
     return rules
 
 
@@ -106,8 +113,10 @@ def main() -> int:
         findings = sum(len(check_text(text, f"file{k}.txt", rules, config)) for k, text in enumerate(texts))
         seconds = time.perf_counter() - started
         label = "dense (forms are pieces of the text)" if dense else "realistic (the corpus's termbase + rare forms)"
-        print(f"{label}: {len(rules.form):,} Chinese forms in {len(concepts):,} concepts, automaton built in "
-              f"{built:.1f} s")
+        print(
+            f"{label}: {len(rules.form):,} Chinese forms in {len(concepts):,} concepts, automaton built in "
+            f"{built:.1f} s"
+        )
         print(f"  shuyu lint (check_text): {seconds:.1f} s = {total / 1e6 / seconds:.2f} MB/s, {findings:,} findings")
         pattern = re.compile("|".join(re.escape(f) for f in sorted(rules.form, key=len, reverse=True)))
         sample = texts[:3]
@@ -116,9 +125,12 @@ def main() -> int:
         matched = sum(1 for text in sample for _ in pattern.finditer(text))
         regex_seconds = time.perf_counter() - started
         regex_rate = sample_bytes / 1e6 / regex_seconds
-        print(f"  naive regex alternation (matching only, {sample_bytes / 1e6:.1f} MB sample): {regex_seconds:.1f} s "
-              f"= {regex_rate:.3f} MB/s, {matched:,} matches → shuyu is {total / seconds / 1e6 / regex_rate:.0f}× "
-              f"faster", flush=True)
+        print(
+            f"  naive regex alternation (matching only, {sample_bytes / 1e6:.1f} MB sample): {regex_seconds:.1f} s "
+            f"= {regex_rate:.3f} MB/s, {matched:,} matches → shuyu is {total / seconds / 1e6 / regex_rate:.0f}× "
+            f"faster",
+            flush=True,
+        )
     return 0
 
 

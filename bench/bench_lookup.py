@@ -53,7 +53,7 @@ def synthetic_csv(path: Path, concepts: int) -> None:
             run = rng.choice(runs)
             length = rng.randint(2, min(10, len(run)))
             start = rng.randint(0, len(run) - length)
-            zh = run[start:start + length]
+            zh = run[start : start + length]
             en = " ".join(rng.choice(words).lower() for _ in range(rng.randint(2, 4)))
             if zh in seen or en in seen:
                 continue  # a shared term would merge two concepts into one
@@ -87,20 +87,33 @@ def main() -> int:
         imported = time.perf_counter() - started
         db = work / "termbase" / "shuyu.db"
         rows = sqlite3.connect(db).execute("select count(*), count(distinct concept_id) from concept_terms").fetchone()
-        print(f"termbase: {rows[1]:,} concepts, {rows[0]:,} terms (import of {args.concepts:,} concepts took "
-              f"{imported:.1f} s)")
+        print(
+            f"termbase: {rows[1]:,} concepts, {rows[0]:,} terms (import of {args.concepts:,} concepts took "
+            f"{imported:.1f} s)"
+        )
         floor, _ = timed([sys.executable, "-c", "pass"])
         print(f"baseline: bare Python start-up {floor * 1000:.0f} ms")
         connection = sqlite3.connect(db)
-        for query in ("峰", "峰会", "数字鸿沟", "數字鴻溝", "信息社会世界", "世界峰会成果文件", "digital divide", "数码鸿",
-                      "量子纠缠观测"):
+        for query in (
+            "峰",
+            "峰会",
+            "数字鸿沟",
+            "數字鴻溝",
+            "信息社会世界",
+            "世界峰会成果文件",
+            "digital divide",
+            "数码鸿",
+            "量子纠缠观测",
+        ):
             seconds, result = timed([str(SHUYU), "--db", str(db), "lookup", query, "--json"])
             started = time.perf_counter()
             connection.execute("select count(*) from concept_terms where form like ?", [f"%{query}%"]).fetchone()
             like = time.perf_counter() - started
             found = result.stdout.count('"match"') if result.returncode == 0 else 0
-            print(f"  lookup {query!r:24} {seconds * 1000:5.0f} ms end to end (exit {result.returncode}, {found} "
-                  f"concepts; start-up {floor * 1000:.0f} ms, SQL LIKE scan alone {like * 1000:.0f} ms)")
+            print(
+                f"  lookup {query!r:24} {seconds * 1000:5.0f} ms end to end (exit {result.returncode}, {found} "
+                f"concepts; start-up {floor * 1000:.0f} ms, SQL LIKE scan alone {like * 1000:.0f} ms)"
+            )
     return 0
 
 

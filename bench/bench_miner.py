@@ -109,18 +109,31 @@ def run_one(millions: float, distinct: bool) -> dict:
         jieba.lcut(p.text)
     baseline = time.perf_counter() - started
     path.unlink()
-    return {"chars": chars, "seconds": round(mined, 1), "chars_per_s": round(chars / mined),
-            "peak_mb": round(peak_mb), "jieba_seconds": round(baseline, 1),
-            "jieba_chars_per_s": round(chars / baseline), "speed_vs_jieba": round(baseline / mined, 2),
-            "candidates": len(candidates), "top": [c.term for c in candidates[:10]]}
+    return {
+        "chars": chars,
+        "seconds": round(mined, 1),
+        "chars_per_s": round(chars / mined),
+        "peak_mb": round(peak_mb),
+        "jieba_seconds": round(baseline, 1),
+        "jieba_chars_per_s": round(chars / baseline),
+        "speed_vs_jieba": round(baseline / mined, 2),
+        "candidates": len(candidates),
+        "top": [c.term for c in candidates[:10]],
+    }
 
 
 def main() -> int:
-    return size_benchmark(__doc__, __file__, run_one, "make every passage unique (no identical paragraphs to count once)",
-                          lambda r: (
-        f"miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
-        f"jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s → miner is "
-        f"{r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}"))
+    return size_benchmark(
+        __doc__,
+        __file__,
+        run_one,
+        "make every passage unique (no identical paragraphs to count once)",
+        lambda r: (
+            f"miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
+            f"jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s → miner is "
+            f"{r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}"
+        ),
+    )
 
 
 def size_benchmark(doc: str, script: str, run_one, distinct_help: str, describe) -> int:
@@ -132,7 +145,9 @@ def size_benchmark(doc: str, script: str, run_one, distinct_help: str, describe)
     per size, then how time and memory grew from the smallest to the largest.
     """
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters")
+    parser.add_argument(
+        "--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters"
+    )
     parser.add_argument("--distinct", action="store_true", help=distinct_help)
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -152,8 +167,10 @@ def size_benchmark(doc: str, script: str, run_one, distinct_help: str, describe)
     if len(results) >= 2:
         small, large = min(results), max(results)
         a, b = results[small], results[large]
-        print(f"scaling {small:g} M → {large:g} M: size ×{b['chars'] / a['chars']:.2f}, time ×{b['seconds'] / a['seconds']:.2f}, "
-              f"peak memory ×{b['peak_mb'] / a['peak_mb']:.2f}")
+        print(
+            f"scaling {small:g} M → {large:g} M: size ×{b['chars'] / a['chars']:.2f}, time ×{b['seconds'] / a['seconds']:.2f}, "
+            f"peak memory ×{b['peak_mb'] / a['peak_mb']:.2f}"
+        )
     return 0
 
 

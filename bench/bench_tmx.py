@@ -36,8 +36,18 @@ def units(n: int, real_tmx: Path = TICO):
     real = list(tmx.read(real_tmx, "en", "zh"))
     for i in range(n):
         unit = real[i % len(real)]
-        yield type(unit)(unit.source, unit.target, "en-US", "zh-CN", tuid=f"tico-{i}", document=f"doc-{i // 500}",
-                         year=2020, confidence=0.9, creationdate="20210225T000000Z", props=list(unit.props))
+        yield type(unit)(
+            unit.source,
+            unit.target,
+            "en-US",
+            "zh-CN",
+            tuid=f"tico-{i}",
+            document=f"doc-{i // 500}",
+            year=2020,
+            confidence=0.9,
+            creationdate="20210225T000000Z",
+            props=list(unit.props),
+        )
 
 
 def rss_mb() -> float:
@@ -85,8 +95,14 @@ def run_one(tool: str, op: str, n: int, path: Path, real_tmx: Path) -> dict:
     seconds = time.perf_counter() - start
     sampler.running = False
     sampler.join()
-    return {"tool": tool, "op": op, "units": count, "seconds": seconds, "peak_mb": sampler.peak - before,
-            "file_mb": path.stat().st_size / 1e6}
+    return {
+        "tool": tool,
+        "op": op,
+        "units": count,
+        "seconds": seconds,
+        "peak_mb": sampler.peak - before,
+        "file_mb": path.stat().st_size / 1e6,
+    }
 
 
 def main() -> int:
@@ -106,23 +122,34 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
             source = Path(folder) / f"read-{n}.tmx"
-            subprocess.run([sys.executable, __file__, "--tmx", str(args.tmx), "--one", "shuyu", "prepare", str(n),
-                            str(source)], capture_output=True, check=True)
+            subprocess.run(
+                [sys.executable, __file__, "--tmx", str(args.tmx), "--one", "shuyu", "prepare", str(n), str(source)],
+                capture_output=True,
+                check=True,
+            )
             for tool in ("shuyu", "toolkit"):
                 for op in ("write", "read"):
                     target = source if op == "read" else Path(folder) / f"{tool}-{n}.tmx"
-                    out = subprocess.run([sys.executable, __file__, "--tmx", str(args.tmx), "--one", tool, op, str(n),
-                                          str(target)],
-                                         capture_output=True, text=True, check=True)
+                    out = subprocess.run(
+                        [sys.executable, __file__, "--tmx", str(args.tmx), "--one", tool, op, str(n), str(target)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
                     r = results[tool, op, n] = json.loads(out.stdout.strip().splitlines()[-1])
-                    print(f"{tool:8} {op:5} {n:>8,} units: {r['seconds']:6.2f} s  {n / r['seconds']:>9,.0f} units/s  "
-                          f"peak +{r['peak_mb']:7.1f} MB  file {r['file_mb']:6.1f} MB", flush=True)
+                    print(
+                        f"{tool:8} {op:5} {n:>8,} units: {r['seconds']:6.2f} s  {n / r['seconds']:>9,.0f} units/s  "
+                        f"peak +{r['peak_mb']:7.1f} MB  file {r['file_mb']:6.1f} MB",
+                        flush=True,
+                    )
     small, large = min(args.sizes), max(args.sizes)
     for tool in ("shuyu", "toolkit"):
         for op in ("write", "read"):
             a, b = results[tool, op, small], results[tool, op, large]
-            print(f"{tool:8} {op:5} {small:,} → {large:,}: time ×{b['seconds'] / a['seconds']:.2f}, "
-                  f"peak memory {a['peak_mb']:.1f} → {b['peak_mb']:.1f} MB")
+            print(
+                f"{tool:8} {op:5} {small:,} → {large:,}: time ×{b['seconds'] / a['seconds']:.2f}, "
+                f"peak memory {a['peak_mb']:.1f} → {b['peak_mb']:.1f} MB"
+            )
     return 0
 
 

@@ -46,8 +46,8 @@ def sentences_from(path: Path):
 
 
 def run_one(millions: float, distinct: bool = False) -> dict:
-    from shuyu.text.zh import normalise
     from shuyu.mining import mine_texts
+    from shuyu.text.zh import normalise
     from shuyu.variants.detect import build_groups, find_links
 
     terms = [c.term for c in mine_texts(seed_passages())][:600]
@@ -68,17 +68,29 @@ def run_one(millions: float, distinct: bool = False) -> dict:
             normalise(line)
     baseline = time.perf_counter() - started
     path.unlink()
-    return {"chars": chars, "seconds": round(seconds, 1), "chars_per_s": round(chars / seconds),
-            "peak_mb": round(peak_mb), "baseline_seconds": round(baseline, 1), "groups": len(groups),
-            "top": [" / ".join(f.form for f in g.forms) for g in groups[:5]]}
+    return {
+        "chars": chars,
+        "seconds": round(seconds, 1),
+        "chars_per_s": round(chars / seconds),
+        "peak_mb": round(peak_mb),
+        "baseline_seconds": round(baseline, 1),
+        "groups": len(groups),
+        "top": [" / ".join(f.form for f in g.forms) for g in groups[:5]],
+    }
 
 
 def main() -> int:
-    return size_benchmark(__doc__, __file__, run_one, "make every paragraph unique (its first sentence then never recurs)",
-                          lambda r: (
-        f"variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
-        f"normalising alone {r['baseline_seconds']:.1f} s (×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); "
-        f"{r['groups']} groups, top: {'; '.join(r['top'][:3])}"))
+    return size_benchmark(
+        __doc__,
+        __file__,
+        run_one,
+        "make every paragraph unique (its first sentence then never recurs)",
+        lambda r: (
+            f"variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
+            f"normalising alone {r['baseline_seconds']:.1f} s (×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); "
+            f"{r['groups']} groups, top: {'; '.join(r['top'][:3])}"
+        ),
+    )
 
 
 if __name__ == "__main__":

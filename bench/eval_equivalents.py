@@ -89,9 +89,11 @@ def main() -> None:
     mined = mined_terms(pairs)
     mining_time = time.perf_counter() - started
     terms = list(dict.fromkeys(mined + [zh for zh, _, _ in gold]))
-    print(f"pairs {len(pairs)} (devset + SDG); mined terms {len(mined)} in {mining_time:.1f} s; "
-          f"gold {len(gold)} ({sum(g[2] == 'test' for g in gold)} test, {sum(g[2] == 'test2' for g in gold)} test2 held out); "
-          f"terms given {len(terms)}")
+    print(
+        f"pairs {len(pairs)} (devset + SDG); mined terms {len(mined)} in {mining_time:.1f} s; "
+        f"gold {len(gold)} ({sum(g[2] == 'test' for g in gold)} test, {sum(g[2] == 'test2' for g in gold)} test2 held out); "
+        f"terms given {len(terms)}"
+    )
 
     equivalents.find_equivalents(pairs[:50], terms[:50])  # load CC-CEDICT, jieba and LemmInflect first
     started = time.perf_counter()
@@ -116,6 +118,7 @@ def main() -> None:
         class Every(TermMatcher):
             def longest(self, text):
                 return self.every(text)
+
         matcher.side_effect = Every
         started = time.perf_counter()
         variants["no nested-term masking"] = equivalents.find_equivalents(pairs, terms)
@@ -125,19 +128,25 @@ def main() -> None:
     print(f"{'':26} {'dev':>22} {'test (held out)':>22} {'test2 (held out)':>22} {'all':>22} {'pairs/s':>8}")
     for name, found in variants.items():
         report = evaluate(found, gold, threshold)
-        cells = [f"{r / n:.3f} ({r}/{n}) {rc}/{c}" for r, n, rc, c, _ in (report[s] for s in ("dev", "test", "test2", "all"))]
+        cells = [
+            f"{r / n:.3f} ({r}/{n}) {rc}/{c}" for r, n, rc, c, _ in (report[s] for s in ("dev", "test", "test2", "all"))
+        ]
         print(f"{name:26} " + " ".join(f"{c:>22}" for c in cells) + f" {len(pairs) / timings[name]:>8,.0f}")
 
     mined_set = set(mined)
     covered = sum(1 for t in mined if results[t].confident)
     seen = sum(1 for t in mined if results[t].pairs)
-    print(f"\ncoverage: {covered}/{len(mined)} mined terms = {covered / len(mined):.3f} have an equivalent "
-          f"with confidence ≥ {threshold} ({seen} occur on their own in some pair: {covered / max(seen, 1):.3f})")
+    print(
+        f"\ncoverage: {covered}/{len(mined)} mined terms = {covered / len(mined):.3f} have an equivalent "
+        f"with confidence ≥ {threshold} ({seen} occur on their own in some pair: {covered / max(seen, 1):.3f})"
+    )
     for threshold_try in (0.3, 0.4, 0.5, 0.6, 0.7):
         report = evaluate(results, gold, threshold_try)["dev"]
         cov = sum(1 for t in mined if results[t].best and results[t].best.confidence >= threshold_try)
-        print(f"  threshold {threshold_try}: dev accuracy among confident {report[2]}/{report[3]}"
-              f" = {report[2] / max(report[3], 1):.3f}; coverage {cov / len(mined):.3f}")
+        print(
+            f"  threshold {threshold_try}: dev accuracy among confident {report[2]}/{report[3]}"
+            f" = {report[2] / max(report[3], 1):.3f}; coverage {cov / len(mined):.3f}"
+        )
     shared = equivalents.shared_english(results)
     print(f"\nshared-English variant signals: {len(shared)}; first 10:")
     for s in shared[:10]:
@@ -145,8 +154,11 @@ def main() -> None:
     if args.show_errors:
         print(f"\nwrong ({args.show_errors}):")
         for zh, expected, best in evaluate(results, gold, threshold)[args.show_errors][4]:
-            got = f"{best.english} (n={best.count} dice={best.dice:.2f} prior={best.prior:.2f} conf={best.confidence:.2f})" \
-                if best else "—"
+            got = (
+                f"{best.english} (n={best.count} dice={best.dice:.2f} prior={best.prior:.2f} conf={best.confidence:.2f})"
+                if best
+                else "—"
+            )
             alts = " | ".join(e.english for e in results[zh].equivalents[1:])
             print(f"  {zh} [{results[zh].pairs}] expected {expected}; got {got}; then {alts}")
     print(f"\ngold terms mined: {sum(1 for g in gold if g[0] in mined_set)}/{len(gold)}")

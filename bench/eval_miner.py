@@ -51,8 +51,10 @@ def evaluate(passages: list[Passage], gold: set[str], options: MiningOptions) ->
         hits = sum(1 for t in top if t in gold)
         print(f"precision@{k}: {hits / len(top):.2f} ({hits}/{len(top)})")
     found = attainable & set(ranked)
-    print(f"recall (gold terms occurring ≥{options.min_freq}×, anywhere in the ranking): "
-          f"{len(found) / len(attainable):.2f} ({len(found)}/{len(attainable)})")
+    print(
+        f"recall (gold terms occurring ≥{options.min_freq}×, anywhere in the ranking): "
+        f"{len(found) / len(attainable):.2f} ({len(found)}/{len(attainable)})"
+    )
     top200 = attainable & set(ranked[:200])
     print(f"recall within the top 200: {len(top200) / len(attainable):.2f} ({len(top200)}/{len(attainable)})")
     print("top 20:", " ".join(ranked[:20]))

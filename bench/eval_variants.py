@@ -53,8 +53,10 @@ def main() -> int:
         correct = sum(1 for _, m in kept if m)
         found = sum(1 for g in gold_kept if any(len({f.form for f in d.forms} & g[0]) >= 2 for d in detected))
         label = "all groups" if with_derived else "without derived groups"
-        print(f"{label:24} precision {correct}/{len(kept)} = {correct / max(len(kept), 1):.2f}   "
-              f"recall {found}/{len(gold_kept)} = {found / max(len(gold_kept), 1):.2f}")
+        print(
+            f"{label:24} precision {correct}/{len(kept)} = {correct / max(len(kept), 1):.2f}   "
+            f"recall {found}/{len(gold_kept)} = {found / max(len(gold_kept), 1):.2f}"
+        )
     print("\nfalse groups:")
     for group, m in rows:
         if not m:

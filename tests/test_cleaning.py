@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, FIXTURES
+
 from shuyu.corpus import parse_document, read_file
 from shuyu.corpus.cleaning import normalise_spacing_and_punctuation, remove_footnote_markers
 from shuyu.corpus.reading import RawText
@@ -69,7 +69,9 @@ def test_real_numbers_survive_marker_removal(line, expected):
 
 def test_superscript_markers_are_removed():
     # 002: 第一阶段会议通过¹ 并经大会认可² 的《原则宣言》
-    doc = parse_text("还回顾信息社会世界首脑会议第一阶段会议通过¹ 并经大会认可² 的《原则宣言》，\n\n¹ 见 A/C.2/59/3，附件。\n")
+    doc = parse_text(
+        "还回顾信息社会世界首脑会议第一阶段会议通过¹ 并经大会认可² 的《原则宣言》，\n\n¹ 见 A/C.2/59/3，附件。\n"
+    )
     assert doc.paragraphs[0].text == "还回顾信息社会世界首脑会议第一阶段会议通过并经大会认可的《原则宣言》，"
     assert doc.paragraphs[0].footnote_refs == [1, 2]
     assert doc.footnotes[0].text == "见A/C.2/59/3，附件。"
@@ -83,7 +85,9 @@ def test_markdown_residue():
 
 def test_stray_spaces_inside_chinese():
     # 002: 又回顾 大会关于千年发展目标的高级别全体会议
-    assert texts("又回顾 大会关于千年发展目标的高级别全体会议及其成果文件，") == ["又回顾大会关于千年发展目标的高级别全体会议及其成果文件，"]
+    assert texts("又回顾 大会关于千年发展目标的高级别全体会议及其成果文件，") == [
+        "又回顾大会关于千年发展目标的高级别全体会议及其成果文件，"
+    ]
 
 
 def test_half_width_punctuation_in_chinese():
@@ -113,15 +117,22 @@ def test_page_break_across_a_footnote_block_is_joined():
         "欢迎各国政府、私营部门、民间社会提供各种建设性投入，以便总结在执行信息社会世界首脑会\n\n"
         "¹ 见 A/60/687。\n\n\n\n议成果文件方面取得的进展，处理信息和通信技术方面的潜在差距，\n"
     )
-    assert texts(text) == ["欢迎各国政府、私营部门、民间社会提供各种建设性投入，以便总结在执行信息社会世界首脑会议成果文件方面取得的进展，处理信息和通信技术方面的潜在差距，"]
+    assert texts(text) == [
+        "欢迎各国政府、私营部门、民间社会提供各种建设性投入，以便总结在执行信息社会世界首脑会议成果文件方面取得的进展，处理信息和通信技术方面的潜在差距，"
+    ]
 
 
 def test_page_break_after_enumeration_comma_is_joined():
     # 000: “7. 又确认…如资源、基础设施、教育、 / 能力、投资和连通能力不足…
-    text = "“7. 又确认当前迫切需要消除主要障碍，如资源、基础设施、教育、\n\n能力、投资和连通能力不足以及相关的各种问题；\n"
+    text = (
+        "“7. 又确认当前迫切需要消除主要障碍，如资源、基础设施、教育、\n\n能力、投资和连通能力不足以及相关的各种问题；\n"
+    )
     doc = parse_text(text)
     assert len(doc.paragraphs) == 1 and doc.paragraphs[0].number == "7."
-    assert doc.paragraphs[0].text == "“又确认当前迫切需要消除主要障碍，如资源、基础设施、教育、能力、投资和连通能力不足以及相关的各种问题；"
+    assert (
+        doc.paragraphs[0].text
+        == "“又确认当前迫切需要消除主要障碍，如资源、基础设施、教育、能力、投资和连通能力不足以及相关的各种问题；"
+    )
 
 
 def test_cleaned_offsets_lead_back_to_the_raw_line_and_column(wrapped):
@@ -174,10 +185,15 @@ def test_note_marker_at_a_line_end_does_not_stop_the_sentence():
     doc = parse_text(RESOLUTION_PDF)
     by_start = {p.text[:4]: p for p in doc.paragraphs}
     reaffirm = by_start["重申20"]
-    assert reaffirm.text == ("重申2015年3月18日第三次联合国世界减少灾害风险大会通过的《2015-2030年仙台减少灾害风险框架》"
-                             "以及《2030年可持续发展议程》，")
+    assert reaffirm.text == (
+        "重申2015年3月18日第三次联合国世界减少灾害风险大会通过的《2015-2030年仙台减少灾害风险框架》"
+        "以及《2030年可持续发展议程》，"
+    )
     assert reaffirm.footnote_refs == [1, 2]
-    assert by_start["注意到秘"].text == "注意到秘书长关于国际减少灾害战略执行情况的报告；其中介绍了《框架》的初步执行情况，"
+    assert (
+        by_start["注意到秘"].text
+        == "注意到秘书长关于国际减少灾害战略执行情况的报告；其中介绍了《框架》的初步执行情况，"
+    )
     assert by_start["注意到秘"].footnote_refs == [4]
     assert by_start["回顾其1"].text.endswith("第56/195号和2014年12月19日第69/219号决议，")
     assert [p.number for p in doc.paragraphs if p.number] == ["1.", "2."]

@@ -7,8 +7,8 @@ import sqlite3
 
 import click
 import pytest
-
 from conftest import CORPUS, FIXTURES
+
 from shuyu.cli import main
 from shuyu.store import Store
 
@@ -23,8 +23,10 @@ def run(runner, *args, env=None):
 def snapshot(db):
     con = sqlite3.connect(db)
     try:
-        return {t: con.execute(f"select * from {t} order by 1, 2").fetchall()
-                for t in ("documents", "paragraphs", "sentences", "footnotes")}
+        return {
+            t: con.execute(f"select * from {t} order by 1, 2").fetchall()
+            for t in ("documents", "paragraphs", "sentences", "footnotes")
+        }
     finally:
         con.close()
 
@@ -59,8 +61,15 @@ def test_db_from_environment(runner, db, tmp_path):
     with Store(db, create=False) as store:
         assert [d["id"] for d in listing] and sorted(d["id"] for d in listing) == store.document_ids()
     fresh = tmp_path / "env.db"
-    run(runner, "corpus", "add", FIXTURES / "wrapped_2010_excerpt.txt", "--corpus", tmp_path / "c",
-        env={"SHUYU_DB": str(fresh)})
+    run(
+        runner,
+        "corpus",
+        "add",
+        FIXTURES / "wrapped_2010_excerpt.txt",
+        "--corpus",
+        tmp_path / "c",
+        env={"SHUYU_DB": str(fresh)},
+    )
     assert Store(fresh, create=False).document_ids()
 
 
@@ -80,21 +89,38 @@ def test_corpus_add_detects_and_records_in_manifest(runner, tmp_path, write):
 
 def test_corpus_add_reports_what_it_cannot_detect(runner, tmp_path, write):
     path = write("c/note.txt", "注意到数字鸿沟依然存在，又确认加强合作的重要性。\n")
-    result = runner.invoke(main, ["--db", str(tmp_path / "a.db"), "corpus", "add", str(path), "--corpus", str(tmp_path / "c")])
+    result = runner.invoke(
+        main, ["--db", str(tmp_path / "a.db"), "corpus", "add", str(path), "--corpus", str(tmp_path / "c")]
+    )
     assert result.exit_code == 0
     assert "year: not given and not detected" in result.output
 
 
 def test_traditional_file_is_accepted_with_a_note(runner, tmp_path):
-    result = runner.invoke(main, ["--db", str(tmp_path / "a.db"), "corpus", "add", str(FIXTURES / "traditional_2013.txt"),
-                                  "--corpus", str(tmp_path / "c"), "--year", "2013"])
+    result = runner.invoke(
+        main,
+        [
+            "--db",
+            str(tmp_path / "a.db"),
+            "corpus",
+            "add",
+            str(FIXTURES / "traditional_2013.txt"),
+            "--corpus",
+            str(tmp_path / "c"),
+            "--year",
+            "2013",
+        ],
+    )
     assert result.exit_code == 0
     assert "traditional characters, converted to simplified" in result.output
 
 
 def test_pair_links_both_documents(runner, tmp_path, write):
     zh = write("c/zh.txt", "第七十届会议\n\n回顾信息社会世界首脑会议的成果文件，\n")
-    en = write("c/en.txt", "Seventieth session\n\nRecalling the outcome documents of the World Summit on the Information Society,\n")
+    en = write(
+        "c/en.txt",
+        "Seventieth session\n\nRecalling the outcome documents of the World Summit on the Information Society,\n",
+    )
     db = tmp_path / "p.db"
     run(runner, "--db", db, "corpus", "add", zh, "--corpus", tmp_path / "c")
     result = run(runner, "--db", db, "corpus", "add", en, "--corpus", tmp_path / "c", "--pair", "zh")
@@ -128,7 +154,10 @@ def test_bad_files_leave_database_and_manifest_untouched(runner, built, write, n
     [
         (lambda m: m + '\n[[document]]\nid = "ghost"\nfile = "nowhere.txt"\n', "nowhere.txt: no such file"),
         (lambda m: m + "\n[[document]\nid = 1\n", "invalid TOML"),
-        (lambda m: m + '\n[[document]]\nid = "x"\nfile = "001_6c775661e3a70600.txt"\nyear = "2010"\n', "`year` must be a int"),
+        (
+            lambda m: m + '\n[[document]]\nid = "x"\nfile = "001_6c775661e3a70600.txt"\nyear = "2010"\n',
+            "`year` must be a int",
+        ),
         (lambda m: m + '\n[[document]]\nid = "y"\nfile = "y.txt"\nlanguage = "zh"\n', "unknown key(s) ['language']"),
         (lambda m: m.replace('id = "2011-ga66-c2-report"', 'id = "2010-ecosoc-res-2010-2"'), "duplicate id"),
     ],

@@ -30,9 +30,23 @@ def served(bundled):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(bundled / "shuyu.db"), "-m",
-                               str(bundled / "termbase" / "datasette.json"), "-h", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(bundled / "shuyu.db"),
+            "-m",
+            str(bundled / "termbase" / "datasette.json"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -44,8 +58,9 @@ def served(bundled):
                 if server.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"datasette did not start: {server.stderr.read().decode()[-500:]}")
                 time.sleep(0.3)
-        yield lambda path, **query: json.loads(urllib.request.urlopen(
-            f"{base}{path}?{urllib.parse.urlencode(query)}", timeout=30).read())
+        yield lambda path, **query: json.loads(
+            urllib.request.urlopen(f"{base}{path}?{urllib.parse.urlencode(query)}", timeout=30).read()
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -16,8 +16,17 @@ from shuyu.text import cedict
 from shuyu.text.en import acronym_definitions, is_noun_phrase, lookup_key, noun_phrases
 
 FIXTURE = Path(__file__).parent / "fixtures" / "equivalents" / "pairs.tsv"
-TERMS = ["最不发达国家", "发达国家", "发展中国家", "小岛屿发展中国家", "内陆发展中国家",
-         "国内生产总值", "国内总产值", "会员国", "荒漠化"]
+TERMS = [
+    "最不发达国家",
+    "发达国家",
+    "发展中国家",
+    "小岛屿发展中国家",
+    "内陆发展中国家",
+    "国内生产总值",
+    "国内总产值",
+    "会员国",
+    "荒漠化",
+]
 
 
 @pytest.fixture(scope="session")
@@ -94,13 +103,29 @@ def test_shared_english_respects_the_confidence_floor(results):
 
 
 def test_candidates_are_noun_phrases_not_fragments():
-    text = ("Developed countries to implement fully their official development assistance commitments, "
-            "to least developed countries; ensure access to justice for all")
+    text = (
+        "Developed countries to implement fully their official development assistance commitments, "
+        "to least developed countries; ensure access to justice for all"
+    )
     found = {" ".join(g) for g in noun_phrases(text)}
-    assert {"least developed countries", "official development assistance", "Developed countries",
-            "access to justice"} <= found
-    assert not {"least developed", "developed", "fully", "ensure access", "to least developed countries",
-                "countries to implement", "assistance commitments, to"} & found
+    assert {
+        "least developed countries",
+        "official development assistance",
+        "Developed countries",
+        "access to justice",
+    } <= found
+    assert (
+        not {
+            "least developed",
+            "developed",
+            "fully",
+            "ensure access",
+            "to least developed countries",
+            "countries to implement",
+            "assistance commitments, to",
+        }
+        & found
+    )
     assert is_noun_phrase(["violence", "against", "women"])
     assert is_noun_phrase(["small", "island", "developing", "States"])
     assert not is_noun_phrase(["small", "island", "developing"])
@@ -114,35 +139,45 @@ def test_phrases_stop_at_punctuation_and_numbers():
     assert not any("2013" in g or "tourism GDP" in g for g in found)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Member State", "Member States"),
-    ("member states", "Member States"),
-    ("country", "countries"),
-    ("capacity-building", "capacity building"),
-    ("non-governmental organization", "Non-governmental organizations"),
-    ("SDG", "SDGs"),
-    ("person with disabilities", "persons with disability"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Member State", "Member States"),
+        ("member states", "Member States"),
+        ("country", "countries"),
+        ("capacity-building", "capacity building"),
+        ("non-governmental organization", "Non-governmental organizations"),
+        ("SDG", "SDGs"),
+        ("person with disabilities", "persons with disability"),
+    ],
+)
 def test_lookup_key_ignores_case_and_number(a, b):
     assert lookup_key(a) == lookup_key(b)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("developed countries", "least developed countries"),
-    ("state", "statement"),
-    ("status", "state"),
-    ("analysis", "analyst"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("developed countries", "least developed countries"),
+        ("state", "statement"),
+        ("status", "state"),
+        ("analysis", "analyst"),
+    ],
+)
 def test_lookup_key_keeps_different_terms_apart(a, b):
     assert lookup_key(a) != lookup_key(b)
 
 
 def test_acronym_definitions():
-    text = ("the country's gross domestic product (GDP) rose; non-governmental organizations (NGOs) "
-            "and the United Nations Development Programme (UNDP), and Women (see annex)")
+    text = (
+        "the country's gross domestic product (GDP) rose; non-governmental organizations (NGOs) "
+        "and the United Nations Development Programme (UNDP), and Women (see annex)"
+    )
     assert list(acronym_definitions(text)) == [
-        ("GDP", "gross domestic product"), ("NGO", "non-governmental organizations"),
-        ("UNDP", "United Nations Development Programme")]
+        ("GDP", "gross domestic product"),
+        ("NGO", "non-governmental organizations"),
+        ("UNDP", "United Nations Development Programme"),
+    ]
 
 
 def test_cedict_keeps_every_sense():

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO
 
-from shuyu.formats import termbase as formats
 from shuyu.cli import main
+from shuyu.formats import termbase as formats
+from shuyu.model.usage import STATUS_ORDER, forbidden, is_regional
 from shuyu.store import Store
 from shuyu.termbase.assemble import curate, rebuild
 from shuyu.termbase.exchange import (
@@ -22,17 +23,18 @@ from shuyu.termbase.exchange import (
     concepts,
     export,
 )
-from shuyu.model.usage import STATUS_ORDER, forbidden, is_regional
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 PROBE = Path(__file__).resolve().parent / "omegat" / "GlossaryProbe.java"
 # English equivalents, added the way a terminologist (or an import) adds them: the termbase has none yet.
-ENGLISH = [("World Summit on the Information Society", "信息社会世界峰会", "preferred", None),
-           ("WSIS", "信息社会世界峰会", "admitted", "acronym"),
-           ("Internet", "因特网", "preferred", None),
-           ("digital divide", "数字鸿沟", "preferred", None),
-           ("private sector", "私营部门", "preferred", None),
-           ("multi-stakeholder", "多利益攸关方", "preferred", None)]
+ENGLISH = [
+    ("World Summit on the Information Society", "信息社会世界峰会", "preferred", None),
+    ("WSIS", "信息社会世界峰会", "admitted", "acronym"),
+    ("Internet", "因特网", "preferred", None),
+    ("digital divide", "数字鸿沟", "preferred", None),
+    ("private sector", "私营部门", "preferred", None),
+    ("multi-stakeholder", "多利益攸关方", "preferred", None),
+]
 # English source sentences of the kind UN translators get (A/RES/70/125, A/RES/68/198).
 SENTENCES = [
     "Recalling the outcome documents of the World Summit on the Information Society,",
@@ -58,8 +60,14 @@ def bilingual(bundled, tmp_path_factory):
 @pytest.fixture(scope="module")
 def exported(bilingual, tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
-    files = {"tbx": "t.tbx", "tbx2": "t2.tbx", "omegat-tbx": "g.omegat.tbx", "tsv": "g.omegat.txt", "csv": "t.csv",
-             "xlsx": "t.xlsx"}
+    files = {
+        "tbx": "t.tbx",
+        "tbx2": "t2.tbx",
+        "omegat-tbx": "g.omegat.tbx",
+        "tsv": "g.omegat.txt",
+        "csv": "t.csv",
+        "xlsx": "t.xlsx",
+    }
     with Store(bilingual) as store:
         for name, file_name in files.items():
             export(store, name, out / file_name)
@@ -117,33 +125,56 @@ def test_the_omegat_glossary_offers_only_usable_zh_cn_renderings(exported, bilin
     summit = [row for row in rows if row[0] == "World Summit on the Information Society"]
     assert [target for _, target, _ in summit] == ["信息社会世界峰会"]
     comment = summit[0][2]
-    assert comment.startswith("[preferred, 2021]") and "avoid: " in comment and "信息社会世界首脑会议 (superseded, 2010–2015)" in comment
+    assert (
+        comment.startswith("[preferred, 2021]")
+        and "avoid: " in comment
+        and "信息社会世界首脑会议 (superseded, 2010–2015)" in comment
+    )
     assert ("WSIS", "信息社会世界峰会") in {(s, t) for s, t, _ in rows}  # every usable English form is a source
 
 
 def _omegat(files: list[Path], sentences: list[str], tmp_path: Path) -> tuple[dict[str, int], list[list[str]]]:
     classes = tmp_path / "classes"
     classes.mkdir(exist_ok=True)
-    subprocess.run(["javac", "-encoding", "UTF-8", "-cp", str(OMEGAT_JAR), "-d", str(classes), str(PROBE)],
-                   check=True, capture_output=True, timeout=120)
-    result = subprocess.run(["java", "-Djava.awt.headless=true", "-cp", f"{OMEGAT_JAR}:{classes}", "GlossaryProbe",
-                             "EN-US", "ZH-CN", *map(str, files)], input="\n".join(sentences) + "\n",
-                            capture_output=True, text=True, timeout=120, check=True)
+    subprocess.run(
+        ["javac", "-encoding", "UTF-8", "-cp", str(OMEGAT_JAR), "-d", str(classes), str(PROBE)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    result = subprocess.run(
+        [
+            "java",
+            "-Djava.awt.headless=true",
+            "-cp",
+            f"{OMEGAT_JAR}:{classes}",
+            "GlossaryProbe",
+            "EN-US",
+            "ZH-CN",
+            *map(str, files),
+        ],
+        input="\n".join(sentences) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     loaded = {row[2]: int(row[1]) for row in rows if row[0] == "loaded"}
     return loaded, [row[1:] for row in rows if row[0] == "hit"]
 
 
 @pytest.mark.omegat
-@pytest.mark.skipif(not (OMEGAT_JAR.is_file() and shutil.which("javac") and shutil.which("java")),
-                    reason="needs OmegaT (/usr/share/omegat/OmegaT.jar) and a JDK (javac): apt-get install omegat "
-                           "default-jdk-headless")
+@pytest.mark.skipif(
+    not (OMEGAT_JAR.is_file() and shutil.which("javac") and shutil.which("java")),
+    reason="needs OmegaT (/usr/share/omegat/OmegaT.jar) and a JDK (javac): apt-get install omegat default-jdk-headless",
+)
 @pytest.mark.parametrize("name", ["tsv", "omegat-tbx"])
 def test_omegat_finds_our_preferred_renderings(exported, bilingual, tmp_path, name):
     loaded, hits = _omegat([exported[name]], SENTENCES, tmp_path)
     assert loaded[exported[name].name] >= len(ENGLISH)
     by_sentence: dict[int, dict[str, list[str]]] = {}
-    for sentence, source, targets, comments, pane in hits:
+    for sentence, source, targets, _comments, pane in hits:
         by_sentence.setdefault(int(sentence), {})[source] = targets.split(" | ")
         assert "avoid: " not in pane or "¶ 1. " in pane  # comments are numbered, one per rendering
     avoid = _flagged_and_regional(bilingual)
@@ -194,7 +225,8 @@ def test_lint_and_lookup_work_in_a_fresh_repository(tmp_path, runner, monkeypatc
         old, new = db.execute(
             "select t.form, p.form from concept_terms t join concept_terms p on p.concept_id = t.concept_id "
             "where t.lang = 'zh' and t.status = 'superseded' and p.lang = 'zh' and p.status = 'preferred' "
-            "order by t.count desc limit 1").fetchone()
+            "order by t.count desc limit 1"
+        ).fetchone()
     repo = tmp_path / "project"
     repo.mkdir()
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
@@ -231,7 +263,10 @@ def test_the_packaged_termbase_is_the_termbase_alone(bundled, tmp_path):
     out = write_bundle(bundled / "shuyu.db", tmp_path / "unterm.db")  # the built database has its search index
     with sqlite3.connect(out) as db:
         assert {r[0] for r in db.execute("select name from sqlite_master where type = 'table'")} == {
-            "meta", "concepts", "concept_terms"}
+            "meta",
+            "concepts",
+            "concept_terms",
+        }
         assert db.execute("select count(*) from concept_terms").fetchone()[0] > 500
 
 
@@ -262,8 +297,12 @@ def test_the_tables_have_one_term_per_cell_and_status_columns(exported, bilingua
         if row[column["zh-CN forbidden"]] == "TRUE":
             assert row[column["en"]] == "" and row[column["zh-CN status"]] in ("superseded", "deprecated")
         assert row[column["zh-CN preferred"]] in ("TRUE", "FALSE", "")
-    summit_rows = [r for r in rows if r[column["Entry_ID"]] == next(
-        r[column["Entry_ID"]] for r in rows if r[column["zh-CN"]] == "信息社会世界峰会")]
+    summit_rows = [
+        r
+        for r in rows
+        if r[column["Entry_ID"]]
+        == next(r[column["Entry_ID"]] for r in rows if r[column["zh-CN"]] == "信息社会世界峰会")
+    ]
     cells = [cell for r in summit_rows for cell in r]
     assert cells.count("信息社会世界首脑会议") == 1  # once, marked forbidden — never also as a plain term
     assert summit_rows[0][column["zh-CN"]] == "信息社会世界峰会" and summit_rows[0][column["zh-CN preferred"]] == "TRUE"

@@ -19,13 +19,29 @@ from shuyu.model.usage import usable
 
 def _termbase() -> list[Concept]:
     return [
-        Concept([Term("World Summit on the Information Society", "en", "preferred"),
-                 Term("信息社会世界峰会", "zh", "preferred"), Term("信息峰会", "zh", "admitted", "shortForm")],
-                notes=["Official name since A/RES/70/125 (2015)."]),
-        Concept([Term("Internet", "en", "preferred"), Term("互联网", "zh", "preferred"),
-                 Term("因特网", "zh", "deprecated")], notes=["互联网 is the current rendering in UNTERM."]),
-        Concept([Term("digital divide", "en", "preferred"), Term("数字鸿沟", "zh", "preferred"),
-                 Term("數位落差", "zh", "admitted", geographical_usage="zh-TW")]),
+        Concept(
+            [
+                Term("World Summit on the Information Society", "en", "preferred"),
+                Term("信息社会世界峰会", "zh", "preferred"),
+                Term("信息峰会", "zh", "admitted", "shortForm"),
+            ],
+            notes=["Official name since A/RES/70/125 (2015)."],
+        ),
+        Concept(
+            [
+                Term("Internet", "en", "preferred"),
+                Term("互联网", "zh", "preferred"),
+                Term("因特网", "zh", "deprecated"),
+            ],
+            notes=["互联网 is the current rendering in UNTERM."],
+        ),
+        Concept(
+            [
+                Term("digital divide", "en", "preferred"),
+                Term("数字鸿沟", "zh", "preferred"),
+                Term("數位落差", "zh", "admitted", geographical_usage="zh-TW"),
+            ]
+        ),
     ]
 
 
@@ -36,8 +52,14 @@ def _shape(concepts: list[Concept]) -> set[tuple]:
 
 def _glossary_shape(concepts: list[Concept]) -> set[tuple]:
     """What a target glossary keeps: each English term with each Chinese form a translator may use."""
-    return {(e.form, z.form, z.status) for c in concepts for e in c.terms if e.lang == "en"
-            for z in c.terms if z.lang == "zh" and usable(z)}
+    return {
+        (e.form, z.form, z.status)
+        for c in concepts
+        for e in c.terms
+        if e.lang == "en"
+        for z in c.terms
+        if z.lang == "zh" and usable(z)
+    }
 
 
 class TermbaseFormatContract:
@@ -86,7 +108,9 @@ class TermbaseFormatContract:
         assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no temporary file left behind
 
 
-_MALFORMED_TBX = '<?xml version="1.0"?>\n<tbx xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n<conceptEntry id="c1">\n</body>'
+_MALFORMED_TBX = (
+    '<?xml version="1.0"?>\n<tbx xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n<conceptEntry id="c1">\n</body>'
+)
 
 
 class TestTbx(TermbaseFormatContract):
@@ -104,8 +128,9 @@ class TestTbx2(TermbaseFormatContract):
     def bad_file(self, directory):
         path = directory / "dupes.tbx"
         entry = '<termEntry id="c1"><langSet xml:lang="zh"><tig><term>峰会</term></tig></langSet></termEntry>\n'
-        path.write_text('<martif type="TBX" xml:lang="en"><text><body>\n' + entry * 2 + "</body></text></martif>",
-                        encoding="utf-8")
+        path.write_text(
+            '<martif type="TBX" xml:lang="en"><text><body>\n' + entry * 2 + "</body></text></martif>", encoding="utf-8"
+        )
         return path, 3
 
 
@@ -134,8 +159,9 @@ class TestOmegatTbx(TermbaseFormatContract):
 
     def bad_file(self, directory):
         path = directory / "broken.tbx"
-        path.write_text('<?xml version="1.0"?>\n<martif type="TBX">\n<text><body>\n<termEntry>\n</body>',
-                        encoding="utf-8")
+        path.write_text(
+            '<?xml version="1.0"?>\n<martif type="TBX">\n<text><body>\n<termEntry>\n</body>', encoding="utf-8"
+        )
         return path, 5
 
 

@@ -57,15 +57,30 @@ def _imports(package: str) -> dict[str, set[str]]:
     return result
 
 
-@pytest.mark.parametrize("package, allowed", [
-    ("model", ("shuyu.model", "shuyu.errors", "shuyu.text", "shuyu.years")),
-    ("text", ("shuyu.text", "shuyu.errors")),
-    ("store", ("shuyu.store", "shuyu.errors", "shuyu.text", "shuyu.fileio")),
-    ("formats", ("shuyu.formats", "shuyu.model", "shuyu.text", "shuyu.errors", "shuyu.fileio", "shuyu.years", "shuyu.__version__")),
-])
+@pytest.mark.parametrize(
+    "package, allowed",
+    [
+        ("model", ("shuyu.model", "shuyu.errors", "shuyu.text", "shuyu.years")),
+        ("text", ("shuyu.text", "shuyu.errors")),
+        ("store", ("shuyu.store", "shuyu.errors", "shuyu.text", "shuyu.fileio")),
+        (
+            "formats",
+            (
+                "shuyu.formats",
+                "shuyu.model",
+                "shuyu.text",
+                "shuyu.errors",
+                "shuyu.fileio",
+                "shuyu.years",
+                "shuyu.__version__",
+            ),
+        ),
+    ],
+)
 def test_lower_packages_import_nothing_above_them(package, allowed):
-    above = {module: sorted(m for m in found if not m.startswith(allowed))
-             for module, found in _imports(package).items()}
+    above = {
+        module: sorted(m for m in found if not m.startswith(allowed)) for module, found in _imports(package).items()
+    }
     assert {module: found for module, found in above.items() if found} == {}
 
 
@@ -73,19 +88,30 @@ def test_no_module_imports_another_packages_private_names():
     offenders = []
     for package in sorted(p.name for p in SRC.iterdir() if p.is_dir() and p.name != "__pycache__"):
         for module, found in _imports(package).items():
-            offenders += [f"{module}: {m}" for m in found
-                          if m.rsplit(".", 1)[-1].startswith("_") and not m.startswith(f"shuyu.{package}.")
-                          and m.rsplit(".", 1)[-1] not in ("__version__",)]
+            offenders += [
+                f"{module}: {m}"
+                for m in found
+                if m.rsplit(".", 1)[-1].startswith("_")
+                and not m.startswith(f"shuyu.{package}.")
+                and m.rsplit(".", 1)[-1] not in ("__version__",)
+            ]
     assert offenders == []
 
 
 def test_the_cli_and_lookup_start_without_the_heavy_libraries():
     # `shuyu lookup` answers in a fraction of a second because these load only in the commands that need them.
-    code = ("import sys, shuyu.cli, shuyu.termbase.lookup, shuyu.store.readonly, shuyu.lint.rules; "
-            "print(sorted(m for m in ('sqlite_utils', 'jieba', 'numpy', 'lxml', 'opencc', 'openpyxl') "
-            "if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            env={**os.environ, "PYTHONPATH": str(SRC.parent)})
+    code = (
+        "import sys, shuyu.cli, shuyu.termbase.lookup, shuyu.store.readonly, shuyu.lint.rules; "
+        "print(sorted(m for m in ('sqlite_utils', 'jieba', 'numpy', 'lxml', 'opencc', 'openpyxl') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(SRC.parent)},
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -93,4 +119,4 @@ def test_the_cli_offers_every_registered_termbase_format():
     from shuyu.cli.termbase import FORMAT_NAMES
     from shuyu.formats import termbase as formats
 
-    assert FORMAT_NAMES == list(formats.FORMATS)
+    assert list(formats.FORMATS) == FORMAT_NAMES

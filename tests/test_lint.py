@@ -45,7 +45,11 @@ def test_a_superseded_form_is_reported_with_the_preferred_one_and_why(lint, writ
     (finding,) = _findings(lint(str(path), "--format", "json"))
     assert {"path", "line", "column", "check", "severity", "message", "found", "suggestion"} <= set(finding)
     assert (finding["line"], finding["column"], finding["found"], finding["suggestion"]) == (
-        2, 9, "信息社会世界首脑会议成果", "信息社会世界峰会成果")
+        2,
+        9,
+        "信息社会世界首脑会议成果",
+        "信息社会世界峰会成果",
+    )
     assert lint(str(write("ok.txt", NEW))).exit_code == 0
 
 
@@ -66,7 +70,10 @@ def test_the_longest_term_wins(lint, db, runner, write):
 
 
 def test_mixed_forms_in_one_document(lint, write):
-    path = write("mixed.txt", "注意到因特网治理论坛的工作，\n全世界 55% 的男性使用互联网，而女性为 48%，\n又注意到因特网用户人数，\n")
+    path = write(
+        "mixed.txt",
+        "注意到因特网治理论坛的工作，\n全世界 55% 的男性使用互联网，而女性为 48%，\n又注意到因特网用户人数，\n",
+    )
     findings = _findings(lint(str(path), "--format", "json"))
     assert [(f["check"], f["line"], f["found"]) for f in findings] == [("mixed-forms", 2, "互联网")]
     assert "因特网 2×, 互联网 1×" in findings[0]["message"]
@@ -80,11 +87,13 @@ def test_exceptions_quotations_and_suppressions(lint, write, tmp_path):
     (tmp_path / "shuyu.toml").write_text("[lint]\nexcept-quoted-titles = false\n", encoding="utf-8")
     assert len(_findings(lint(str(quoted), "--format", "json"))) == 1
     (tmp_path / "shuyu.toml").unlink()
-    marked = write("marked.txt", OLD.rstrip("\n") + "  shuyu: ignore\n" + OLD.rstrip("\n")
-                   + " shuyu: ignore[mixed-forms]\n")
+    marked = write(
+        "marked.txt", OLD.rstrip("\n") + "  shuyu: ignore\n" + OLD.rstrip("\n") + " shuyu: ignore[mixed-forms]\n"
+    )
     assert [f["line"] for f in _findings(lint(str(marked), "--format", "json"))] == [2]
     (tmp_path / "shuyu.toml").write_text(
-        '[lint]\nexceptions = ["信息社会世界首脑会议成果"]\n[lint.severity]\nmixed-forms = "off"\n', encoding="utf-8")
+        '[lint]\nexceptions = ["信息社会世界首脑会议成果"]\n[lint.severity]\nmixed-forms = "off"\n', encoding="utf-8"
+    )
     assert _findings(lint(str(write("again.txt", OLD)), "--format", "json")) == []
     (tmp_path / "shuyu.toml").write_text('[lint]\ncolour = "red"\n', encoding="utf-8")
     result = lint(str(write("x.txt", OLD)))
@@ -143,7 +152,12 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_bilingual_tmx(lint, db, runner, write):
-    assert runner.invoke(main, ["--db", str(db), "term", "english", "信息社会世界峰会", "World Summit on the Information Society"]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["--db", str(db), "term", "english", "信息社会世界峰会", "World Summit on the Information Society"]
+        ).exit_code
+        == 0
+    )
     path = write("job.tmx", TMX)
     findings = _findings(lint(str(path), "--format", "json"))
     by_check = {}
@@ -165,15 +179,20 @@ def test_aligned_pair_and_xliff_and_po(lint, db, runner, write):
     en = write("en.txt", "Internet Governance Forum\nRecognizing that the Internet divide remains\n")
     findings = _findings(lint(str(zh), "--source", str(en), "--format", "json"))
     assert [(f["check"], f["line"]) for f in findings] == [("missing-term", 2)]
-    xliff = write("job.xlf", """<?xml version="1.0" encoding="UTF-8"?>
+    xliff = write(
+        "job.xlf",
+        """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en"
  target-language="zh-CN" datatype="plaintext"><body>
 <trans-unit id="u1"><source>Internet governance</source><target>互联网治理</target></trans-unit>
 </body></file></xliff>
-""")
+""",
+    )
     assert _findings(lint(str(xliff), "--format", "json")) == []  # 互联网 is an accepted rendering too
-    po = write("job.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                         'msgid "Internet users"\nmsgstr "网民"\n')
+    po = write(
+        "job.po",
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Internet users"\nmsgstr "网民"\n',
+    )
     (finding,) = _findings(lint(str(po), "--format", "json"))
     assert finding["check"] == "missing-term"
 
@@ -207,4 +226,9 @@ def test_two_character_terms(runner, write, tmp_path, monkeypatch):
     result = runner.invoke(main, ["--db", str(db), "lint", str(path), "--format", "json"])
     assert result.exit_code == 1, result.output
     (finding,) = _findings(result)
-    assert (finding["found"], finding["column"], finding["end_column"], finding["suggestion"]) == ("资讯", 8, 10, "信息")
+    assert (finding["found"], finding["column"], finding["end_column"], finding["suggestion"]) == (
+        "资讯",
+        8,
+        10,
+        "信息",
+    )

@@ -9,8 +9,8 @@ import pytest
 from shuyu.cli import main
 from shuyu.mining import MiningOptions, Passage, mine_texts
 from shuyu.mining.miner import FUNCTION_CHARS
-from shuyu.text.zh import pos_pattern
 from shuyu.store import Store
+from shuyu.text.zh import pos_pattern
 
 # Real preambular and operative sentences of the seeds, as filler around a planted term.
 FILLER = [
@@ -31,10 +31,46 @@ PLANTED_SENTENCES = [
 
 
 # Words to vary the neighbours of a planted phrase, and a short novel name to compare its score with.
-OBJECTS = ["决议", "宣言", "报告", "声明", "框架", "议程", "承诺", "原则", "目标", "成果", "行动", "会议",
-           "条约", "公约", "方案", "计划", "战略", "文件"]
-VERBS = ["请", "欢迎", "通过", "注意", "支持", "根据", "鼓励", "赞赏", "邀请", "敦促", "呼吁", "感谢",
-         "协助", "提醒", "告知", "委托", "授权", "询问"]
+OBJECTS = [
+    "决议",
+    "宣言",
+    "报告",
+    "声明",
+    "框架",
+    "议程",
+    "承诺",
+    "原则",
+    "目标",
+    "成果",
+    "行动",
+    "会议",
+    "条约",
+    "公约",
+    "方案",
+    "计划",
+    "战略",
+    "文件",
+]
+VERBS = [
+    "请",
+    "欢迎",
+    "通过",
+    "注意",
+    "支持",
+    "根据",
+    "鼓励",
+    "赞赏",
+    "邀请",
+    "敦促",
+    "呼吁",
+    "感谢",
+    "协助",
+    "提醒",
+    "告知",
+    "委托",
+    "授权",
+    "询问",
+]
 NOVEL = "韧网中心"
 
 
@@ -68,8 +104,11 @@ def test_counts_are_exact_across_chunks(monkeypatch):
     found = chunked[PLANTED]
     assert (found.freq, found.docs, found.years) == (24, 3, {2019: 8, 2020: 8, 2021: 8})
     for term in set(whole) & set(chunked):
-        assert (chunked[term].freq, chunked[term].docs, chunked[term].years) == \
-            (whole[term].freq, whole[term].docs, whole[term].years), term
+        assert (chunked[term].freq, chunked[term].docs, chunked[term].years) == (
+            whole[term].freq,
+            whole[term].docs,
+            whole[term].years,
+        ), term
 
 
 def test_no_candidate_starts_or_ends_with_a_function_word():
@@ -82,18 +121,31 @@ def test_no_candidate_starts_or_ends_with_a_function_word():
 
 def test_function_character_inside_a_word_is_not_an_edge():
     # 性别平等 ends on the character 等 but on the word 平等 (gender equality, a real term).
-    passages = [Passage(d, 2015, None, text, i) for i, (d, text) in enumerate([
-        ("a", "实现性别平等，增强所有妇女和女童的权能；"), ("b", "促进性别平等和妇女赋权；"),
-        ("c", "注意到性别平等与发展的关系；"), ("d", "又强调性别平等的重要性，"),
-    ])]
+    passages = [
+        Passage(d, 2015, None, text, i)
+        for i, (d, text) in enumerate(
+            [
+                ("a", "实现性别平等，增强所有妇女和女童的权能；"),
+                ("b", "促进性别平等和妇女赋权；"),
+                ("c", "注意到性别平等与发展的关系；"),
+                ("d", "又强调性别平等的重要性，"),
+            ]
+        )
+    ]
     terms = {c.term for c in mine_texts(passages)}
     assert "性别平等" in terms and not any(t.endswith("等") and t != "性别平等" for t in terms)
 
 
 def test_an_edge_that_cuts_a_common_word_is_no_edge():
     # 工作方 is always the start of 工作方案, 工作方法 or 工作方式: the end of 方案 is the real edge.
-    texts = ["通过了工作方案；", "改进工作方法；", "审查工作方式，", "注意到新的工作方案；",
-             "赞赏工作方法的改进；", "讨论工作方式和议程；"]
+    texts = [
+        "通过了工作方案；",
+        "改进工作方法；",
+        "审查工作方式，",
+        "注意到新的工作方案；",
+        "赞赏工作方法的改进；",
+        "讨论工作方式和议程；",
+    ]
     passages = [Passage(f"d{i % 3}", 2015, None, text, i) for i, text in enumerate(texts * 2)]
     terms = {c.term for c in mine_texts(passages)}
     assert "工作方" not in terms
@@ -101,10 +153,16 @@ def test_an_edge_that_cuts_a_common_word_is_no_edge():
 
 def test_a_name_split_by_an_enumeration_comma_leaves_no_fragment():
     # 联合国教育 is always followed by 、科学及文化组织; 私营部门, listed after 、 as often, is listed elsewhere too.
-    texts = ["请联合国教育、科学及文化组织提供支持；", "赞赏联合国教育、科学及文化组织的工作；",
-             "联合国教育、科学及文化组织应当牵头；", "鼓励联合国教育、科学及文化组织继续努力；",
-             "各国政府、私营部门、民间社会应当合作；", "邀请私营部门参与；", "私营部门和学术界的作用；",
-             "注意到私营部门的投资；"]
+    texts = [
+        "请联合国教育、科学及文化组织提供支持；",
+        "赞赏联合国教育、科学及文化组织的工作；",
+        "联合国教育、科学及文化组织应当牵头；",
+        "鼓励联合国教育、科学及文化组织继续努力；",
+        "各国政府、私营部门、民间社会应当合作；",
+        "邀请私营部门参与；",
+        "私营部门和学术界的作用；",
+        "注意到私营部门的投资；",
+    ]
     passages = [Passage(f"d{i % 3}", 2015, None, text, i) for i, text in enumerate(texts * 2)]
     terms = {c.term for c in mine_texts(passages)}
     assert "私营部门" in terms
@@ -135,9 +193,17 @@ def test_a_term_that_jieba_starts_with_a_verb_is_no_verb_phrase():
 
 def test_a_verb_glued_to_a_term_by_segmentation_is_a_collocation():
     # jieba reads 获取信息|和|通信技术; the verb 获取 is still in front of the term 信息和通信技术.
-    texts = ["各国获取信息和通信技术的机会；", "获取信息和通信技术仍然昂贵，", "帮助妇女获取信息和通信技术；",
-             "推广信息和通信技术；", "信息和通信技术促进发展；", "利用信息和通信技术，", "信息和通信技术的普及，",
-             "信息和通信技术可以帮助，", "投资于信息和通信技术；"]
+    texts = [
+        "各国获取信息和通信技术的机会；",
+        "获取信息和通信技术仍然昂贵，",
+        "帮助妇女获取信息和通信技术；",
+        "推广信息和通信技术；",
+        "信息和通信技术促进发展；",
+        "利用信息和通信技术，",
+        "信息和通信技术的普及，",
+        "信息和通信技术可以帮助，",
+        "投资于信息和通信技术；",
+    ]
     planted = PLANTED_SENTENCES + ["建立" + PLANTED + "；", PLANTED + "开展合作，"]  # as often as the collocation
     passages = [Passage(f"d{i % 3}", 2015, None, text, i) for i, text in enumerate(texts * 2 + planted)]
     found = {c.term: c for c in mine_texts(passages)}
@@ -148,7 +214,9 @@ def test_a_verb_glued_to_a_term_by_segmentation_is_a_collocation():
 def test_a_clause_copied_from_one_resolution_to_the_next_is_one_use():
     # The same preambular paragraph in four resolutions: its clause recurs, but in one passage only.
     copied = "确认迫切需要发掘知识和技术潜力，为此鼓励联合国发展系统继续努力；"
-    passages = [Passage(doc, year, "15.", copied, 15) for doc, year in (("a", 2010), ("b", 2011), ("c", 2013), ("d", 2015))]
+    passages = [
+        Passage(doc, year, "15.", copied, 15) for doc, year in (("a", 2010), ("b", 2011), ("c", 2013), ("d", 2015))
+    ]
     passages += corpus_with_plant()
     terms = {c.term for c in mine_texts(passages)}
     assert PLANTED in terms
@@ -157,10 +225,17 @@ def test_a_clause_copied_from_one_resolution_to_the_next_is_one_use():
 
 def test_particle_inside_a_transliteration_is_no_clause():
     # 亚的斯亚贝巴 (Addis Ababa) contains 的 as a syllable, not as the particle.
-    passages = [Passage(d, 2015, None, text, i) for i, (d, text) in enumerate([
-        ("a", "重申亚的斯亚贝巴行动议程的承诺；"), ("b", "又回顾亚的斯亚贝巴行动议程，"),
-        ("c", "落实亚的斯亚贝巴行动议程和2030年议程；"), ("d", "注意到亚的斯亚贝巴行动议程。"),
-    ])]
+    passages = [
+        Passage(d, 2015, None, text, i)
+        for i, (d, text) in enumerate(
+            [
+                ("a", "重申亚的斯亚贝巴行动议程的承诺；"),
+                ("b", "又回顾亚的斯亚贝巴行动议程，"),
+                ("c", "落实亚的斯亚贝巴行动议程和2030年议程；"),
+                ("d", "注意到亚的斯亚贝巴行动议程。"),
+            ]
+        )
+    ]
     terms = {c.term for c in mine_texts(passages)}
     assert "亚的斯亚贝巴行动议程" in terms
     assert not any(t.endswith("的") or "议程的" in t for t in terms)
@@ -178,8 +253,14 @@ def test_stopwords_exclude_candidates():
     assert PLANTED not in {c.term for c in mine_texts(corpus_with_plant(), options)}
 
 
-@pytest.mark.parametrize("passages", [[], [Passage("e", 2020, None, "The General Assembly, recalling its resolutions.")],
-                                      [Passage("one", 2020, None, "数字鸿沟" * 5000)]])
+@pytest.mark.parametrize(
+    "passages",
+    [
+        [],
+        [Passage("e", 2020, None, "The General Assembly, recalling its resolutions.")],
+        [Passage("one", 2020, None, "数字鸿沟" * 5000)],
+    ],
+)
 def test_degenerate_input_gives_a_sensible_result(passages):
     # Nothing recurs in two documents here (one document, or no Chinese): no candidate, and no crash.
     assert mine_texts(passages) == []
@@ -197,8 +278,15 @@ def test_bundled_corpus_finds_the_issue_examples(runner, built_db):
         assert f"mining: {stage}" in result.stderr
     rows = json.loads(result.stdout)
     terms = [r["term"] for r in rows]
-    for expected in ("多利益攸关方", "加强合作", "数字鸿沟", "信息社会世界首脑会议", "因特网治理论坛",
-                     "小岛屿发展中国家", "科学和技术促进发展委员会"):
+    for expected in (
+        "多利益攸关方",
+        "加强合作",
+        "数字鸿沟",
+        "信息社会世界首脑会议",
+        "因特网治理论坛",
+        "小岛屿发展中国家",
+        "科学和技术促进发展委员会",
+    ):
         assert expected in terms, expected
     assert terms.index("数字鸿沟") < terms.index("弥合数字鸿沟")
     first = rows[0]
@@ -258,17 +346,21 @@ def test_database_of_schema_1_is_migrated(tmp_path):
     db.close()
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert {"terms", "variant_groups", "variant_decisions", "concepts", "concept_terms", "curations"} <= set(store.db.table_names())
+        assert {"terms", "variant_groups", "variant_decisions", "concepts", "concept_terms", "curations"} <= set(
+            store.db.table_names()
+        )
 
 
 def test_examples_of_a_nested_term_show_it_on_its_own():
     # 发达国家 occurs mostly inside 最不发达国家; its examples must not read 最不[发达国家].
-    sentences = ["强调指出需要加强所有发展中国家特别是最不发达国家对因特网治理论坛各次会议的参与；",
-                 "确认最不发达国家在获取信息和通信技术方面面临特殊挑战，",
-                 "鼓励向最不发达国家转让技术，",
-                 "请发达国家履行官方发展援助承诺，",
-                 "又确认最不发达国家的需要，",
-                 "呼吁发达国家提供资金，"] * 2
+    sentences = [
+        "强调指出需要加强所有发展中国家特别是最不发达国家对因特网治理论坛各次会议的参与；",
+        "确认最不发达国家在获取信息和通信技术方面面临特殊挑战，",
+        "鼓励向最不发达国家转让技术，",
+        "请发达国家履行官方发展援助承诺，",
+        "又确认最不发达国家的需要，",
+        "呼吁发达国家提供资金，",
+    ] * 2
     passages = [Passage(f"d{i % 3}", 2010 + i % 3, None, text) for i, text in enumerate(sentences)]
     found = {c.term: c for c in mine_texts(passages, MiningOptions(min_freq=2))}
     developed = found["发达国家"]

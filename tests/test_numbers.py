@@ -18,7 +18,10 @@ from shuyu.text.numbers import chinese_number, quantities
         ("距离全季节通行道路两公里以内的农村人口比例", "within 2 km of an all-season road"),  # 两公里
         ("落实《可持续消费和生产模式十年方案框架》", "the 10-Year Framework of Programmes"),  # 十年
         ("落实《可持续消费和生产模式十年方案框架》", "a ten-year framework"),
-        ("到2020年每年从各种渠道共同筹资1000亿美元", "mobilizing jointly $100 billion annually by 2020"),  # 亿, currency
+        (
+            "到2020年每年从各种渠道共同筹资1000亿美元",
+            "mobilizing jointly $100 billion annually by 2020",
+        ),  # 亿, currency
         ("每100万人口中的研发人员数量", "per 1 million people"),
         ("占国民总收入至少0.2%的官方发展援助", "at least 0.20 per cent of ODA/GNI"),  # percentage
         ("百分之五十", "50 per cent"),
@@ -35,14 +38,33 @@ def test_one_quantity_written_two_ways(zh, en):
 
 
 def test_formula_and_words_that_are_not_quantities():
-    for text in ("CO2", "二氧化碳", "一些国家", "成员之一", "千年发展目标", "数百万人", "millions of people",
-                 "one of the goals", "三角合作", "零售和消费环节", "零饥饿", "Zero hunger"):
+    for text in (
+        "CO2",
+        "二氧化碳",
+        "一些国家",
+        "成员之一",
+        "千年发展目标",
+        "数百万人",
+        "millions of people",
+        "one of the goals",
+        "三角合作",
+        "零售和消费环节",
+        "零饥饿",
+        "Zero hunger",
+    ):
         assert not quantities(text), text
 
 
 def test_chinese_numerals():
     assert [chinese_number(t) for t in ("六十六", "两", "一百零一", "十万", "一千五百亿", "二〇一五", "一二")] == [
-        66, 2, 101, 100000, 150000000000, 2015, None]
+        66,
+        2,
+        101,
+        100000,
+        150000000000,
+        2015,
+        None,
+    ]
 
 
 def test_a_real_mismatch_is_still_found():

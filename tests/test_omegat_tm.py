@@ -61,11 +61,20 @@ def goal_paragraphs() -> list[TMUnit]:
     paragraphs = []
     for goal, targets in groupby(rows, key=lambda row: row["key"].split("-")[0]):
         targets = list(targets)
-        paragraphs.append(TMUnit(source=" ".join(t["en"] + "." for t in targets),
-                                 target="".join(t["zh"] + "。" for t in targets),
-                                 source_lang="en-US", target_lang="zh-CN", document="A/RES/70/1",
-                                 symbol="A/RES/70/1", year=2015, paragraph=f"Goal {goal}", confidence=1.0,
-                                 creationdate="20151021T000000Z"))
+        paragraphs.append(
+            TMUnit(
+                source=" ".join(t["en"] + "." for t in targets),
+                target="".join(t["zh"] + "。" for t in targets),
+                source_lang="en-US",
+                target_lang="zh-CN",
+                document="A/RES/70/1",
+                symbol="A/RES/70/1",
+                year=2015,
+                paragraph=f"Goal {goal}",
+                confidence=1.0,
+                creationdate="20151021T000000Z",
+            )
+        )
     return paragraphs
 
 
@@ -81,8 +90,13 @@ def run_omegat(tmp_path: Path, tms: dict[str, list[TMUnit]], paragraphs: list[TM
         source_lang, target_lang = (codes or {}).get(name, ("en-US", "zh-CN"))
         report = tmx.write(units, project / "tm" / "auto" / name, source_lang=source_lang, target_lang=target_lang)
         assert report.units == len(units) and not report.skipped
-    result = subprocess.run(["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project),
-                             "--mode=console-translate"], check=False, capture_output=True, text=True, timeout=240)
+    result = subprocess.run(
+        ["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project), "--mode=console-translate"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return (project / "target" / "sdg.txt").read_text(encoding="utf-8")
 
@@ -111,8 +125,12 @@ def test_omegat_takes_units_whose_codes_differ_only_in_region(tmp_path, paragrap
     """en-GB → zh-SG and en → zh are the project's en-US → zh-CN: OmegaT falls back to the language alone."""
     sentences = [unit for paragraph in paragraphs for unit in resegment(paragraph)]
     half = len(sentences) // 2
-    target = run_omegat(tmp_path, {"gb.tmx": sentences[:half], "bare.tmx": sentences[half:]}, paragraphs,
-                        codes={"gb.tmx": ("en-GB", "zh-SG"), "bare.tmx": ("en", "zh")})
+    target = run_omegat(
+        tmp_path,
+        {"gb.tmx": sentences[:half], "bare.tmx": sentences[half:]},
+        paragraphs,
+        codes={"gb.tmx": ("en-GB", "zh-SG"), "bare.tmx": ("en", "zh")},
+    )
     assert [unit.source for unit in sentences if unit.target not in target] == []
 
 
@@ -122,9 +140,11 @@ def test_omegat_cuts_english_where_the_segmenter_does(tmp_path):
     Each of our segments gets a numbered stand-in translation; a segment OmegaT
     cut differently would stay English in the target file.
     """
-    paragraph = ("1. Decides that Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1. The Council adopted "
-                 "resolution No. 5. It ended... and resumed. See No. A/70/1 here. Why? Because i.e. (a) to "
-                 "promote; (b) to ensure.")
+    paragraph = (
+        "1. Decides that Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1. The Council adopted "
+        "resolution No. 5. It ended... and resumed. See No. A/70/1 here. Why? Because i.e. (a) to "
+        "promote; (b) to ensure."
+    )
     segments = split(paragraph, "en-US")
     units = [TMUnit(s, f"第{i}段", "en-US", "zh-CN") for i, s in enumerate(segments, 1)]
     target = run_omegat(tmp_path, {"tricky.tmx": units}, [TMUnit(paragraph, "", "en-US", "zh-CN")])

@@ -29,7 +29,7 @@ def test_encodings_are_detected(write, data, encoding):
 
 
 def test_undecodable_file_names_the_byte_offset(write):
-    path = write("bad.txt", "回顾信息社会".encode("utf-8") + b"\xff\xfe\xfa\x80\x80\x81" * 3)
+    path = write("bad.txt", "回顾信息社会".encode() + b"\xff\xfe\xfa\x80\x80\x81" * 3)
     with pytest.raises(InputError) as error:
         read_file(path)
     assert "bad.txt" in str(error.value) and "byte offset 18" in str(error.value)
@@ -57,5 +57,8 @@ def test_docx_paragraphs_are_read(tmp_path):
     document.save(path)
     doc = parse_document(read_file(path))
     assert doc.raw.encoding == "docx"
-    assert [(p.number, p.text) for p in doc.paragraphs] == [(None, "第六十八届会议"), ("1.", "确认信息和通信技术具有潜力；")]
+    assert [(p.number, p.text) for p in doc.paragraphs] == [
+        (None, "第六十八届会议"),
+        ("1.", "确认信息和通信技术具有潜力；"),
+    ]
     assert doc.metadata.year == 2013

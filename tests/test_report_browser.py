@@ -15,13 +15,25 @@ from shuyu.store import Store
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 # Flags for a closed network and a root user, with a fresh profile.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _chromium(tmp_path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -39,7 +51,7 @@ def test_the_browser_builds_the_charts(page, tmp_path):
 
 
 def _pixels_near(pixels: np.ndarray, colour: str, tolerance: int = 40) -> int:
-    target = np.array([int(colour[k:k + 2], 16) for k in (1, 3, 5)])
+    target = np.array([int(colour[k : k + 2], 16) for k in (1, 3, 5)])
     return int((np.abs(pixels - target) <= tolerance).all(axis=2).sum())
 
 

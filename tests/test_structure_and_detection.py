@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS
+
 from shuyu.corpus import parse_document, read_file
 from shuyu.corpus.detect import chinese_number, detect_language, find_symbols
 from shuyu.corpus.structure import split_number, split_sentences
@@ -12,8 +12,15 @@ from shuyu.corpus.structure import split_number, split_sentences
 
 @pytest.mark.parametrize(
     "text, number",
-    [("1. 注意到", "1."), ("(a) 涉及因特网", "(a)"), ("一. 引言", "一."), ("1.1 弥合数字鸿沟", "1.1"),
-     ("回顾其第 56/183 号决议", None), ("68/198. 信息和通信技术促进发展", None), ("2010/2", None)],
+    [
+        ("1. 注意到", "1."),
+        ("(a) 涉及因特网", "(a)"),
+        ("一. 引言", "一."),
+        ("1.1 弥合数字鸿沟", "1.1"),
+        ("回顾其第 56/183 号决议", None),
+        ("68/198. 信息和通信技术促进发展", None),
+        ("2010/2", None),
+    ],
 )
 def test_paragraph_numbers(text, number):
     assert split_number(text)[0] == number
@@ -22,13 +29,20 @@ def test_paragraph_numbers(text, number):
 def test_sentences_end_after_closing_quote_and_not_at_semicolon():
     text = "决定将题为“信息和通信技术促进发展”的项目列入议程。”又确认(a) 资源；(b) 能力。"
     spans = split_sentences(text)
-    assert [text[s:e] for s, e in spans] == ["决定将题为“信息和通信技术促进发展”的项目列入议程。”", "又确认(a) 资源；(b) 能力。"]
+    assert [text[s:e] for s, e in spans] == [
+        "决定将题为“信息和通信技术促进发展”的项目列入议程。”",
+        "又确认(a) 资源；(b) 能力。",
+    ]
 
 
 def test_english_sentences_keep_abbreviations():
     text = "See document A/RES/68/198, para. 5. The Assembly decided. It met in No. 3 room."
     spans = split_sentences(text, "en")
-    assert [text[s:e] for s, e in spans] == ["See document A/RES/68/198, para. 5.", "The Assembly decided.", "It met in No. 3 room."]
+    assert [text[s:e] for s, e in spans] == [
+        "See document A/RES/68/198, para. 5.",
+        "The Assembly decided.",
+        "It met in No. 3 room.",
+    ]
 
 
 @pytest.mark.parametrize("text, value", [("六十六", 66), ("七十", 70), ("七十六", 76), ("十三", 13), ("一百零一", 101)])
@@ -67,5 +81,7 @@ def test_seed_metadata_is_detected_from_the_text(file, year, symbols, evidence):
 def test_what_the_text_does_not_say_is_not_guessed():
     from shuyu.corpus.reading import RawText
 
-    meta = parse_document(RawText(CORPUS / "x.txt", "注意到数字鸿沟依然存在，又确认加强合作的重要性。", "utf-8", "0")).metadata
+    meta = parse_document(
+        RawText(CORPUS / "x.txt", "注意到数字鸿沟依然存在，又确认加强合作的重要性。", "utf-8", "0")
+    ).metadata
     assert meta.year is None and meta.symbols == [] and meta.session is None

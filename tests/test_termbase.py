@@ -5,22 +5,29 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import CORPUS, FIXTURES
 from lxml import etree
 
-from conftest import CORPUS, FIXTURES
 from shuyu.cli import main
-from shuyu.store import Store
 from shuyu.model.usage import usable
 from shuyu.pipeline import curate, import_termbase
+from shuyu.store import Store
 from shuyu.termbase.exchange import ExportFilter, concepts, export
 
 TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
 
 
 def _concept_with(store, form: str):
-    return next(c for c in concepts(store, ExportFilter(statuses=("preferred", "admitted", "deprecated", "superseded",
-                                                                   "candidate", "rejected"), min_score=None))
-                if any(t.form == form for t in c.terms))
+    return next(
+        c
+        for c in concepts(
+            store,
+            ExportFilter(
+                statuses=("preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"), min_score=None
+            ),
+        )
+        if any(t.form == form for t in c.terms)
+    )
 
 
 def test_variant_groups_and_mined_terms_become_concepts(db):
@@ -83,13 +90,23 @@ def _rng():
 _ALLOWED = {
     "admin": {"customerSubset", "projectSubset", "source"},
     "descrip": {"subjectField", "context", "definition"},
-    "termNote": {"administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender", "termLocation",
-                 "termType"},
+    "termNote": {
+        "administrativeStatus",
+        "partOfSpeech",
+        "geographicalUsage",
+        "grammaticalGender",
+        "termLocation",
+        "termType",
+    },
     "transac": {"transactionType"},
 }
 _VALUES = {
-    "administrativeStatus": {"admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts",
-                             "preferredTerm-admn-sts"},
+    "administrativeStatus": {
+        "admittedTerm-admn-sts",
+        "deprecatedTerm-admn-sts",
+        "supersededTerm-admn-sts",
+        "preferredTerm-admn-sts",
+    },
     "partOfSpeech": {"adjective", "noun", "other", "verb", "adverb"},
     "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
     "transactionType": {"origination", "modification"},
@@ -138,11 +155,14 @@ def test_tbx_v3_export_is_valid_tbx_basic(db, tmp_path):
 
 def test_the_checks_catch_an_invalid_file(tmp_path):
     bad = tmp_path / "bad.tbx"
-    bad.write_text('<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" '
-                   'xml:lang="en"><tbxHeader><fileDesc><sourceDesc><p/></sourceDesc></fileDesc></tbxHeader><text>'
-                   '<body><conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>峰会</term>'
-                   '<termNote type="administrativeStatus">current</termNote></termSec></langSec></conceptEntry>'
-                   '</body></text></tbx>', encoding="utf-8")
+    bad.write_text(
+        '<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" '
+        'xml:lang="en"><tbxHeader><fileDesc><sourceDesc><p/></sourceDesc></fileDesc></tbxHeader><text>'
+        '<body><conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>峰会</term>'
+        '<termNote type="administrativeStatus">current</termNote></termSec></langSec></conceptEntry>'
+        "</body></text></tbx>",
+        encoding="utf-8",
+    )
     assert basic_dialect_errors(etree.parse(str(bad))) == ["administrativeStatus value 'current' not permitted"]
 
 
@@ -160,7 +180,7 @@ def test_tbx_v2_export_follows_its_content_model(db, tmp_path):
             tags = [child.tag for child in tig]
             assert tags[0] == "term"
             notes_end = max((k for k, t in enumerate(tags) if t == "termNote"), default=0)
-            assert all(t == "termNote" for t in tags[1:notes_end + 1])
+            assert all(t == "termNote" for t in tags[1 : notes_end + 1])
 
 
 def _snapshot(store) -> set:
@@ -171,15 +191,24 @@ def _snapshot(store) -> set:
 def _notes(store) -> set:
     every = ExportFilter(statuses=("preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"))
     return {n for c in concepts(store, every) for n in c.notes} | {
-        n for c in concepts(store, every) for t in c.terms for n in t.notes}
+        n for c in concepts(store, every) for t in c.terms for n in t.notes
+    }
 
 
-@pytest.mark.parametrize("format_name,suffix", [("tbx", ".tbx"), ("tbx2", ".tbx"), ("csv", ".csv"),
-                                                ("xlsx", ".xlsx"), ("tsv", ".tsv")])
+@pytest.mark.parametrize(
+    "format_name,suffix", [("tbx", ".tbx"), ("tbx2", ".tbx"), ("csv", ".csv"), ("xlsx", ".xlsx"), ("tsv", ".tsv")]
+)
 def test_every_format_round_trips(db, tmp_path, runner, format_name, suffix):
     # A small bilingual termbase with every status and notes.
-    curate(db, "add", form="World Summit on the Information Society", lang="en", to="信息社会世界峰会",
-           to_lang="zh", status="preferred")
+    curate(
+        db,
+        "add",
+        form="World Summit on the Information Society",
+        lang="en",
+        to="信息社会世界峰会",
+        to_lang="zh",
+        status="preferred",
+    )
     curate(db, "add", form="Internet", lang="en", to="因特网", to_lang="zh", status="preferred")
     curate(db, "status", form="因特网", lang="zh", status="deprecated")
     curate(db, "note", form="因特网", text="互联网 is the current rendering in UNTERM.")
@@ -232,29 +261,55 @@ def test_an_import_merges_into_the_concept_it_shares_a_term_with(db, tmp_path, r
         assert "UNTERM entry" in internet.notes
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("empty.tbx", b"", "not well-formed"),
-    ("broken.tbx", b"<tbx><text>", "not well-formed"),
-    ("bomb.tbx", b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
-                 b'<tbx>&b;</tbx>', "entities"),
-    ("external.tbx", b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx>&x;</tbx>',
-     "entities"),
-    ("nolang.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
-                   '<conceptEntry id="c1"><langSec><termSec><term>峰会</term></termSec></langSec></conceptEntry>'
-                   '</body></text></tbx>'.encode(), "missing xml:lang"),
-    ("badlang.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
-                    '<conceptEntry id="c1"><langSec xml:lang="Chinese (PRC)"><termSec><term>峰会</term></termSec>'
-                    '</langSec></conceptEntry></body></text></tbx>'.encode(), "invalid language code 'Chinese (PRC)'"),
-    ("french.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
-                   '<conceptEntry id="c1"><langSec xml:lang="fr"><termSec><term>sommet</term></termSec></langSec>'
-                   '</conceptEntry></body></text></tbx>'.encode(), "no Chinese or English term"),
-    ("dupes.tbx", '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
-                  + '<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>峰会</term></termSec></langSec>'
-                    '</conceptEntry>' * 2 + '</body></text></tbx>', "duplicate concept id 'c1'"),
-    ("gbk.csv", "English,Chinese\ndigital divide,数字鸿沟\n".encode("gbk"), "--encoding gbk"),
-    ("empty.csv", b"", "empty file"),
-    ("nolang.csv", "term,comment\n数字鸿沟,x\n".encode(), "not Chinese"),
-])
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("empty.tbx", b"", "not well-formed"),
+        ("broken.tbx", b"<tbx><text>", "not well-formed"),
+        (
+            "bomb.tbx",
+            b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+            b"<tbx>&b;</tbx>",
+            "entities",
+        ),
+        (
+            "external.tbx",
+            b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx>&x;</tbx>',
+            "entities",
+        ),
+        (
+            "nolang.tbx",
+            '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+            '<conceptEntry id="c1"><langSec><termSec><term>峰会</term></termSec></langSec></conceptEntry>'
+            "</body></text></tbx>".encode(),
+            "missing xml:lang",
+        ),
+        (
+            "badlang.tbx",
+            '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+            '<conceptEntry id="c1"><langSec xml:lang="Chinese (PRC)"><termSec><term>峰会</term></termSec>'
+            "</langSec></conceptEntry></body></text></tbx>".encode(),
+            "invalid language code 'Chinese (PRC)'",
+        ),
+        (
+            "french.tbx",
+            b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+            b'<conceptEntry id="c1"><langSec xml:lang="fr"><termSec><term>sommet</term></termSec></langSec>'
+            b"</conceptEntry></body></text></tbx>",
+            "no Chinese or English term",
+        ),
+        (
+            "dupes.tbx",
+            '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+            + '<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>峰会</term></termSec></langSec>'
+            "</conceptEntry>" * 2 + "</body></text></tbx>",
+            "duplicate concept id 'c1'",
+        ),
+        ("gbk.csv", "English,Chinese\ndigital divide,数字鸿沟\n".encode("gbk"), "--encoding gbk"),
+        ("empty.csv", b"", "empty file"),
+        ("nolang.csv", "term,comment\n数字鸿沟,x\n".encode(), "not Chinese"),
+    ],
+)
 def test_bad_files_are_refused_whole(db, tmp_path, runner, name, content, message):
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
@@ -290,8 +345,9 @@ def test_lookup_finds_by_any_script_and_length(db, runner):
     assert "因特网" in look("網際網路").output
     # Prefix and substring, best first.
     hits = json.loads(look("信息社会世界", "--json", "--limit", "10").output)
-    assert [h["match"] for h in hits] == sorted((h["match"] for h in hits),
-                                                key=["exact", "prefix", "substring", "fuzzy"].index)
+    assert [h["match"] for h in hits] == sorted(
+        (h["match"] for h in hits), key=["exact", "prefix", "substring", "fuzzy"].index
+    )
     # Nothing found: exit 1 and suggestions.
     missing = look("数码鸿")
     assert missing.exit_code == 1 and "did you mean" in missing.output and "数字鸿沟" in missing.output
@@ -307,13 +363,16 @@ def test_lookup_in_english_after_an_equivalent_is_added(db, runner):
 
 def test_export_filters(db, tmp_path, runner):
     out = tmp_path / "x.csv"
-    result = runner.invoke(main, ["--db", str(db), "export", "csv", "-o", str(out), "--status", "superseded",
-                                  "--year", "2015"])
+    result = runner.invoke(
+        main, ["--db", str(db), "export", "csv", "-o", str(out), "--status", "superseded", "--year", "2015"]
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8-sig")
     assert "信息社会世界首脑会议" in text and "数字鸿沟" not in text
-    result = runner.invoke(main, ["--db", str(db), "export", "csv", "-o", str(out), "--document",
-                                  "2021-ga76-c2-report", "--min-freq", "20"])
+    result = runner.invoke(
+        main,
+        ["--db", str(db), "export", "csv", "-o", str(out), "--document", "2021-ga76-c2-report", "--min-freq", "20"],
+    )
     assert result.exit_code == 0 and "信息社会世界峰会" in out.read_text(encoding="utf-8-sig")
 
 
@@ -321,8 +380,12 @@ def test_the_committed_exports_are_up_to_date(bundled):
     """termbase/ in the repository holds what `shuyu build` writes for the bundled corpus (dates aside)."""
     from shuyu.formats import termbase as formats
 
-    for name, file_name in (("tbx", "shuyu.tbx"), ("tbx2", "shuyu-tbx2.tbx"), ("csv", "shuyu.csv"),
-                            ("xlsx", "shuyu.xlsx")):
+    for name, file_name in (
+        ("tbx", "shuyu.tbx"),
+        ("tbx2", "shuyu-tbx2.tbx"),
+        ("csv", "shuyu.csv"),
+        ("xlsx", "shuyu.xlsx"),
+    ):
         committed = formats.by_name(name).read(CORPUS.parent / "termbase" / file_name)
         built = formats.by_name(name).read(bundled / "termbase" / file_name)
         key = lambda concepts: sorted((t.lang, t.form, t.status, t.type or "") for c in concepts for t in c.terms)  # noqa: E731
@@ -339,7 +402,9 @@ def test_a_multilingual_tbx_v2_with_a_doctype_imports_its_chinese_and_english(db
         '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>'
         '<langSet xml:lang="fr"><tig><term>fracture numérique</term></tig></langSet>'
         '<langSet xml:lang="zh-CN"><tig><term>數字鴻溝</term></tig></langSet>'
-        '</termEntry></body></text></martif>', encoding="utf-8")
+        "</termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["--db", str(db), "import", str(path)])
     assert result.exit_code == 0, result.output
     with Store(db) as store:
@@ -352,7 +417,8 @@ def test_a_corpus_too_small_for_any_term_still_builds(tmp_path, runner, monkeypa
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("信息社会世界峰会成果的落实。\n", encoding="utf-8")
     (tmp_path / "corpus" / "manifest.toml").write_text(
-        '[[document]]\nid = "a"\nfile = "a.txt"\nlang = "zh"\nyear = 2021\n', encoding="utf-8")
+        '[[document]]\nid = "a"\nfile = "a.txt"\nlang = "zh"\nyear = 2021\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output

@@ -18,9 +18,9 @@ from lxml import etree
 import shuyu
 from shuyu.errors import InputError
 from shuyu.formats import tm
+from shuyu.formats.srx import load_srx
 from shuyu.formats.tm import ReadReport, po, tmx, xliff
 from shuyu.model.bitext import TMUnit
-from shuyu.formats.srx import load_srx
 from shuyu.text.segment import Rule, rules_for, split
 from shuyu.tm.units import resegment
 
@@ -31,21 +31,60 @@ TICO = FIXTURES / "tico19-60.en-zh.tmx"
 
 def un_units() -> list[TMUnit]:
     return [
-        TMUnit("Sustainable development is a central goal.", "可持续发展是一个核心目标。", "en-US", "zh-CN",
-               document="A/RES/70/1", symbol="A/RES/70/1", year=2015, paragraph="3", confidence=0.92,
-               creationdate="20151021T000000Z", props=[("x-goal", "1")]),
-        TMUnit("Multi-stakeholder partnerships will be strengthened.", "将加强多利益攸关方伙伴关系。", "en-US", "zh-CN",
-               document="A/RES/70/1", year=2015, paragraph="17.16", confidence=0.31,
-               creationdate="20151021T000000Z", changedate="20160101T120000Z", notes=["reviewed by hand"]),
-        TMUnit("消除一切形式的贫困。", "End poverty in all its forms.", "zh-CN", "en-US", origin="imported",
-               origin_file="un.tmx", tuid="un-42"),
+        TMUnit(
+            "Sustainable development is a central goal.",
+            "可持续发展是一个核心目标。",
+            "en-US",
+            "zh-CN",
+            document="A/RES/70/1",
+            symbol="A/RES/70/1",
+            year=2015,
+            paragraph="3",
+            confidence=0.92,
+            creationdate="20151021T000000Z",
+            props=[("x-goal", "1")],
+        ),
+        TMUnit(
+            "Multi-stakeholder partnerships will be strengthened.",
+            "将加强多利益攸关方伙伴关系。",
+            "en-US",
+            "zh-CN",
+            document="A/RES/70/1",
+            year=2015,
+            paragraph="17.16",
+            confidence=0.31,
+            creationdate="20151021T000000Z",
+            changedate="20160101T120000Z",
+            notes=["reviewed by hand"],
+        ),
+        TMUnit(
+            "消除一切形式的贫困。",
+            "End poverty in all its forms.",
+            "zh-CN",
+            "en-US",
+            origin="imported",
+            origin_file="un.tmx",
+            tuid="un-42",
+        ),
     ]
 
 
 def comparable(unit: TMUnit) -> tuple:
     """What must survive a round trip (origin becomes the import's own)."""
-    return (unit.source, unit.target, unit.document, unit.symbol, unit.year, unit.paragraph, unit.confidence,
-            unit.creationdate, unit.changedate, tuple(unit.props), unit.source_markup, unit.target_markup)
+    return (
+        unit.source,
+        unit.target,
+        unit.document,
+        unit.symbol,
+        unit.year,
+        unit.paragraph,
+        unit.confidence,
+        unit.creationdate,
+        unit.changedate,
+        tuple(unit.props),
+        unit.source_markup,
+        unit.target_markup,
+    )
 
 
 def assert_valid_tmx(path: Path) -> etree._ElementTree:
@@ -55,6 +94,7 @@ def assert_valid_tmx(path: Path) -> etree._ElementTree:
 
 
 # --- the contract every TM format keeps ---------------------------------------------------------------------
+
 
 class TMFormatContract:
     """Every format: read en→zh units by the registry, refuse bad input naming the file, write atomically."""
@@ -76,8 +116,7 @@ class TMFormatContract:
         units = list(self.module.read(self.sample(tmp_path), "en-US", "zh-CN", report=report))
         assert units and report.units == len(units) and report.seen >= len(units)
         assert all(u.source_lang.startswith("en") and u.target_lang.startswith("zh") for u in units)
-        assert all(re.search("[\u4e00-\u9fff]", u.target) and not re.search("[\u4e00-\u9fff]", u.source)
-                   for u in units)
+        assert all(re.search("[\u4e00-\u9fff]", u.target) and not re.search("[\u4e00-\u9fff]", u.source) for u in units)
         assert all(u.origin == "imported" for u in units)
         back = list(self.module.read(self.sample(tmp_path / "again"), "zh-CN", "en-US"))
         assert [(u.target, u.source) for u in back] == [(u.source, u.target) for u in units]
@@ -140,8 +179,10 @@ class TestXLIFFContract(TMFormatContract):
 
     def broken(self, folder):
         path = folder / "broken.xlf"
-        path.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en">\n<body><trans-unit',
-                        encoding="utf-8")
+        path.write_text(
+            '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en">\n<body><trans-unit',
+            encoding="utf-8",
+        )
         return path
 
 
@@ -168,25 +209,43 @@ def test_an_unknown_suffix_is_refused_with_the_formats_shuyu_reads(tmp_path):
 
 # --- TMX writer ----------------------------------------------------------------------------------------------
 
+
 def test_written_tmx_is_dtd_valid_with_the_header_and_props_cat_tools_map(tmp_path):
     report = tmx.write(un_units(), tmp_path / "un.tmx")
     assert report.units == 3 and report.paths == [tmp_path / "un.tmx"]
     tree = assert_valid_tmx(tmp_path / "un.tmx")
     header = tree.find("header").attrib
-    assert dict(header) == {"creationtool": "shuyu", "creationtoolversion": shuyu.__version__,
-                            "segtype": "sentence", "o-tmf": "shuyu", "adminlang": "en-US", "srclang": "en-US",
-                            "datatype": "plaintext", "creationdate": "20160101T120000Z"}
+    assert dict(header) == {
+        "creationtool": "shuyu",
+        "creationtoolversion": shuyu.__version__,
+        "segtype": "sentence",
+        "o-tmf": "shuyu",
+        "adminlang": "en-US",
+        "srclang": "en-US",
+        "datatype": "plaintext",
+        "creationdate": "20160101T120000Z",
+    }
     first, second, third = tree.iterfind("body/tu")
     assert [p.get("type") for p in first.iterfind("prop")] == [
-        "x-document", "x-symbol", "x-year", "x-paragraph", "x-origin", "x-confidence", "x-goal"]
+        "x-document",
+        "x-symbol",
+        "x-year",
+        "x-paragraph",
+        "x-origin",
+        "x-confidence",
+        "x-goal",
+    ]
     assert first.get("creationdate") == "20151021T000000Z" and first.get("tuid").startswith("shuyu-")
     assert [n.text for n in second.iterfind("note")] == [
-        "reviewed by hand", "Low alignment confidence (0.31 < 0.5): check this pair."]
+        "reviewed by hand",
+        "Low alignment confidence (0.31 < 0.5): check this pair.",
+    ]
     assert second.get("changedate") == "20160101T120000Z"
     # the zh→en unit is turned to en→zh; its own tuid is kept
     assert third.get("tuid") == "un-42"
-    assert [(tuv.get("{http://www.w3.org/XML/1998/namespace}lang"), tuv.findtext("seg")) for tuv in third.iterfind("tuv")] == [
-        ("en-US", "End poverty in all its forms."), ("zh-CN", "消除一切形式的贫困。")]
+    assert [
+        (tuv.get("{http://www.w3.org/XML/1998/namespace}lang"), tuv.findtext("seg")) for tuv in third.iterfind("tuv")
+    ] == [("en-US", "End poverty in all its forms."), ("zh-CN", "消除一切形式的贫困。")]
 
 
 def test_same_units_give_the_same_bytes_and_tuids_follow_content(tmp_path):
@@ -203,7 +262,11 @@ def test_the_other_direction_and_other_codes_on_request(tmp_path):
     tree = assert_valid_tmx(tmp_path / "zh-en.tmx")
     assert tree.find("header").get("srclang") == "zh-Hans" and tree.find("header").get("segtype") == "paragraph"
     units = list(tmx.read(tmp_path / "zh-en.tmx", "zh-CN", "en-US"))
-    assert [u.source for u in units] == ["可持续发展是一个核心目标。", "将加强多利益攸关方伙伴关系。", "消除一切形式的贫困。"]
+    assert [u.source for u in units] == [
+        "可持续发展是一个核心目标。",
+        "将加强多利益攸关方伙伴关系。",
+        "消除一切形式的贫困。",
+    ]
     with pytest.raises(InputError, match="segtype"):
         tmx.write(un_units(), tmp_path / "x.tmx", segtype="block")
 
@@ -215,8 +278,11 @@ def test_units_that_cannot_be_written_are_reported_skips_not_silent_losses(tmp_p
     units.append(TMUnit("Traditional", "傳統", "en-US", "zh-TW"))
     report = tmx.write(units, tmp_path / "un.tmx")
     assert report.units == 3
-    assert [(s.unit, s.reason.split(" ")[0]) for s in report.skipped] == [(2, "cannot"), (5, "languages"),
-                                                                         (6, "languages")]
+    assert [(s.unit, s.reason.split(" ")[0]) for s in report.skipped] == [
+        (2, "cannot"),
+        (5, "languages"),
+        (6, "languages"),
+    ]
     assert_valid_tmx(tmp_path / "un.tmx")
 
 
@@ -248,6 +314,7 @@ def test_an_empty_tm_is_still_a_valid_file(tmp_path):
 
 
 # --- TMX reader ----------------------------------------------------------------------------------------------
+
 
 def test_export_import_export_round_trips_real_chinese_byte_for_byte(tmp_path):
     first = list(tmx.read(TICO, "en", "zh"))
@@ -284,14 +351,21 @@ def test_srclang_all_upper_case_codes_and_many_languages_choose_the_requested_pa
     assert [u.source_lang for u in units] == ["FR-CA", "FR-CA"] and units[0].target_lang == "EN"
     # tu and tuv props and notes, and the translation's dates and author, are all kept
     units = list(tmx.read(FIXTURES / "tmx14b-appendix-A-sample.tmx", "en-US", "fr-CA"))
-    assert units[0].props == [("x-Domain", "Computing"), ("x-Project", "Pægasus"), ("Origin", "MT"),
-                              ("x-creationid", "BobW"), ("x-changeid", "ManonD")]
+    assert units[0].props == [
+        ("x-Domain", "Computing"),
+        ("x-Project", "Pægasus"),
+        ("Origin", "MT"),
+        ("x-creationid", "BobW"),
+        ("x-changeid", "ManonD"),
+    ]
     assert (units[0].creationdate, units[0].changedate) == ("19970309T021145Z", "19970314T023401Z")
     assert units[0].notes == ["Text of a note at the TU level."] and units[0].tuid == "0001"
     report = ReadReport()
     many = list(tmx.read(FIXTURES / "test-multiple-tuv14.tmx", "en-US", "fr-FR", report=report))
-    assert [(u.target_lang, u.target) for u in many] == [("FR", "fr Bonjour tout le monde\xa0!"),
-                                                        ("FR-FR", "fr_FR 2 Bonjour les mondes.")]
+    assert [(u.target_lang, u.target) for u in many] == [
+        ("FR", "fr Bonjour tout le monde\xa0!"),
+        ("FR-FR", "fr_FR 2 Bonjour les mondes."),
+    ]
     assert report.alternatives == 2 and [s.unit for s in report.skipped] == [3]
 
 
@@ -313,7 +387,8 @@ def test_inline_tags_are_placeholders_and_their_markup_round_trips(tmp_path):
     assert_valid_tmx(tmp_path / "tags.tmx")
     again = list(tmx.read(tmp_path / "tags.tmx", "en-US", "fr-CA"))
     assert [(u.source, u.source_markup, u.target_markup) for u in again] == [
-        (u.source, u.source_markup, u.target_markup) for u in units + [nested]]
+        (u.source, u.source_markup, u.target_markup) for u in units + [nested]
+    ]
 
 
 CHINESE_VARIANTS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -357,11 +432,17 @@ CONTROL = """<?xml version="1.0"?>
 """
 
 
-@pytest.mark.parametrize(("content", "message", "line"), [
-    (BOMB, "declares entities", 3), (EXTERNAL, "declares entities", 3), (XINCLUDE, "XInclude", 3),
-    (CONTROL, "not well-formed", 4), ("<tmx><body><tu>", "not well-formed", 1),
-    ('<?xml version="1.0"?>\n<martif type="TBX"/>', "not a TMX file", 2),
-])
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        (BOMB, "declares entities", 3),
+        (EXTERNAL, "declares entities", 3),
+        (XINCLUDE, "XInclude", 3),
+        (CONTROL, "not well-formed", 4),
+        ("<tmx><body><tu>", "not well-formed", 1),
+        ('<?xml version="1.0"?>\n<martif type="TBX"/>', "not a TMX file", 2),
+    ],
+)
 def test_hostile_or_broken_xml_is_refused_with_file_and_line(write, content, message, line):
     path = write("bad.tmx", content)
     with pytest.raises(InputError, match=message) as caught:
@@ -389,9 +470,9 @@ def test_mutated_or_truncated_real_tmx_is_read_or_refused_naming_the_file(tmp_pa
     elif kind == "insert":
         mutated = original[:at] + data.draw(st.binary(min_size=1, max_size=8)) + original[at:]
     elif kind == "delete":
-        mutated = original[:at] + original[at + data.draw(st.integers(1, 40)):]
+        mutated = original[:at] + original[at + data.draw(st.integers(1, 40)) :]
     else:
-        mutated = original[:at] + bytes([data.draw(st.integers(0, 255))]) + original[at + 1:]
+        mutated = original[:at] + bytes([data.draw(st.integers(0, 255))]) + original[at + 1 :]
     path = tmp_path / "mutated.tmx"
     path.write_bytes(mutated)
     report = ReadReport()
@@ -405,38 +486,61 @@ def test_mutated_or_truncated_real_tmx_is_read_or_refused_naming_the_file(tmp_pa
 
 # --- segmentation -------------------------------------------------------------------------------------------
 
-TRICKY_ENGLISH = ("Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1. The Council adopted resolution No. 5. "
-                  "It ended... and resumed. See No. A/70/1 here. Why? Because i.e. (a) to promote; (b) to ensure.")
+TRICKY_ENGLISH = (
+    "Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1. The Council adopted resolution No. 5. "
+    "It ended... and resumed. See No. A/70/1 here. Why? Because i.e. (a) to promote; (b) to ensure."
+)
 
 
 def test_english_splits_as_omegat_defaults_do():
     assert split(TRICKY_ENGLISH, "en-US") == [
-        "Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1.", "The Council adopted resolution No. 5.",
-        "It ended... and resumed.", "See No.", "A/70/1 here.", "Why?", "Because i.e. (a) to promote; (b) to ensure."]
+        "Mr. Guterres spoke at 3 p.m. today, e.g. on target 1.1.",
+        "The Council adopted resolution No. 5.",
+        "It ended... and resumed.",
+        "See No.",
+        "A/70/1 here.",
+        "Why?",
+        "Because i.e. (a) to promote; (b) to ensure.",
+    ]
     assert split("1. Decides to convene a summit of the U.N. Secretariat.", "en") == [
-        "1.", "Decides to convene a summit of the U.N.", "Secretariat."]
+        "1.",
+        "Decides to convene a summit of the U.N.",
+        "Secretariat.",
+    ]
 
 
 def test_un_exceptions_keep_un_abbreviations_together():
     text = "1. See Art. 5 of the U.N. Charter and No. A/70/1. Then it ends. (a) To promote peace. And more."
     assert split(text, "en", rules_for("en", un=True)) == [
-        "1.", "See Art. 5 of the U.N. Charter and No. A/70/1.", "Then it ends.", "(a) To promote peace.", "And more."]
+        "1.",
+        "See Art. 5 of the U.N. Charter and No. A/70/1.",
+        "Then it ends.",
+        "(a) To promote peace.",
+        "And more.",
+    ]
 
 
 def test_chinese_splits_after_closing_quotes_not_at_semicolons():
     text = "秘书长说：“我们必须行动。”各国表示同意；会议继续。到2030年,消除贫困！是否可行？"
-    assert split(text, "zh-CN") == ["秘书长说：“我们必须行动。”各国表示同意；会议继续。", "到2030年,消除贫困！", "是否可行？"]
+    assert split(text, "zh-CN") == [
+        "秘书长说：“我们必须行动。”各国表示同意；会议继续。",
+        "到2030年,消除贫困！",
+        "是否可行？",
+    ]
 
 
 def test_rules_from_a_cat_tools_srx_file(write):
-    srx = write("rules.srx", """<?xml version="1.0" encoding="UTF-8"?>
+    srx = write(
+        "rules.srx",
+        """<?xml version="1.0" encoding="UTF-8"?>
 <srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="yes"/><body><languagerules>
 <languagerule languagerulename="UN"><rule break="no"><beforebreak>\\bArt\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
 </languagerule>
 <languagerule languagerulename="Default"><rule break="yes"><beforebreak>[\\.\\?!]+</beforebreak><afterbreak>\\s</afterbreak>
 </rule></languagerule></languagerules>
 <maprules><languagemap languagepattern="EN.*" languagerulename="UN"/><languagemap languagepattern=".*" languagerulename="Default"/>
-</maprules></body></srx>""")
+</maprules></body></srx>""",
+    )
     rules = load_srx(srx, "en-US")
     assert rules == (Rule(False, r"\bArt\.", r"\s"), Rule(True, r"[\.\?!]+", r"\s"))
     assert split("Under Art. 5 it is. Done.", "en", rules) == ["Under Art. 5 it is.", "Done."]
@@ -444,10 +548,19 @@ def test_rules_from_a_cat_tools_srx_file(write):
 
 
 def test_resegment_pairs_sentences_only_when_both_sides_agree():
-    paragraph = TMUnit("End poverty. Protect the planet.", "消除贫困。保护地球。", "en-US", "zh-CN",
-                       document="A/RES/70/1", paragraph="3", tuid="p3")
+    paragraph = TMUnit(
+        "End poverty. Protect the planet.",
+        "消除贫困。保护地球。",
+        "en-US",
+        "zh-CN",
+        document="A/RES/70/1",
+        paragraph="3",
+        tuid="p3",
+    )
     sentences = resegment(paragraph)
     assert [(u.source, u.target, u.document, u.tuid) for u in sentences] == [
-        ("End poverty.", "消除贫困。", "A/RES/70/1", None), ("Protect the planet.", "保护地球。", "A/RES/70/1", None)]
+        ("End poverty.", "消除贫困。", "A/RES/70/1", None),
+        ("Protect the planet.", "保护地球。", "A/RES/70/1", None),
+    ]
     uneven = TMUnit("End poverty. Protect the planet.", "消除贫困，保护地球。", "en-US", "zh-CN")
     assert resegment(uneven) == [uneven]

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import random
 
-
 from shuyu.cli import main
-from shuyu.text.match import TermMatcher
-from shuyu.text.zh import normalise
 from shuyu.mining import Passage, mine_texts
 from shuyu.store import Store
+from shuyu.text.match import TermMatcher
+from shuyu.text.zh import normalise
 from shuyu.variants.detect import build_groups, find_links, stored_groups
 from shuyu.variants.edits import boundaries, raw_edits, widen
 from shuyu.variants.signals import Sentence
@@ -57,7 +56,7 @@ def test_a_renamed_body_is_found_dated_and_the_new_name_proposed():
     assert passage_pairs, "the parallel sentences are the evidence"
     a, b = passage_pairs[0].passages
     assert {a["year"], b["year"]} & {2012, 2016} and {a["year"], b["year"]} & {2020, 2022}
-    assert {a["text"][a["start"]:a["end"]], b["text"][b["start"]:b["end"]]} <= {OLD, NEW, "观察站", "监测站"}
+    assert {a["text"][a["start"] : a["end"]], b["text"][b["start"] : b["end"]]} <= {OLD, NEW, "观察站", "监测站"}
     # The sentences that did not change produce no group.
     assert all(not ({f.form for f in g.forms} & {"三角合作", "因特网治理论坛"}) for g in groups)
 
@@ -83,7 +82,7 @@ def test_similar_sentences_are_paired_without_comparing_all_pairs():
 def test_traditional_script_is_matched_as_simplified_at_the_same_offsets():
     text = "許多國家的互聯網接入仍然昂貴"
     (match,) = TermMatcher(["互联网"]).longest(text)
-    assert text[match.start:match.end] == "互聯網" and match.term == "互联网"
+    assert text[match.start : match.end] == "互聯網" and match.term == "互联网"
     # The longest term wins: 利益攸关方 inside 多利益攸关方 is no match.
     assert [m.term for m in TermMatcher(["利益攸关方", "多利益攸关方"]).longest("各多利益攸关方")] == ["多利益攸关方"]
 
@@ -155,7 +154,9 @@ def test_decisions_survive_rebuilding(built, runner, monkeypatch):
     internet = _group_with(groups, "互联网")
     assert internet["preferred"] == "互联网" and "preferred set by user" in internet["decision"]
     assert next(f for f in internet["forms"] if f["form"] == "因特网")["status"] != "preferred"
-    assert _group_with(groups, "议题") is None or "问题" not in {f["form"] for f in _group_with(groups, "议题")["forms"]}
+    assert _group_with(groups, "议题") is None or "问题" not in {
+        f["form"] for f in _group_with(groups, "议题")["forms"]
+    }
     assert _group_with(groups, "信通技术")["decision"].startswith("confirmed")
     # A form in no group is a clear error, not a crash.
     result = runner.invoke(main, ["variants", "prefer", "不存在的词"])

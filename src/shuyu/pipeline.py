@@ -16,24 +16,24 @@ lives only there, so no command can skip it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager as ContextManager
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ContextManager, Iterable
 
 from shuyu.corpus.ingest import IngestResult, ingest
 from shuyu.corpus.manifest import Entry, Manifest
-from shuyu.store.bundle import write_bundle
+from shuyu.errors import NotFound, ShuyuError
 from shuyu.fileio import atomic_write_text
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
-from shuyu.errors import NotFound, ShuyuError
+from shuyu.store import Store
+from shuyu.store.bundle import write_bundle
+from shuyu.store.fts import metadata, publish
 from shuyu.termbase import assemble
 from shuyu.termbase.assemble import rebuild
 from shuyu.termbase.exchange import ImportReport, export, import_file
-from shuyu.store import Store
-from shuyu.store.fts import metadata, publish
 from shuyu.variants import detect
 from shuyu.variants.detect import detect_variants
 from shuyu.variants.groups import VariantGroup
@@ -47,8 +47,14 @@ DATASETTE_METADATA = Path("termbase") / "datasette.json"
 BUNDLED_TERMBASE = Path("src") / "shuyu" / "data" / "unterm.db"
 # The exports `shuyu build` keeps in termbase/ (format → file name).
 # The en→zh OmegaT glossaries are named for OmegaT, which reads glossaries by suffix (.txt, .tbx).
-EXPORTS = {"tbx": "shuyu.tbx", "tbx2": "shuyu-tbx2.tbx", "tsv": "shuyu-en-zh.omegat.txt",
-           "omegat-tbx": "shuyu-en-zh.omegat.tbx", "csv": "shuyu.csv", "xlsx": "shuyu.xlsx"}
+EXPORTS = {
+    "tbx": "shuyu.tbx",
+    "tbx2": "shuyu-tbx2.tbx",
+    "tsv": "shuyu-en-zh.omegat.txt",
+    "omegat-tbx": "shuyu-en-zh.omegat.tbx",
+    "csv": "shuyu.csv",
+    "xlsx": "shuyu.xlsx",
+}
 
 Progress = Callable[[Iterable[Entry], str], ContextManager[Iterable[Entry]]]
 
@@ -103,8 +109,10 @@ def build(
         report.variant_groups = detect_variants(store, progress=variants_progress)
         report.concepts = rebuild(store)
         publish(store.db.conn)  # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term
-        atomic_write_text(Path(out_dir) / DATASETTE_METADATA,
-                          json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=2) + "\n")
+        atomic_write_text(
+            Path(out_dir) / DATASETTE_METADATA,
+            json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=2) + "\n",
+        )
         for name, file_name in EXPORTS.items() if report.concepts else ():  # TBX needs at least one concept
             path = Path(out_dir) / "termbase" / file_name
             export(store, name, path)
@@ -127,8 +135,12 @@ def changing(db_path: str | Path, create: bool = False) -> Iterator[Store]:
         rebuild(store)
 
 
-def mine(db_path: str | Path, options: MiningOptions = MiningOptions(), top: int | None = None,
-         progress: StageCallback = lambda stage, chars, total: None) -> tuple[list[Candidate], list[dict]]:
+def mine(
+    db_path: str | Path,
+    options: MiningOptions = MiningOptions(),
+    top: int | None = None,
+    progress: StageCallback = lambda stage, chars, total: None,
+) -> tuple[list[Candidate], list[dict]]:
     """Mine the stored corpus; the candidates, and the first ``top`` ranked terms as stored."""
     with changing(db_path) as store:
         if not store.document_ids():
@@ -146,8 +158,9 @@ def document_terms(db_path: str | Path, document: str, limit: int | None = None)
         return terms_of(store, document, limit=limit)
 
 
-def variant_groups(db_path: str | Path, redetect: bool = False,
-                   progress: StageCallback = lambda stage, done, total: None) -> tuple[list[dict], list[int]]:
+def variant_groups(
+    db_path: str | Path, redetect: bool = False, progress: StageCallback = lambda stage, done, total: None
+) -> tuple[list[dict], list[int]]:
     """The stored variant groups (detected first if asked or if there are none) and the corpus's years."""
     with Store(db_path, create=False) as store:
         stale = redetect or not store.variant_groups()
@@ -177,8 +190,9 @@ def curate(db_path: str | Path, action: str, **args) -> None:
         assemble.curate(store, action, **args)
 
 
-def import_termbase(db_path: str | Path, paths: list[str | Path], format_name: str | None = None,
-                    **options) -> list[ImportReport]:
+def import_termbase(
+    db_path: str | Path, paths: list[str | Path], format_name: str | None = None, **options
+) -> list[ImportReport]:
     """Import termbase files, all or nothing."""
     with changing(db_path, create=True) as store:
         return [import_file(store, path, format_name, **options) for path in paths]
@@ -198,7 +212,8 @@ def document(db_path: str | Path, doc_id: str) -> dict:
         if row is None:
             known = ", ".join(store.document_ids()) or "none"
             raise NotFound(f"no document {doc_id!r} (documents: {known})")
-        row["paragraphs"] = [{k: p[k] for k in ("seq", "number", "kind", "text", "footnote_refs")}
-                             for p in store.paragraphs(doc_id)]
+        row["paragraphs"] = [
+            {k: p[k] for k in ("seq", "number", "kind", "text", "footnote_refs")} for p in store.paragraphs(doc_id)
+        ]
         row["footnotes"] = [{"number": f["number"], "text": f["text"]} for f in store.footnotes(doc_id)]
     return row

@@ -43,8 +43,12 @@ class ShuyuGroup(click.Group):
 
 @click.group(cls=ShuyuGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="shuyu")
-@click.option("--db", envvar="SHUYU_DB", type=click.Path(dir_okay=False),
-              help=f"Database file (env SHUYU_DB). Default: {DEFAULT_DB} under the current directory.")
+@click.option(
+    "--db",
+    envvar="SHUYU_DB",
+    type=click.Path(dir_okay=False),
+    help=f"Database file (env SHUYU_DB). Default: {DEFAULT_DB} under the current directory.",
+)
 @click.pass_context
 def main(ctx: click.Context, db: str | None) -> None:
     """shuyu (术语): terminology and translation memory for UN Chinese–English documents.

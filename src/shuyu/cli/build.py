@@ -10,10 +10,19 @@ from shuyu.cli.common import Context, StageProgress, print_notes, progressbar
 
 
 @click.command()
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder with manifest.toml and the documents.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Write the database and exports under this folder instead of the current one.")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="corpus",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder with manifest.toml and the documents.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the database and exports under this folder instead of the current one.",
+)
 @click.pass_obj
 def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
     """Run the whole job: ingest every document of the corpus manifest, then mine its terms.
@@ -26,10 +35,17 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
       shuyu build --corpus corpus --out /tmp/shuyu-out
     """
     from shuyu.pipeline import build as run_build
+
     db_path = obj.db_path(out)
     stages, variant_stages = StageProgress(), StageProgress("variants")
-    report = run_build(corpus_dir, db_path, out_dir=out or Path("."), progress=progressbar, mining_progress=stages,
-                       variants_progress=variant_stages)
+    report = run_build(
+        corpus_dir,
+        db_path,
+        out_dir=out or Path("."),
+        progress=progressbar,
+        mining_progress=stages,
+        variants_progress=variant_stages,
+    )
     stages.close()
     variant_stages.close()
     for result in report.documents:
@@ -40,14 +56,22 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
         f"{report.count('unchanged')} unchanged, {len(report.removed)} removed → {report.database}"
     )
     click.echo(f"{len(report.terms)} candidate terms mined; jieba user dictionary → {report.user_dictionary}")
-    click.echo(f"{len(report.variant_groups)} variant groups; {report.concepts} concepts in the termbase → "
-               + (", ".join(str(p) for p in report.exports.values()) or "no exports (the termbase is empty)"))
+    click.echo(
+        f"{len(report.variant_groups)} variant groups; {report.concepts} concepts in the termbase → "
+        + (", ".join(str(p) for p in report.exports.values()) or "no exports (the termbase is empty)")
+    )
     click.echo(f"report → {report.report}")
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
-              show_default=True, help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
 @click.pass_obj
 def report(obj: Context, output: Path) -> None:
     """Write one self-contained HTML page: top terms, variant groups and their timelines.
@@ -57,6 +81,7 @@ def report(obj: Context, output: Path) -> None:
       shuyu report -o report.html && chromium report.html
     """
     from shuyu.pipeline import report as write_report
+
     path = write_report(obj.db_path(), output)
     click.echo(f"report → {path}")
 

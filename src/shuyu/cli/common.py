@@ -39,8 +39,7 @@ class StageProgress:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            self.bar = click.progressbar(length=max(total, chars, 1), label=f"{self.prefix}: {stage}",
-                                          file=sys.stderr)
+            self.bar = click.progressbar(length=max(total, chars, 1), label=f"{self.prefix}: {stage}", file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(min(chars, self.bar.length) - self.bar.pos)
 
@@ -63,6 +62,6 @@ def print_notes(result) -> None:
 
 def excerpt(text: str, start: int, end: int, context: int = 18) -> str:
     """The passage around a span, the span in [brackets]."""
-    left = ("…" if start > context else "") + text[max(0, start - context):start]
-    right = text[end:end + context] + ("…" if end + context < len(text) else "")
+    left = ("…" if start > context else "") + text[max(0, start - context) : start]
+    right = text[end : end + context] + ("…" if end + context < len(text) else "")
     return f"{left}[{text[start:end]}]{right}"

@@ -24,10 +24,18 @@ def corpus() -> None:
 
 @corpus.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Corpus folder whose manifest records the files.")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="corpus",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Corpus folder whose manifest records the files.",
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language (detected when omitted).")
-@click.option("--year", type=click.IntRange(1945, 2100), help="Year (detected from session, date or resolution number).")
+@click.option(
+    "--year", type=click.IntRange(1945, 2100), help="Year (detected from session, date or resolution number)."
+)
 @click.option("--symbol", "symbols", multiple=True, help="Document symbol, e.g. A/RES/68/198 (repeatable).")
 @click.option("--id", "doc_id", help="Document id (default: the file name).")
 @click.option("--pair", help="Id of the counterpart in the other language.")
@@ -48,14 +56,27 @@ def corpus_add(obj: Context, files, corpus_dir, lang, year, symbols, doc_id, pai
     """
     from shuyu.corpus.ingest import register
     from shuyu.store import Store
+
     with Store(obj.db_path()) as store:
-        results = register(corpus_dir, store, list(files), lang=lang, year=year, symbols=list(symbols),
-                           doc_id=doc_id, pair=pair, title=title, encoding=encoding)
+        results = register(
+            corpus_dir,
+            store,
+            list(files),
+            lang=lang,
+            year=year,
+            symbols=list(symbols),
+            doc_id=doc_id,
+            pair=pair,
+            title=title,
+            encoding=encoding,
+        )
     for result in results:
         print_notes(result)
         entry = result.entry
-        click.echo(f"{result.status}: {result.id} ({entry.lang}, {entry.year or 'year unknown'}, "
-                   f"{len(result.document.paragraphs)} paragraphs)")
+        click.echo(
+            f"{result.status}: {result.id} ({entry.lang}, {entry.year or 'year unknown'}, "
+            f"{len(result.document.paragraphs)} paragraphs)"
+        )
 
 
 @corpus.command("list")
@@ -69,6 +90,7 @@ def corpus_list(obj: Context, as_json: bool) -> None:
       shuyu corpus list --json | jq '.[].year'
     """
     from shuyu.store import Store
+
     with Store(obj.db_path(), create=False) as store:
         rows = store.documents()
     if as_json:
@@ -81,8 +103,10 @@ def corpus_list(obj: Context, as_json: bool) -> None:
     click.echo(f"{'id':<{width}}  lang  year  {'symbols':<28} paras  chars  title")
     for r in rows:
         symbols = ", ".join(r["symbols"]) or "-"
-        click.echo(f"{r['id']:<{width}}  {r['lang']:<4}  {r['year'] or '?':<4}  {symbols:<28} "
-                   f"{r['paragraphs']:>5} {r['chars']:>6}  {r['title'] or ''}")
+        click.echo(
+            f"{r['id']:<{width}}  {r['lang']:<4}  {r['year'] or '?':<4}  {symbols:<28} "
+            f"{r['paragraphs']:>5} {r['chars']:>6}  {r['title'] or ''}"
+        )
 
 
 @corpus.command("show")
@@ -98,6 +122,7 @@ def corpus_show(obj: Context, doc_id: str, as_json: bool, raw: bool) -> None:
       shuyu corpus show 2010-ecosoc-res-2010-2 --json
     """
     from shuyu.pipeline import document
+
     row = document(obj.db_path(), doc_id)
     if raw:
         click.echo(row["raw_text"])

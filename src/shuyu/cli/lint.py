@@ -12,16 +12,32 @@ from shuyu.cli.common import Context
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["human", "json", "sarif"]), default="human",
-              show_default=True, help="How to print findings.")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "note"]),
-              help="Exit 1 when a finding is at least this severe (default: shuyu.toml's, else error).")
-@click.option("--source", type=click.Path(dir_okay=False, exists=True),
-              help="The English source of a Chinese text file, aligned line for line.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["human", "json", "sarif"]),
+    default="human",
+    show_default=True,
+    help="How to print findings.",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "note"]),
+    help="Exit 1 when a finding is at least this severe (default: shuyu.toml's, else error).",
+)
+@click.option(
+    "--source",
+    type=click.Path(dir_okay=False, exists=True),
+    help="The English source of a Chinese text file, aligned line for line.",
+)
 @click.option("--fix", "apply_fix", is_flag=True, help="Print the text with deprecated forms replaced.")
 @click.option("--in-place", is_flag=True, help="With --fix: rewrite the files, keeping FILE.bak.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Configuration file (default: the nearest shuyu.toml).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Configuration file (default: the nearest shuyu.toml).",
+)
 @click.pass_obj
 def lint(obj: Context, paths, output_format, fail_level, source, apply_fix, in_place, config_path) -> None:
     """Check Chinese texts and bilingual files against the termbase.

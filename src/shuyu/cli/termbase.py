@@ -34,8 +34,10 @@ def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None
 
     hits, suggestions = finder.find(obj.termbase_path(), query, limit, lang)
     if not hits:
-        click.echo(f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions
-                                                    else ""), err=True)
+        click.echo(
+            f"nothing found for {query!r}" + (f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""),
+            err=True,
+        )
         sys.exit(1)
     if as_json:
         click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -57,7 +59,7 @@ def _print_concept(hit) -> None:
         click.echo(f"  {t['lang']}  {t['form']}{usage}  {t['status']}{' ' + used if used else ''}{count}")
     shown = 0
     for t in zh:
-        for c in t["contexts"][:3 - shown]:
+        for c in t["contexts"][: 3 - shown]:
             where = ", ".join(str(x) for x in (c.get("doc_id"), c.get("year")) if x) or c.get("source") or ""
             text = excerpt(c["text"], c["start"], c["end"]) if "start" in c else c["text"]
             click.echo(f"  « {text} »" + (f"  ({where})" if where else ""))
@@ -72,21 +74,40 @@ FORMAT_NAMES = ["tbx", "tbx2", "omegat-tbx", "tsv", "csv", "xlsx"]
 
 @click.command("export")
 @click.argument("format_name", metavar="FORMAT", type=click.Choice(FORMAT_NAMES))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The file to write (written atomically).")
-@click.option("--status", "statuses", multiple=True,
-              type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"]),
-              help="Only terms of this status (repeatable). Default: all but rejected.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write (written atomically).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"]),
+    help="Only terms of this status (repeatable). Default: all but rejected.",
+)
 @click.option("--year", type=int, help="Only concepts with a term used that year.")
 @click.option("--document", help="Only concepts with a term found in this document (id).")
 @click.option("--min-freq", type=click.IntRange(0), default=0, help="Only concepts with a term used this often.")
-@click.option("--all", "everything", is_flag=True,
-              help="Every mined candidate, also those below the quality threshold (default: left out).")
-@click.option("--direction", type=click.Choice(["en-zh", "zh-en"]), default="en-zh", show_default=True,
-              help="Source and target language of a tsv glossary.")
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Every mined candidate, also those below the quality threshold (default: left out).",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["en-zh", "zh-en"]),
+    default="en-zh",
+    show_default=True,
+    help="Source and target language of a tsv glossary.",
+)
 @click.pass_obj
-def export_command(obj: Context, format_name, output, statuses, year, document, min_freq, everything,
-                   direction) -> None:
+def export_command(
+    obj: Context, format_name, output, statuses, year, document, min_freq, everything, direction
+) -> None:
     """Write the termbase as TBX v3 (tbx), TBX v2 (tbx2), an OmegaT glossary (tsv), CSV or XLSX.
 
     \b
@@ -98,8 +119,13 @@ def export_command(obj: Context, format_name, output, statuses, year, document, 
     from shuyu.store import Store
     from shuyu.termbase.exchange import ExportFilter, export
 
-    selection = ExportFilter(**({"statuses": statuses} if statuses else {}), year=year, document=document,
-                             min_freq=min_freq, **({"min_score": None} if everything else {}))
+    selection = ExportFilter(
+        **({"statuses": statuses} if statuses else {}),
+        year=year,
+        document=document,
+        min_freq=min_freq,
+        **({"min_score": None} if everything else {}),
+    )
     with Store(obj.db_path(), create=False) as store:
         count = export(store, format_name, output, selection, direction=direction)
     click.echo(f"{count} concepts → {output}")
@@ -107,8 +133,12 @@ def export_command(obj: Context, format_name, output, statuses, year, document, 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES),
-              help="File format (default: from the suffix; TBX v2/v3 from the root element).")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(FORMAT_NAMES),
+    help="File format (default: from the suffix; TBX v2/v3 from the root element).",
+)
 @click.option("--direction", default="en-zh", show_default=True, help="Languages of a headerless tsv glossary.")
 @click.option("--encoding", help="Text encoding of a csv/tsv file that is not UTF-8 (e.g. gbk).")
 @click.pass_obj
@@ -128,8 +158,10 @@ def import_command(obj: Context, files, format_name, direction, encoding) -> Non
     reports = import_termbase(obj.db_path(), list(files), format_name, direction=direction, encoding=encoding)
     for r in reports:
         langs = ", ".join(f"{k} {v}" for k, v in sorted(r.languages.items()))
-        click.echo(f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"
-                   + (f"; {r.already_there} already there" if r.already_there else ""))
+        click.echo(
+            f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"
+            + (f"; {r.already_there} already there" if r.already_there else "")
+        )
 
 
 COMMANDS = [lookup, export_command, import_command]

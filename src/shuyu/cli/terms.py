@@ -14,17 +14,38 @@ from shuyu.mining.options import MiningOptions
 @click.option("--top", type=click.IntRange(1), default=50, show_default=True, help="How many terms to print.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array ordered by rank.")
 @click.option("--tsv", "as_tsv", is_flag=True, help="Print tab-separated values with a header row.")
-@click.option("--min-freq", type=click.IntRange(2), default=MiningOptions.min_freq, show_default=True,
-              help="Minimum occurrences of a term.")
-@click.option("--min-docs", type=click.IntRange(1), default=MiningOptions.min_docs, show_default=True,
-              help="Minimum number of documents a term occurs in.")
-@click.option("--max-len", type=click.IntRange(2, 40), default=MiningOptions.max_len, show_default=True,
-              help="Maximum term length in characters.")
+@click.option(
+    "--min-freq",
+    type=click.IntRange(2),
+    default=MiningOptions.min_freq,
+    show_default=True,
+    help="Minimum occurrences of a term.",
+)
+@click.option(
+    "--min-docs",
+    type=click.IntRange(1),
+    default=MiningOptions.min_docs,
+    show_default=True,
+    help="Minimum number of documents a term occurs in.",
+)
+@click.option(
+    "--max-len",
+    type=click.IntRange(2, 40),
+    default=MiningOptions.max_len,
+    show_default=True,
+    help="Maximum term length in characters.",
+)
 @click.option("--stopwords", type=click.Path(dir_okay=False, exists=True), help="Extra stopword file (one per line).")
-@click.option("--user-dict", type=click.Path(dir_okay=False, exists=True),
-              help="Extra jieba user dictionary (word [freq] [tag]) for part-of-speech tagging.")
-@click.option("--document", metavar="ID|FILE",
-              help="List the terms of one document (stored id or a file) against the corpus; stores nothing.")
+@click.option(
+    "--user-dict",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Extra jieba user dictionary (word [freq] [tag]) for part-of-speech tagging.",
+)
+@click.option(
+    "--document",
+    metavar="ID|FILE",
+    help="List the terms of one document (stored id or a file) against the corpus; stores nothing.",
+)
 @click.pass_obj
 def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwords, user_dict, document) -> None:
     """Discover the corpus's terms and fixed phrases, ranked; store them as candidates.
@@ -39,13 +60,19 @@ def mine(obj: Context, top, as_json, as_tsv, min_freq, min_docs, max_len, stopwo
     """
     from shuyu import pipeline
     from shuyu.mining.miner import read_word_list
+
     if as_json and as_tsv:
         raise click.UsageError("--json and --tsv exclude each other")
     if document:
         _print_document_terms(pipeline.document_terms(obj.db_path(), document, limit=top), as_json, as_tsv)
         return
-    options = MiningOptions(min_freq=min_freq, min_docs=min_docs, max_len=max_len,
-                            stopwords=read_word_list(stopwords) if stopwords else frozenset(), user_dict=user_dict)
+    options = MiningOptions(
+        min_freq=min_freq,
+        min_docs=min_docs,
+        max_len=max_len,
+        stopwords=read_word_list(stopwords) if stopwords else frozenset(),
+        user_dict=user_dict,
+    )
     stages = StageProgress()
     candidates, rows = pipeline.mine(obj.db_path(), options, top=top, progress=stages)
     stages.close()
@@ -65,8 +92,10 @@ def _print_document_terms(terms: list, as_json: bool, as_tsv: bool) -> None:
             click.echo(f"{t.term}\t{t.count}\t{t.total}\t{','.join(t.sources)}\t{t.keyness}\t{t.corpus_freq}")
             continue
         inside = f" (+{t.total - t.count} inside longer terms)" if t.total > t.count else ""
-        click.echo(f"{t.term}  {t.count}×{inside}  {', '.join(t.sources)}  keyness {t.keyness:.1f}  "
-                   f"corpus {t.corpus_freq}  {t.examples[0] if t.examples else ''}")
+        click.echo(
+            f"{t.term}  {t.count}×{inside}  {', '.join(t.sources)}  keyness {t.keyness:.1f}  "
+            f"corpus {t.corpus_freq}  {t.examples[0] if t.examples else ''}"
+        )
 
 
 _TERM_COLUMNS = ("rank", "term", "score", "freq", "docs", "first_year", "last_year", "status", "pos")
@@ -74,6 +103,7 @@ _TERM_COLUMNS = ("rank", "term", "score", "freq", "docs", "first_year", "last_ye
 
 def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
     from shuyu.mining.miner import term_as_dict
+
     if as_json:
         click.echo(json.dumps([term_as_dict(r) for r in rows], ensure_ascii=False, indent=2))
         return
@@ -88,8 +118,10 @@ def _print_terms(rows: list[dict], as_json: bool, as_tsv: bool) -> None:
         mark = "" if r["status"] == "candidate" else f" [{r['status']}]"
         inside = r["freq"] - r["stats"].get("standalone", r["freq"])
         nested = f" ({inside} inside longer terms)" if inside > 0 else ""
-        click.echo(f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}{nested}  "
-                   f"docs {r['docs']}  {years}")
+        click.echo(
+            f"{r['rank']:>4}  {r['term']}{mark}  score {r['score']:.1f}  freq {r['freq']}{nested}  "
+            f"docs {r['docs']}  {years}"
+        )
 
 
 @click.group()
@@ -146,14 +178,16 @@ def _curate(obj: Context, action: str, message: str, **args) -> None:
     click.echo(message + " (recorded; it survives re-mining and `shuyu build`)")
 
 
-_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                     help="Language of FORM.")
+_LANG = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of FORM."
+)
 
 
 @term.command("status")
 @click.argument("form")
-@click.argument("status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate",
-                                             "rejected"]))
+@click.argument(
+    "status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"])
+)
 @_LANG
 @click.pass_obj
 def term_status(obj: Context, form: str, status: str, lang: str) -> None:
@@ -199,10 +233,17 @@ def term_split(obj: Context, form: str, lang: str) -> None:
 @click.argument("form")
 @_LANG
 @click.option("--to", "to", help="Add FORM to the concept holding this term (default: a new concept).")
-@click.option("--status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded"]),
-              help="Status of the added term.")
-@click.option("--type", "term_type", type=click.Choice(["fullForm", "acronym", "abbreviation", "shortForm",
-                                                        "variant", "phrase"]), help="Term type.")
+@click.option(
+    "--status",
+    type=click.Choice(["preferred", "admitted", "deprecated", "superseded"]),
+    help="Status of the added term.",
+)
+@click.option(
+    "--type",
+    "term_type",
+    type=click.Choice(["fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"]),
+    help="Term type.",
+)
 @click.pass_obj
 def term_add(obj: Context, form: str, lang: str, to: str | None, status: str | None, term_type: str | None) -> None:
     """Add a term by hand, to a new concept or to an existing one.
@@ -212,15 +253,27 @@ def term_add(obj: Context, form: str, lang: str, to: str | None, status: str | N
       shuyu term add 数字合作 --status preferred
       shuyu term add 信息通信技术 --to 信息和通信技术 --status admitted --type variant
     """
-    _curate(obj, "add", f"added: {form}" + (f" to the concept of {to}" if to else ""), form=form, lang=lang, to=to,
-            status=status, type=term_type)
+    _curate(
+        obj,
+        "add",
+        f"added: {form}" + (f" to the concept of {to}" if to else ""),
+        form=form,
+        lang=lang,
+        to=to,
+        status=status,
+        type=term_type,
+    )
 
 
 @term.command("english")
 @click.argument("form")
 @click.argument("english")
-@click.option("--status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded"]),
-              default="preferred", show_default=True)
+@click.option(
+    "--status",
+    type=click.Choice(["preferred", "admitted", "deprecated", "superseded"]),
+    default="preferred",
+    show_default=True,
+)
 @click.pass_obj
 def term_english(obj: Context, form: str, english: str, status: str) -> None:
     """Add an English equivalent to the concept of the Chinese FORM.

@@ -16,11 +16,18 @@ from shuyu.variants import KINDS
 @click.option("--detect", is_flag=True, help="Detect again from the stored corpus before printing.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only groups of this kind.")
 @click.option("--top", type=click.IntRange(1), help="Print only the first N groups.")
-@click.option("--evidence", "evidence_count", type=click.IntRange(0), default=2, show_default=True,
-              help="Evidence passages to print per group (text output).")
+@click.option(
+    "--evidence",
+    "evidence_count",
+    type=click.IntRange(0),
+    default=2,
+    show_default=True,
+    help="Evidence passages to print per group (text output).",
+)
 @click.pass_context
-def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, top: int | None,
-             evidence_count: int) -> None:
+def variants(
+    ctx: click.Context, as_json: bool, detect: bool, kind: str | None, top: int | None, evidence_count: int
+) -> None:
     """Variant renderings of one concept across years: groups, proposal, evidence, timeline.
 
     `shuyu build` detects them; decisions (confirm, split, prefer) survive re-running.
@@ -33,6 +40,7 @@ def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, 
     """
     from shuyu.pipeline import variant_groups
     from shuyu.report.timeline import text_timeline
+
     if ctx.invoked_subcommand:
         return
     stages = StageProgress("variants")
@@ -47,15 +55,19 @@ def variants(ctx: click.Context, as_json: bool, detect: bool, kind: str | None, 
         sys.exit(1)
     for number, group in enumerate(groups, 1):
         others = " / ".join(f["form"] for f in group["forms"] if f["form"] != group["preferred"])
-        click.echo(f"{number:>3}. {group['preferred']} ← {others}   [{group['kind']}]"
-                   + ("" if group["decision"] == "proposed" else f" ({group['decision']})"))
+        click.echo(
+            f"{number:>3}. {group['preferred']} ← {others}   [{group['kind']}]"
+            + ("" if group["decision"] == "proposed" else f" ({group['decision']})")
+        )
         click.echo(f"     {group['reason']}")
         for line in text_timeline(group, years, indent="     "):
             click.echo(line)
         for e in group["evidence"][:evidence_count]:
             for p in e["passages"]:
-                click.echo(f"     {e['signal']}: {p['doc_id']} ({p['year']}) ¶{p['paragraph'] or '-'}: "
-                           f"{excerpt(p['text'], p['start'], p['end'])}")
+                click.echo(
+                    f"     {e['signal']}: {p['doc_id']} ({p['year']}) ¶{p['paragraph'] or '-'}: "
+                    f"{excerpt(p['text'], p['start'], p['end'])}"
+                )
         click.echo()
 
 
@@ -73,6 +85,7 @@ def _decision(action: str, help_text: str) -> click.Command:
     @click.pass_obj
     def command(obj: Context, form: str) -> None:
         from shuyu.pipeline import decide_variant
+
         decide_variant(obj.db_path(), action, form)
         click.echo(f"{action}: {form} (recorded; it survives re-running)")
 

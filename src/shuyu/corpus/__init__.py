@@ -3,8 +3,14 @@
 Names are loaded on first use, so that importing one corpus module does not load them all.
 """
 
-_WHERE = {"Document": "document", "Footnote": "document", "Paragraph": "document", "parse_document": "document",
-          "RawText": "reading", "read_file": "reading"}
+_WHERE = {
+    "Document": "document",
+    "Footnote": "document",
+    "Paragraph": "document",
+    "parse_document": "document",
+    "RawText": "reading",
+    "read_file": "reading",
+}
 __all__ = sorted(_WHERE)
 
 

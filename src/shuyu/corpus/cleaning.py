@@ -10,9 +10,11 @@ paragraphs from lines that were hard-wrapped, then clean each paragraph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
+from shuyu.corpus.structure import ENUMERATOR
+from shuyu.corpus.tracked import Tracked
 from shuyu.text.zh import (
     CJK,
     CJK_PUNCT,
@@ -23,8 +25,6 @@ from shuyu.text.zh import (
     display_width,
     is_cjk,
 )
-from shuyu.corpus.structure import ENUMERATOR
-from shuyu.corpus.tracked import Tracked
 
 _MARKDOWN = [
     (re.compile(r"\*\*(.+?)\*\*"), 1),  # **确认** → 确认
@@ -232,8 +232,16 @@ def _indent_marks_paragraphs(lines: list[Line], measure: int) -> bool:
     return indented_after_full < 0.35 and indented_overall > 0.15
 
 
-def _runs_on(prev: Line, line: Line, measure: int | None, indent_starts: bool, *, items: bool = False,
-             start: Line | None = None, indented: bool = False) -> bool:
+def _runs_on(
+    prev: Line,
+    line: Line,
+    measure: int | None,
+    indent_starts: bool,
+    *,
+    items: bool = False,
+    start: Line | None = None,
+    indented: bool = False,
+) -> bool:
     text = line.text.text
     if ENUMERATOR.match(text) or _RESOLUTION_TITLE.match(text):
         return False
@@ -287,7 +295,9 @@ _NOT_MARKER_BEFORE = set("第至和、及或与到约近共")
 _MARKER_FOLLOWERS = "，。；：、" + CLOSING
 
 
-def remove_footnote_markers(t: Tracked, footnote_numbers: set[int], superscript_style: bool) -> tuple[Tracked, list[int]]:
+def remove_footnote_markers(
+    t: Tracked, footnote_numbers: set[int], superscript_style: bool
+) -> tuple[Tracked, list[int]]:
     """Drop footnote reference markers, keeping real numbers (第 2 次, 2030 年, 68/198).
 
     Superscripts are always markers.  Bare digits count as markers only in a
@@ -336,8 +346,10 @@ def normalise_spacing_and_punctuation(t: Tracked) -> Tracked:
     Spaces between a Chinese character and a digit go too (2011 年 9 月 → 2011年9月),
     and so do spaces that extraction put inside document symbols (A/C. 2/66/L. 21).
     """
-    t = t.sub(rf"(?<=[{CJK}{CLOSING}])\s*([,;:?!])(?!//)|([,;:?!])(?=\s*[{CJK}“])",
-              lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)])
+    t = t.sub(
+        rf"(?<=[{CJK}{CLOSING}])\s*([,;:?!])(?!//)|([,;:?!])(?=\s*[{CJK}“])",
+        lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)],
+    )
     t = t.sub(r"(?:(?<=/[A-Z]\.)|(?<=/[A-Z]{2}\.)|(?<=/[A-Z]{3}\.))\s+(?=[0-9A-Z])", "")
     t = t.sub(rf"\s+(?={_CJK_OR_PUNCT})|(?<={_CJK_OR_PUNCT})\s+", "")
     return t.sub(r"\s{2,}", " ")

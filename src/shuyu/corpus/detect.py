@@ -14,14 +14,33 @@ from dataclasses import dataclass, field
 from shuyu.text.numbers import chinese_number  # noqa: F401  (also part of this module's API)
 from shuyu.text.zh import is_cjk, to_simplified
 
-SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/])(?:A|E|S|ST|TD|UNEP|DP|HRC|CRC|CCPR)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
-)
+SYMBOL = re.compile(r"(?<![A-Za-z0-9/])(?:A|E|S|ST|TD|UNEP|DP|HRC|CRC|CCPR)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
 _HEADER_PARAGRAPHS = 12
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9}
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
 _ORDINAL_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
 
 
@@ -111,7 +130,9 @@ def _detect_chinese(meta: Metadata, header: list[str], paragraphs: list[str]) ->
             if i + 1 < len(header):
                 _set(meta, "title", header[i + 1], "paragraph after the resolution number")
         elif m := re.fullmatch(r"(\d{2,3})/(\d{1,3})\.\s*(.+)", text):
-            _set(meta, "symbols", [f"A/RES/{m.group(1)}/{m.group(2)}"], f"resolution number «{m.group(1)}/{m.group(2)}»")
+            _set(
+                meta, "symbols", [f"A/RES/{m.group(1)}/{m.group(2)}"], f"resolution number «{m.group(1)}/{m.group(2)}»"
+            )
             _set(meta, "session", int(m.group(1)), f"resolution number «{m.group(1)}/{m.group(2)}»")
             _set(meta, "body", "GA", f"resolution number «{m.group(1)}/{m.group(2)}»")
             _set(meta, "type", "resolution", f"resolution number «{m.group(1)}/{m.group(2)}»")
@@ -149,7 +170,9 @@ def _detect_english(meta: Metadata, header: list[str]) -> None:
                 _set(meta, "session", session, f"«{text}» → session {session}")
                 _set(meta, "body", "GA", f"«{text}»")
         elif m := re.fullmatch(r"(\d{2,3})/(\d{1,3})\.\s*(.+)", text):
-            _set(meta, "symbols", [f"A/RES/{m.group(1)}/{m.group(2)}"], f"resolution number «{m.group(1)}/{m.group(2)}»")
+            _set(
+                meta, "symbols", [f"A/RES/{m.group(1)}/{m.group(2)}"], f"resolution number «{m.group(1)}/{m.group(2)}»"
+            )
             _set(meta, "session", int(m.group(1)), f"resolution number «{m.group(1)}/{m.group(2)}»")
             _set(meta, "type", "resolution", "resolution heading")
             _set(meta, "title", m.group(3), "resolution heading")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from shuyu.text.zh import SUPERSCRIPT_DIGITS
 from shuyu.corpus.cleaning import (
     extract_footnotes,
     normalise_spacing_and_punctuation,
@@ -18,10 +17,10 @@ from shuyu.corpus.cleaning import (
     split_lines,
 )
 from shuyu.corpus.detect import Metadata, detect_language, detect_metadata
-from shuyu.text.zh import to_simplified
 from shuyu.corpus.reading import RawText
 from shuyu.corpus.structure import is_heading, split_number, split_sentences
 from shuyu.corpus.tracked import Tracked, compress_origins, raw_offset
+from shuyu.text.zh import SUPERSCRIPT_DIGITS, to_simplified
 
 
 @dataclass

@@ -76,14 +76,25 @@ def ingest(store: Store, entry: Entry, corpus_dir: Path) -> IngestResult:
     _check_not_registered_twice(store, resolved.id, row["sha256"], raw.path)
     paragraphs, sentences = [], []
     for p in document.paragraphs:
-        paragraphs.append({"doc_id": resolved.id, "seq": p.seq, "number": p.number, "kind": p.kind, "text": p.text,
-                           "footnote_refs": p.footnote_refs, "origins": p.origins})
+        paragraphs.append(
+            {
+                "doc_id": resolved.id,
+                "seq": p.seq,
+                "number": p.number,
+                "kind": p.kind,
+                "text": p.text,
+                "footnote_refs": p.footnote_refs,
+                "origins": p.origins,
+            }
+        )
         sentences.extend(
             {"doc_id": resolved.id, "para_seq": p.seq, "seq": i, "start": s, "end": e, "text": p.text[s:e]}
             for i, (s, e) in enumerate(p.sentences, 1)
         )
-    footnotes = [{"doc_id": resolved.id, "seq": i, "number": f.number, "text": f.text, "origins": f.origins}
-                 for i, f in enumerate(document.footnotes, 1)]
+    footnotes = [
+        {"doc_id": resolved.id, "seq": i, "number": f.number, "text": f.text, "origins": f.origins}
+        for i, f in enumerate(document.footnotes, 1)
+    ]
     store.replace_document(row, paragraphs, sentences, footnotes)
     return IngestResult(resolved.id, "updated" if existing else "added", resolved, document, notes)
 
@@ -97,11 +108,23 @@ def _same_metadata(existing: dict, row: dict) -> bool:
 
 def _document_row(entry: Entry, document: Document) -> dict:
     return {
-        "id": entry.id, "lang": entry.lang, "script": document.metadata.script, "year": entry.year,
-        "date": entry.date, "body": entry.body, "session": entry.session, "type": entry.type,
-        "symbols": entry.symbols or [], "title": entry.title, "pair": entry.pair, "file": entry.file,
-        "encoding": document.raw.encoding, "sha256": document.raw.sha256, "raw_text": document.raw.text,
-        "chars": document.chars, "evidence": document.metadata.evidence,
+        "id": entry.id,
+        "lang": entry.lang,
+        "script": document.metadata.script,
+        "year": entry.year,
+        "date": entry.date,
+        "body": entry.body,
+        "session": entry.session,
+        "type": entry.type,
+        "symbols": entry.symbols or [],
+        "title": entry.title,
+        "pair": entry.pair,
+        "file": entry.file,
+        "encoding": document.raw.encoding,
+        "sha256": document.raw.sha256,
+        "raw_text": document.raw.text,
+        "chars": document.chars,
+        "evidence": document.metadata.evidence,
         "ingested_at": now(),
     }
 
@@ -152,9 +175,18 @@ def register(
                 raise InputError(f"id {new_id!r} is already used by {clash.file}; choose another with --id", path)
             base = known or Entry(id=new_id, file=rel)
             entry = Entry(
-                id=new_id, file=rel, lang=lang or base.lang, year=year or base.year, date=base.date,
-                body=base.body, session=base.session, type=base.type, symbols=list(symbols or base.symbols),
-                title=title or base.title, pair=pair or base.pair, encoding=encoding or base.encoding,
+                id=new_id,
+                file=rel,
+                lang=lang or base.lang,
+                year=year or base.year,
+                date=base.date,
+                body=base.body,
+                session=base.session,
+                type=base.type,
+                symbols=list(symbols or base.symbols),
+                title=title or base.title,
+                pair=pair or base.pair,
+                encoding=encoding or base.encoding,
             )
             result = ingest(store, entry, manifest.directory)
             manifest.upsert(result.entry)

@@ -75,7 +75,7 @@ class Manifest:
         return self.path.parent
 
     @classmethod
-    def load(cls, corpus_dir: str | Path, create: bool = False) -> "Manifest":
+    def load(cls, corpus_dir: str | Path, create: bool = False) -> Manifest:
         path = Path(corpus_dir) / MANIFEST_NAME
         if not path.exists():
             if not create:
@@ -139,7 +139,9 @@ def _validate(path: Path, document: tomlkit.TOMLDocument) -> list[Entry]:
         raise InputError("`document` must be an array of tables ([[document]])", path)
     entries, seen_ids, seen_files = [], set(), set()
     for n, table in enumerate(tables, 1):
-        where = f"[[document]] #{n}" + (f" (id {table.get('id')!r})" if isinstance(table, dict) and "id" in table else "")
+        where = f"[[document]] #{n}" + (
+            f" (id {table.get('id')!r})" if isinstance(table, dict) and "id" in table else ""
+        )
         if not isinstance(table, dict):
             raise InputError(f"{where}: must be a table", path)
         unknown = set(table) - _KEYS

@@ -69,17 +69,14 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", path) from None
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"not valid {encoding}: undecodable bytes at byte offset {exc.start}", path
-            ) from None
+            raise InputError(f"not valid {encoding}: undecodable bytes at byte offset {exc.start}", path) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"starts with a {codec} byte-order mark but has undecodable bytes "
-                    f"at byte offset {exc.start}",
+                    f"starts with a {codec} byte-order mark but has undecodable bytes at byte offset {exc.start}",
                     path,
                 ) from None
     nul = data.find(b"\x00")
@@ -121,9 +118,15 @@ def _plausibility(text: str) -> float:
     if not text:
         return 0.0
     usual = sum(
-        1 for ch in text
-        if " " <= ch <= "~" or ch in "\r\n\t" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f" or ch in "·¹²³⁴⁵⁶⁷⁸⁹⁰"
+        1
+        for ch in text
+        if " " <= ch <= "~"
+        or ch in "\r\n\t"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u206f"
+        or ch in "·¹²³⁴⁵⁶⁷⁸⁹⁰"
     )
     return usual / len(text)
 

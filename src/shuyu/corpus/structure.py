@@ -18,7 +18,25 @@ ENUMERATOR = re.compile(
 )
 _CHINESE_SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+[{CLOSING}]*|[^{SENTENCE_END}]+$")
 _ENGLISH_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z“\"(])")
-_ENGLISH_ABBREVIATIONS = ("No.", "Nos.", "Mr.", "Mrs.", "Ms.", "Dr.", "para.", "paras.", "e.g.", "i.e.", "etc.", "Corr.", "Rev.", "Add.", "Vol.", "art.", "Art.")
+_ENGLISH_ABBREVIATIONS = (
+    "No.",
+    "Nos.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "para.",
+    "paras.",
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "Corr.",
+    "Rev.",
+    "Add.",
+    "Vol.",
+    "art.",
+    "Art.",
+)
 
 
 def split_number(text: str) -> tuple[str | None, str, bool]:

@@ -7,8 +7,9 @@ them a position in the cleaned text still leads back to the user's own file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, Union
+from typing import Union
 
 Replacement = Union[str, "Tracked", Callable[[re.Match], Union[str, "Tracked"]]]
 
@@ -19,16 +20,16 @@ class Tracked:
     origins: tuple[int, ...]  # origins[i] = raw offset of text[i]
 
     @classmethod
-    def from_raw(cls, text: str, start: int = 0) -> "Tracked":
+    def from_raw(cls, text: str, start: int = 0) -> Tracked:
         return cls(text, tuple(range(start, start + len(text))))
 
     def __len__(self) -> int:
         return len(self.text)
 
-    def __getitem__(self, key: slice) -> "Tracked":
+    def __getitem__(self, key: slice) -> Tracked:
         return Tracked(self.text[key], self.origins[key])
 
-    def sub(self, pattern: str | re.Pattern, repl: Replacement, count: int = 0) -> "Tracked":
+    def sub(self, pattern: str | re.Pattern, repl: Replacement, count: int = 0) -> Tracked:
         """Like ``re.sub``; inserted literal text maps to the start of what it replaces.
 
         A callable may return a ``Tracked`` slice of ``self`` (e.g. ``t.group(m, 1)``)
@@ -51,22 +52,22 @@ class Tracked:
         pieces.append(self[pos:])
         return Tracked.join(pieces)
 
-    def group(self, match: re.Match, group: int | str = 0) -> "Tracked":
+    def group(self, match: re.Match, group: int | str = 0) -> Tracked:
         return self[match.start(group) : match.end(group)]
 
-    def map_chars(self, convert: Callable[[str], str]) -> "Tracked":
+    def map_chars(self, convert: Callable[[str], str]) -> Tracked:
         """Apply a string conversion; offsets are kept exactly when lengths agree."""
         out = convert(self.text)
         if len(out) == len(self.text):
             return Tracked(out, self.origins)
         return self._literal(out, 0, len(self.text))
 
-    def strip(self) -> "Tracked":
+    def strip(self) -> Tracked:
         start = len(self.text) - len(self.text.lstrip())
         end = len(self.text.rstrip())
-        return self[start:max(start, end)]
+        return self[start : max(start, end)]
 
-    def _literal(self, text: str, start: int, end: int) -> "Tracked":
+    def _literal(self, text: str, start: int, end: int) -> Tracked:
         if start < len(self.origins):
             anchor = self.origins[start]
         else:
@@ -80,7 +81,7 @@ class Tracked:
         return Tracked(text, origins)
 
     @staticmethod
-    def join(pieces: Iterable["Tracked"]) -> "Tracked":
+    def join(pieces: Iterable[Tracked]) -> Tracked:
         pieces = list(pieces)
         return Tracked(
             "".join(p.text for p in pieces),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 BUNDLED = Path(__file__).resolve().parent / "unterm.db"
 
 

@@ -24,8 +24,11 @@ def load_srx(path: str | Path, lang: str) -> tuple[Rule, ...]:
             continue
         rule_set = named.get(language_map.get("languagerulename"))
         if rule_set is None:
-            raise InputError(f"languagemap names an unknown languagerule {language_map.get('languagerulename')!r}",
-                             path, language_map.sourceline)
+            raise InputError(
+                f"languagemap names an unknown languagerule {language_map.get('languagerulename')!r}",
+                path,
+                language_map.sourceline,
+            )
         for rule in rule_set.iterfind("srx:rule", ns):
             before, after = rule.findtext("srx:beforebreak", "", ns), rule.findtext("srx:afterbreak", "", ns)
             try:

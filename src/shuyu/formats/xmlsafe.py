@@ -15,8 +15,15 @@ from shuyu.errors import InputError
 
 def parse(path: str | Path) -> etree._ElementTree:
     path = Path(path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
@@ -26,7 +33,8 @@ def parse(path: str | Path) -> etree._ElementTree:
         raise InputError(f"cannot read: {exc}", path) from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and list(dtd.iterentities()):
-        raise InputError("declares entities; refused (entity expansion and external entities are never "
-                         "processed)", path)
+        raise InputError(
+            "declares entities; refused (entity expansion and external entities are never processed)", path
+        )
     # A DOCTYPE that only names its DTD (<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">) is fine: never loaded.
     return tree

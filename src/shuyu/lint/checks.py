@@ -60,7 +60,7 @@ class Lines:
         """(line, column, the line's text), both from 1."""
         k = bisect.bisect_right(self.starts, offset) - 1
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
-        return k + 1, offset - self.starts[k] + 1, self.text[self.starts[k]:end].rstrip("\r\n")
+        return k + 1, offset - self.starts[k] + 1, self.text[self.starts[k] : end].rstrip("\r\n")
 
 
 class Exemptions:
@@ -105,16 +105,41 @@ class Collector:
     def __init__(self, path: str, config: LintConfig):
         self.path, self.config, self.findings = path, config, []
 
-    def add(self, check: str, lines: Lines, start: int, end: int, message: str, found: str,
-            suggestion: str | None, exemptions: Exemptions, line_offset: int = 0, segment: str | None = None) -> None:
+    def add(
+        self,
+        check: str,
+        lines: Lines,
+        start: int,
+        end: int,
+        message: str,
+        found: str,
+        suggestion: str | None,
+        exemptions: Exemptions,
+        line_offset: int = 0,
+        segment: str | None = None,
+    ) -> None:
         if not self.config.enabled(check):
             return
         line, column, text = lines.position(start)
         if exemptions.silenced(line, check):
             return
-        self.findings.append(Finding(self.path, line + line_offset, column, column + (end - start), check,
-                                     self.config.severity[check], message, found, suggestion, text, start, end,
-                                     segment))
+        self.findings.append(
+            Finding(
+                self.path,
+                line + line_offset,
+                column,
+                column + (end - start),
+                check,
+                self.config.severity[check],
+                message,
+                found,
+                suggestion,
+                text,
+                start,
+                end,
+                segment,
+            )
+        )
 
 
 @dataclass
@@ -134,16 +159,27 @@ def check_text(text: str, path: str, rules: Rules, config: LintConfig) -> list[F
     collector = Collector(path, config)
     lines = Lines(text)
     exemptions = Exemptions(text, config, lines)
-    hits = [Hit(m, text, lines, exemptions) for m in rules.chinese.longest(text)
-            if not exemptions.covers(m.start, m.end)]
+    hits = [
+        Hit(m, text, lines, exemptions) for m in rules.chinese.longest(text) if not exemptions.covers(m.start, m.end)
+    ]
     _term_checks(collector, hits, rules, "document")
     return collector.findings
 
 
 def _report(collector: Collector, check: str, hit: Hit, message: str, suggestion: str | None) -> None:
     m = hit.match
-    collector.add(check, hit.lines, m.start, m.end, message, hit.text[m.start:m.end], suggestion, hit.exemptions,
-                  hit.line_offset, hit.segment)
+    collector.add(
+        check,
+        hit.lines,
+        m.start,
+        m.end,
+        message,
+        hit.text[m.start : m.end],
+        suggestion,
+        hit.exemptions,
+        hit.line_offset,
+        hit.segment,
+    )
 
 
 def _term_checks(collector: Collector, hits: list[Hit], rules: Rules, scope: str) -> None:
@@ -153,7 +189,7 @@ def _term_checks(collector: Collector, hits: list[Hit], rules: Rules, scope: str
         form = rules.form[hit.match.term]
         by_concept[form.concept].append(hit)
         if form.status in FLAGGED:
-            found = hit.text[hit.match.start:hit.match.end]
+            found = hit.text[hit.match.start : hit.match.end]
             message, suggestion = rules.advice(form)
             _report(collector, "deprecated-term", hit, message.replace("{found}", found), suggestion)
     for concept_id, used in by_concept.items():
@@ -169,9 +205,14 @@ def _term_checks(collector: Collector, hits: list[Hit], rules: Rules, scope: str
             deprecated = rules.form[hit.match.term].status in FLAGGED and collector.config.enabled("deprecated-term")
             if hit.match.term == dominant or deprecated:
                 continue  # a deprecated form is already reported as such
-            _report(collector, "mixed-forms", hit,
-                    f"one concept, {len(counts)} forms in this {scope} ({summary}); "
-                    f"{'preferred' if dominant == preferred else 'most used'}: {dominant}", dominant)
+            _report(
+                collector,
+                "mixed-forms",
+                hit,
+                f"one concept, {len(counts)} forms in this {scope} ({summary}); "
+                f"{'preferred' if dominant == preferred else 'most used'}: {dominant}",
+                dominant,
+            )
 
 
 @dataclass
@@ -189,8 +230,11 @@ def check_segments(segments: list[Segment], path: str, rules: Rules, config: Lin
     for segment in segments:
         lines = Lines(segment.target)
         exemptions = Exemptions(segment.target, config, lines)
-        hits += [Hit(m, segment.target, lines, exemptions, segment.line - 1, segment.id)
-                 for m in rules.chinese.longest(segment.target) if not exemptions.covers(m.start, m.end)]
+        hits += [
+            Hit(m, segment.target, lines, exemptions, segment.line - 1, segment.id)
+            for m in rules.chinese.longest(segment.target)
+            if not exemptions.covers(m.start, m.end)
+        ]
     _term_checks(collector, hits, rules, "file")
     _missing_terms(collector, segments, rules)
     _inconsistent(collector, segments)
@@ -198,12 +242,23 @@ def check_segments(segments: list[Segment], path: str, rules: Rules, config: Lin
     return collector.findings
 
 
-def _segment_add(collector: Collector, check: str, segment: Segment, message: str, found: str,
-                 suggestion: str | None = None) -> None:
+def _segment_add(
+    collector: Collector, check: str, segment: Segment, message: str, found: str, suggestion: str | None = None
+) -> None:
     """A finding about a whole segment, placed at the start of its target."""
     lines = Lines(segment.target)
-    collector.add(check, lines, 0, len(segment.target), message, found, suggestion,
-                  Exemptions(segment.target, collector.config, lines), segment.line - 1, segment.id)
+    collector.add(
+        check,
+        lines,
+        0,
+        len(segment.target),
+        message,
+        found,
+        suggestion,
+        Exemptions(segment.target, collector.config, lines),
+        segment.line - 1,
+        segment.id,
+    )
 
 
 def _missing_terms(collector: Collector, segments: list[Segment], rules: Rules) -> None:
@@ -215,9 +270,14 @@ def _missing_terms(collector: Collector, segments: list[Segment], rules: Rules) 
         for term, concept_id in rules.english_terms(segment.source):
             accepted = rules.concepts[concept_id].accepted
             if not any(normalise(form) in target for form in accepted):
-                _segment_add(collector, "missing-term", segment,
-                             f"the source has “{term}”; the target has none of its accepted renderings "
-                             f"({', '.join(accepted)})", term, accepted[0])
+                _segment_add(
+                    collector,
+                    "missing-term",
+                    segment,
+                    f"the source has “{term}”; the target has none of its accepted renderings ({', '.join(accepted)})",
+                    term,
+                    accepted[0],
+                )
 
 
 def _key(text: str) -> str:
@@ -226,9 +286,10 @@ def _key(text: str) -> str:
 
 def _inconsistent(collector: Collector, segments: list[Segment]) -> None:
     """One source translated differently across the file, and one target given to different sources."""
-    for check, key_of, other_of, side in (("inconsistent-translation", lambda s: s.source, lambda s: s.target,
-                                           "source"),
-                                          ("inconsistent-source", lambda s: s.target, lambda s: s.source, "target")):
+    for check, key_of, other_of, side in (
+        ("inconsistent-translation", lambda s: s.source, lambda s: s.target, "source"),
+        ("inconsistent-source", lambda s: s.target, lambda s: s.source, "target"),
+    ):
         groups: dict[str, list[Segment]] = defaultdict(list)
         for segment in segments:
             if _key(key_of(segment)):
@@ -241,10 +302,16 @@ def _inconsistent(collector: Collector, segments: list[Segment]) -> None:
             for segment in members:
                 if _key(other_of(segment)) != usual:
                     first = next(s for s in members if _key(other_of(s)) == usual)
-                    _segment_add(collector, check, segment,
-                                 f"the same {side} is rendered {len(variants)} ways in this file; "
-                                 f"{variants.most_common(1)[0][1]}× as at line {first.line}: "
-                                 f"{other_of(first)[:60]}", other_of(segment)[:60], other_of(first))
+                    _segment_add(
+                        collector,
+                        check,
+                        segment,
+                        f"the same {side} is rendered {len(variants)} ways in this file; "
+                        f"{variants.most_common(1)[0][1]}× as at line {first.line}: "
+                        f"{other_of(first)[:60]}",
+                        other_of(segment)[:60],
+                        other_of(first),
+                    )
 
 
 def numbers(text: str) -> Counter:
@@ -265,5 +332,10 @@ def _numbers(collector: Collector, segments: list[Segment]) -> None:
         if missing:
             described = ", ".join(missing)
             changed = f" (the target has {', '.join(extra)} instead)" if extra else ""
-            _segment_add(collector, "number-mismatch", segment,
-                         f"{described} in the source, not in the target{changed}", described)
+            _segment_add(
+                collector,
+                "number-mismatch",
+                segment,
+                f"{described} in the source, not in the target{changed}",
+                described,
+            )

@@ -73,8 +73,7 @@ def load_config(path: Path | None = None) -> LintConfig:
     config.source = Path(path)
     known = {"termbase", "fail-level", "except-quoted-titles", "exceptions", "severity"}
     if unknown := set(data) - known:
-        raise InputError(f"unknown [lint] keys: {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})",
-                         path)
+        raise InputError(f"unknown [lint] keys: {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})", path)
     if "termbase" in data:
         termbase = Path(data["termbase"])
         config.termbase = termbase if termbase.is_absolute() else Path(path).parent / termbase

@@ -52,8 +52,11 @@ def read_pair(target_path: str, source_path: str) -> list[Segment]:
     target = read_text(target_path).splitlines()
     source = read_text(source_path).splitlines()
     if len(source) != len(target):
-        raise InputError(f"{len(target)} lines, but the source {source_path} has {len(source)}: the files must be "
-                         "aligned line for line", target_path)
+        raise InputError(
+            f"{len(target)} lines, but the source {source_path} has {len(source)}: the files must be "
+            "aligned line for line",
+            target_path,
+        )
     return [Segment(s, t, n, str(n)) for n, (s, t) in enumerate(zip(source, target), 1) if s.strip() or t.strip()]
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shuyu.fileio import atomic_write_text
-
 from shuyu.lint.checks import Finding, check_segments, check_text
 from shuyu.lint.config import SEVERITIES, LintConfig
 from shuyu.lint.inputs import is_bilingual, read_pair, read_segments, read_text
@@ -64,10 +63,13 @@ def fix(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
 
     Excepted quotations and suppressed lines never produce findings, so they are never changed.
     """
-    fixable = sorted((f for f in findings if f.check == "deprecated-term" and f.suggestion and f.segment is None),
-                     key=lambda f: f.start, reverse=True)
+    fixable = sorted(
+        (f for f in findings if f.check == "deprecated-term" and f.suggestion and f.segment is None),
+        key=lambda f: f.start,
+        reverse=True,
+    )
     for f in fixable:
-        text = text[:f.start] + f.suggestion + text[f.end:]
+        text = text[: f.start] + f.suggestion + text[f.end :]
     return text, fixable
 
 

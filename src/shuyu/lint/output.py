@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from shuyu import __version__
-from shuyu.text.zh import display_width
 from shuyu.lint.checks import Finding
 from shuyu.lint.config import CHECKS
+from shuyu.text.zh import display_width
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 _DESCRIPTIONS = {
@@ -27,7 +27,7 @@ def human(findings: list[Finding]) -> str:
         if f.line_text:
             line, column = _window(f.line_text, f.column - 1, f.end_column - 1)
             out.append(f"    {line}")
-            width = display_width(f.line_text[f.column - 1:f.end_column - 1]) or 1
+            width = display_width(f.line_text[f.column - 1 : f.end_column - 1]) or 1
             out.append("    " + " " * display_width(line[:column]) + "^" * width)
     return "\n".join(out) + ("\n" if out else "")
 
@@ -38,7 +38,7 @@ def _window(line: str, start: int, end: int, context: int = 30) -> tuple[str, in
         return line, start
     left = max(0, start - context)
     head = ("…" if left else "") + line[left:start]
-    return head + line[start:end + context] + ("…" if end + context < len(line) else ""), len(head)
+    return head + line[start : end + context] + ("…" if end + context < len(line) else ""), len(head)
 
 
 def as_json(findings: list[Finding]) -> str:
@@ -48,10 +48,15 @@ def as_json(findings: list[Finding]) -> str:
 def _fix(f: Finding) -> dict:
     """A SARIF fix: replace the finding's span by the preferred form (columns count code points)."""
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": f.end_column}
-    return {"description": {"text": f"use {f.suggestion}"},
-            "artifactChanges": [{"artifactLocation": {"uri": f.path},
-                                 "replacements": [{"deletedRegion": region,
-                                                   "insertedContent": {"text": f.suggestion}}]}]}
+    return {
+        "description": {"text": f"use {f.suggestion}"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": f.path},
+                "replacements": [{"deletedRegion": region, "insertedContent": {"text": f.suggestion}}],
+            }
+        ],
+    }
 
 
 def sarif(findings: list[Finding]) -> str:
@@ -60,18 +65,43 @@ def sarif(findings: list[Finding]) -> str:
     A fix is offered where ``--fix`` would make it: a deprecated form in a text file (in a bilingual
     file, line and column are those of a segment, so no file change can be stated).
     """
-    rules = [{"id": check, "shortDescription": {"text": _DESCRIPTIONS[check]},
-              "defaultConfiguration": {"level": level}} for check, level in CHECKS.items()]
-    results = [{
-        "ruleId": f.check, "level": _SARIF_LEVEL[f.severity], "message": {"text": f.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": f.path},
-            "region": {"startLine": f.line, "startColumn": f.column, "endColumn": f.end_column},
-        }}],
-        **({"fixes": [_fix(f)]} if f.suggestion and f.segment is None else {}),
-    } for f in findings]
-    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-           "runs": [{"tool": {"driver": {"name": "shuyu", "version": __version__,
-                                         "informationUri": "https://pypi.org/project/shuyu/", "rules": rules}},
-                     "columnKind": "unicodeCodePoints", "results": results}]}
+    rules = [
+        {"id": check, "shortDescription": {"text": _DESCRIPTIONS[check]}, "defaultConfiguration": {"level": level}}
+        for check, level in CHECKS.items()
+    ]
+    results = [
+        {
+            "ruleId": f.check,
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path},
+                        "region": {"startLine": f.line, "startColumn": f.column, "endColumn": f.end_column},
+                    }
+                }
+            ],
+            **({"fixes": [_fix(f)]} if f.suggestion and f.segment is None else {}),
+        }
+        for f in findings
+    ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "shuyu",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/shuyu/",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from shuyu.text.match import TermMatcher
 from shuyu.store.readonly import TermbaseReader
+from shuyu.text.match import TermMatcher
 from shuyu.years import span
 
 ACCEPTED = ("preferred", "admitted")
@@ -46,7 +46,8 @@ class ConceptRule:
     @functools.cached_property
     def preferred(self) -> Form | None:
         return next((f for f in self.forms if f.status == "preferred"), None) or next(
-            (f for f in self.forms if f.status == "admitted"), None)
+            (f for f in self.forms if f.status == "admitted"), None
+        )
 
     @property
     def accepted(self) -> list[str]:
@@ -71,7 +72,7 @@ class Rules:
         self.has_english = bool(self.english_keys)
         self._english = None
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Rules per lint run; the cache goes with it
+    @functools.cache  # noqa: B019 - one Rules per lint run; the cache goes with it
     def advice(self, form: Form) -> tuple[str, str | None]:
         """The deprecated-term message for ``form`` ({found} is filled in with the text as written) and the fix."""
         concept = self.concepts[form.concept]
@@ -79,11 +80,16 @@ class Rules:
         if preferred is None:
             advice = f"no replacement recorded ({{found}} used {span(form.years)}; "
         else:
-            advice = f"use {preferred.form} ({{found}} used {span(form.years)}, {preferred.form} {span(preferred.years)}; "
-        return f"{{found}} is {form.status}: {advice}{decided_by(form, concept)})", preferred.form if preferred else None
+            advice = (
+                f"use {preferred.form} ({{found}} used {span(form.years)}, {preferred.form} {span(preferred.years)}; "
+            )
+        return (
+            f"{{found}} is {form.status}: {advice}{decided_by(form, concept)})",
+            preferred.form if preferred else None,
+        )
 
     @classmethod
-    def from_database(cls, path: str | Path) -> "Rules":
+    def from_database(cls, path: str | Path) -> Rules:
         return cls(load(TermbaseReader.open(path)))
 
     def english_terms(self, text: str) -> list[tuple[str, int]]:
@@ -91,8 +97,9 @@ class Rules:
         if not self.has_english:
             return []
         if self._english is None:
-            self._english = ahocorasick_rs.AhoCorasick(self.english_keys,
-                                                       matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            self._english = ahocorasick_rs.AhoCorasick(
+                self.english_keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
         folded, found = " ".join(text.casefold().split()), []
         for index, start, end in self._english.find_matches_as_indexes(folded):
             before = folded[start - 1] if start > 0 else " "

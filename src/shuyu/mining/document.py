@@ -34,9 +34,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from shuyu.mining.miner import (
+    _NUMBERED,
     FUNCTION_CHARS,
     NOMINAL_TAGS,
-    _NUMBERED,
     _specificity,
     iter_passages,
     pos_pattern,
@@ -50,8 +50,42 @@ _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:
 _NAME_TAGS = NOMINAL_TAGS + ("f",)  # 东欧国家
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
-    "委员会 理事会 大会 会议 首脑会议 论坛 组织 基金 方案 计划署 署 议程 框架 公约 宣言 纲领 行动计划 议定书 协定 "
-    "机制 进程 联盟 集团 机构 小组 工作组 办公室 专员 秘书处 银行 中心 伙伴关系 十年".split())
+    [
+        "委员会",
+        "理事会",
+        "大会",
+        "会议",
+        "首脑会议",
+        "论坛",
+        "组织",
+        "基金",
+        "方案",
+        "计划署",
+        "署",
+        "议程",
+        "框架",
+        "公约",
+        "宣言",
+        "纲领",
+        "行动计划",
+        "议定书",
+        "协定",
+        "机制",
+        "进程",
+        "联盟",
+        "集团",
+        "机构",
+        "小组",
+        "工作组",
+        "办公室",
+        "专员",
+        "秘书处",
+        "银行",
+        "中心",
+        "伙伴关系",
+        "十年",
+    ]
+)
 _KNOWN_TOP = 500  # known terms: the corpus's best-ranked mined terms …
 _KNOWN_SCORE = 1.0  # … above the score the miner leaves collocations and everyday words at (×0.1, × specificity)
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
@@ -88,8 +122,11 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
 
         raise InputError(f"{document}: neither a document of the corpus nor a file")
     rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
-    known = [row["term"] for row in store.terms(limit=_KNOWN_TOP) if row["score"] >= _KNOWN_SCORE
-             and not pos_pattern(row["term"])[0][1] == "v"]  # 请秘书长, 提供资料: a verb and its object
+    known = [
+        row["term"]
+        for row in store.terms(limit=_KNOWN_TOP)
+        if row["score"] >= _KNOWN_SCORE and pos_pattern(row["term"])[0][1] != "v"
+    ]  # 请秘书长, 提供资料: a verb and its object
     terms = terms_of_text(paragraphs, rest, known)
     return terms[:limit] if limit else terms
 
@@ -124,11 +161,17 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> l
         occurrences = spans.get(term, [])
         own = [s for s, inside in occurrences if not inside]
         corpus_freq = rest_text.count(term)
-        results.append(DocumentTerm(
-            term=term, count=len(own), total=len(occurrences), sources=sorted(kinds, key=_SOURCE_ORDER.get),
-            keyness=round(_log_likelihood(len(occurrences), doc_chars, corpus_freq, rest_chars), 2),
-            corpus_freq=corpus_freq, examples=[_example(text, s, len(term)) for s in own[:2]],
-        ))
+        results.append(
+            DocumentTerm(
+                term=term,
+                count=len(own),
+                total=len(occurrences),
+                sources=sorted(kinds, key=_SOURCE_ORDER.get),
+                keyness=round(_log_likelihood(len(occurrences), doc_chars, corpus_freq, rest_chars), 2),
+                corpus_freq=corpus_freq,
+                examples=[_example(text, s, len(term)) for s in own[:2]],
+            )
+        )
     # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
     # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay.
     results = [r for r in results if r.count or {"title", "abbreviation"} & set(r.sources)]
@@ -138,6 +181,7 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> l
 
 def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
     """Last words of this document's titles and defined names, and of two or more of the corpus's."""
+
     def head(name: str) -> str:
         return pos_pattern(name)[-1][0]
 
@@ -186,8 +230,11 @@ def _nominal_phrase(text: str, must_start_by: int) -> str:
     k = len(words)
     while k > 0 and (k == len(words) or _inside_name(words, k - 1)):  # the last word is the head
         k -= 1
-    while k < len(words) and (words[k][1].startswith(_LEADING_NOISE) or words[k][0] in FUNCTION_CHARS) \
-            and not words[k][1].startswith("vn"):
+    while (
+        k < len(words)
+        and (words[k][1].startswith(_LEADING_NOISE) or words[k][0] in FUNCTION_CHARS)
+        and not words[k][1].startswith("vn")
+    ):
         k += 1
     start = bounds[k]
     if start > must_start_by:
@@ -240,7 +287,7 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
     words = pos_pattern(name)
     for i, (word, _) in enumerate(words):
         if word in ("和", "及", "与") and 0 < i < len(words) - 1:
-            left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1:])
+            left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1 :])
             left_whole = left in known or words[i - 1][0] in heads or (i == 1 and len(left) >= 3)
             right_whole = right in known or right in heads or (words[i - 1][0] in heads and words[-1][0] in heads)
             if left_whole and right_whole:
@@ -267,8 +314,17 @@ def _recurring_grams(paragraphs: list[str]) -> Counter:
                     if len(gram) >= 2 and gram not in seen:
                         seen.add(gram)
                         counts[gram] += clause.count(gram)
-    return Counter({g: f for g, f in counts.items() if f >= 2 and well_formed(g) and not _NUMBERED.search(g)
-                    and pos_pattern(g)[0][1] != "v" and pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS)})
+    return Counter(
+        {
+            g: f
+            for g, f in counts.items()
+            if f >= 2
+            and well_formed(g)
+            and not _NUMBERED.search(g)
+            and pos_pattern(g)[0][1] != "v"
+            and pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS)
+        }
+    )
 
 
 def _log_likelihood(a: int, n1: int, b: int, n2: int) -> float:
@@ -291,12 +347,11 @@ def _occurrences(text: str, terms: list[str]) -> dict[str, list[tuple[int, bool]
     covers = sorted((s, s + len(t)) for t, starts in spans.items() for s in starts)
     out = {}
     for term, starts in spans.items():
-        out[term] = [(s, any(a <= s and s + len(term) <= b and b - a > len(term) for a, b in covers))
-                     for s in starts]
+        out[term] = [(s, any(a <= s and s + len(term) <= b and b - a > len(term) for a, b in covers)) for s in starts]
     return out
 
 
 def _example(text: str, start: int, length: int, width: int = 15) -> str:
     left = text[max(0, start - width) : start].split("\n")[-1]
     right = text[start + length : start + length + width].split("\n")[0]
-    return f"{left}[{text[start:start + length]}]{right}"
+    return f"{left}[{text[start : start + length]}]{right}"

@@ -33,8 +33,8 @@ import functools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Union
 
 import numpy as np
 
@@ -46,9 +46,13 @@ from shuyu.years import UsedInYears
 
 # One-character function words: particles, conjunctions, prepositions, pronouns, adverbs.
 # A candidate whose first or last *word* is one of these is no term (合作等, 在数字鸿沟).
-FUNCTION_CHARS = frozenset("的和及与在并等对将其之了是为以或也而被把从向于就都所这那该各此已又还即则但且如由至给让使每有无不非更很再")
+FUNCTION_CHARS = frozenset(
+    "的和及与在并等对将其之了是为以或也而被把从向于就都所这那该各此已又还即则但且如由至给让使每有无不非更很再"
+)
 # Light nouns that follow a term without naming anything new (信息和通信技术方面, 执行情况).
-LIGHT_NOUNS = frozenset({"方面", "情况", "范围", "期间", "过程", "方式", "以来", "之间", "内", "外", "中", "上", "下", "时"})
+LIGHT_NOUNS = frozenset(
+    {"方面", "情况", "范围", "期间", "过程", "方式", "以来", "之间", "内", "外", "中", "上", "下", "时"}
+)
 # Numbers of sessions and meetings (第六十六届会议, 第2次会议) and measure words left over
 # from a number (2030年…, 5岁以下儿童) are not terms.
 _NUMBERED = re.compile(r"[一二三四五六七八九十百千零两]{2,}|届|次会议|^[年月日号次岁个名项倍]")
@@ -99,15 +103,19 @@ class Candidate(UsedInYears):
 @functools.lru_cache(maxsize=1)
 def _common_pairs() -> np.ndarray:
     """Common two-character words of general Chinese, keyed for ``ngrams.occurrences``."""
-    return ngrams.pair_keys(w for w, f in dictionary_words()
-                            if len(w) == 2 and f >= _COMMON_WORD and all("\u4e00" <= ch <= "\u9fff" for ch in w))
+    return ngrams.pair_keys(
+        w
+        for w, f in dictionary_words()
+        if len(w) == 2 and f >= _COMMON_WORD and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    )
 
 
 PassageSource = Iterable[Passage] | Callable[[], Iterable[Passage]]
 
 
 def mine_texts(
-    passages: PassageSource, options: MiningOptions = MiningOptions(),
+    passages: PassageSource,
+    options: MiningOptions = MiningOptions(),
     progress: Callable[[str, int], None] = lambda stage, chars: None,
 ) -> list[Candidate]:
     """Ranked candidates (best first) found in ``passages``.
@@ -119,10 +127,12 @@ def mine_texts(
         return _mine(passages() if callable(passages) else passages, store, options, progress)
 
 
-def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: MiningOptions,
-          progress: Callable[[str, int], None]) -> list[Candidate]:
-    tables, chars, floor, size = ngrams.count(passages, store, options.min_freq, options.max_len,
-                                        lambda n: progress("counting n-grams", n))
+def _mine(
+    passages: Iterable[Passage], store: ngrams.ChunkStore, options: MiningOptions, progress: Callable[[str, int], None]
+) -> list[Candidate]:
+    tables, chars, floor, size = ngrams.count(
+        passages, store, options.min_freq, options.max_len, lambda n: progress("counting n-grams", n)
+    )
     if not tables.get(2):
         return []
     frequent = ngrams.neighbours(store, tables, options.max_len, lambda n: progress("measuring boundaries", n))
@@ -136,10 +146,23 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
     if options.user_dict:
         add_user_dictionary(options.user_dict)
     grams = {g for g in entropies if not _NUMBERED.search(g) and g not in options.stopwords}
-    grams = {g for g in grams if well_formed(g) and not _has_stopword(g, options.stopwords)
-             and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)}
-    found = ngrams.occurrences(store, tables, sorted(grams), options.max_len, options.contexts, _common_pairs(),
-                               floor, lambda n: progress("finding occurrences", n))
+    grams = {
+        g
+        for g in grams
+        if well_formed(g)
+        and not _has_stopword(g, options.stopwords)
+        and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)
+    }
+    found = ngrams.occurrences(
+        store,
+        tables,
+        sorted(grams),
+        options.max_len,
+        options.contexts,
+        _common_pairs(),
+        floor,
+        lambda n: progress("finding occurrences", n),
+    )
     grams = {g for g in grams if _used_as_unit(g, found, floor)}
     cvalues = _cvalues({g: found.freq[g] for g in grams})
     candidates = []
@@ -148,12 +171,23 @@ def _mine(passages: Iterable[Passage], store: ngrams.ChunkStore, options: Mining
             continue
         left, right = entropies[gram]
         freq = found.freq[gram]  # exact, whatever the chunking
-        candidates.append(Candidate(
-            term=gram, score=0.0, freq=freq, standalone=found.standalone[gram], docs=found.docs[gram],
-            years=dict(sorted(found.years[gram].items())), pos=" ".join(tag for _, tag in pos_pattern(gram)),
-            left_entropy=left, right_entropy=right, cohesion=ngrams.cohesion(stats, gram), cvalue=cvalues[gram],
-            specificity=_specificity(gram, freq / stats.chars), contexts=found.contexts[gram],
-        ))
+        candidates.append(
+            Candidate(
+                term=gram,
+                score=0.0,
+                freq=freq,
+                standalone=found.standalone[gram],
+                docs=found.docs[gram],
+                years=dict(sorted(found.years[gram].items())),
+                pos=" ".join(tag for _, tag in pos_pattern(gram)),
+                left_entropy=left,
+                right_entropy=right,
+                cohesion=ngrams.cohesion(stats, gram),
+                cvalue=cvalues[gram],
+                specificity=_specificity(gram, freq / stats.chars),
+                contexts=found.contexts[gram],
+            )
+        )
     progress("scoring", size)
     by_term = {c.term: c for c in candidates}
     verbs = _predicative_heads(candidates, by_term)
@@ -179,9 +213,12 @@ def _used_as_unit(gram: str, found: ngrams.Occurrences, floor: int) -> bool:
       (确认迫切需要发掘知识和技术潜力) is one use however often it is copied.
     """
     freq = found.freq[gram]
-    return (found.standalone[gram] >= _FRAGMENT_SHARE * freq and found.split_word[gram] < _SPLIT_SHARE * freq
-            and found.enumerated[gram] < _ENUMERATED_SHARE * freq
-            and (found.surroundings[gram] >= floor or len(pos_pattern(gram)) < 3))
+    return (
+        found.standalone[gram] >= _FRAGMENT_SHARE * freq
+        and found.split_word[gram] < _SPLIT_SHARE * freq
+        and found.enumerated[gram] < _ENUMERATED_SHARE * freq
+        and (found.surroundings[gram] >= floor or len(pos_pattern(gram)) < 3)
+    )
 
 
 def _has_stopword(gram: str, stopwords: frozenset[str]) -> bool:
@@ -205,8 +242,12 @@ def well_formed(gram: str) -> bool:
     if last[1].startswith(NOMINAL_TAGS):
         return True
     # 因特网治理, 性别平等, 宽带连通: a noun before a verb or adjective names a concept.
-    return (len(words) == 2 and first[1].startswith(NOMINAL_TAGS) and last[1][0] in "va"
-            and not (len(first[0]) >= 3 and _predicate_word(first[0])))
+    return (
+        len(words) == 2
+        and first[1].startswith(NOMINAL_TAGS)
+        and last[1][0] in "va"
+        and not (len(first[0]) >= 3 and _predicate_word(first[0]))
+    )
 
 
 def _predicate_word(word: str) -> bool:
@@ -297,8 +338,12 @@ def _real_term(c: Candidate) -> bool:
     return len(c.term) >= 3 or c.specificity >= 0.5
 
 
-def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = frozenset(),
-                 freq: Callable[[str], int] = lambda gram: 0) -> str | None:
+def _collocation(
+    c: Candidate,
+    by_term: dict[str, Candidate],
+    verbs: set[str] = frozenset(),
+    freq: Callable[[str], int] = lambda gram: 0,
+) -> str | None:
     """A term with a verb, adverb or conjunction attached, rather than a name of its own.
 
     The candidate splits at word boundaries into a part that is a term
@@ -320,10 +365,14 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
         return part is not None and _real_term(part) and part.freq >= 2 * c.freq
 
     n = len(words)
-    if n >= 2 and words[0][1] == "v" and _free_combination(c.freq, freq(words[0][0]), freq(c.term[bounds[1]:])):
+    if n >= 2 and words[0][1] == "v" and _free_combination(c.freq, freq(words[0][0]), freq(c.term[bounds[1] :])):
         return "verb"  # 回顾大会, 执行工作: a verb and its object, each mostly used with other words
-    if n == 2 and words[1][1] == "v" and words[0][1] not in _PROPER_TAGS and \
-            _free_combination(c.freq, freq(words[0][0]), freq(words[1][0])):
+    if (
+        n == 2
+        and words[1][1] == "v"
+        and words[0][1] not in _PROPER_TAGS
+        and _free_combination(c.freq, freq(words[0][0]), freq(words[1][0]))
+    ):
         return "verb"  # 国家提供: a subject and its verb (因特网治理, 技术转让 are bound; 突尼斯承诺 is a name)
     first = words[0][0]
     if any(pos_pattern(first[:j]) == ((first[:j], "v"),) and term_at(j, len(c.term)) for j in range(2, len(first) - 1)):
@@ -335,15 +384,23 @@ def _collocation(c: Candidate, by_term: dict[str, Candidate], verbs: set[str] = 
         # verb or adverb + term (+ more): 弥合数字鸿沟, 特别是发展中国家, 确认信息和通信技术具有潜力;
         # unless the "verb" begins a more frequent term (可|持续 in 可持续发展 (71×) + 目标, not + 发展目标 (50×))
         if _verb_phrase(head, verbs):
-            objects = [by_term[c.term[bounds[k] : bounds[i]]].freq for i in range(k + 1, n + 1) if term_at(bounds[k], bounds[i])]
-            if objects and not any(term_at(0, j) and by_term[c.term[:j]].freq > max(objects)
-                                   for j in range(bounds[k] + 1, len(c.term))):
+            objects = [
+                by_term[c.term[bounds[k] : bounds[i]]].freq
+                for i in range(k + 1, n + 1)
+                if term_at(bounds[k], bounds[i])
+            ]
+            if objects and not any(
+                term_at(0, j) and by_term[c.term[:j]].freq > max(objects) for j in range(bounds[k] + 1, len(c.term))
+            ):
                 return "verb"
         # term + connector words + term: 会员国和其他利益攸关方, 发达国家和发展中国家
         for j in range(k + 1, n):
             middle = words[k:j]
-            if all(_is_function(w, tag) or w == "是" for w, tag in middle) and \
-                    term_at(0, bounds[k]) and any(term_at(bounds[i], bounds[n]) for i in range(j, n)):
+            if (
+                all(_is_function(w, tag) or w == "是" for w, tag in middle)
+                and term_at(0, bounds[k])
+                and any(term_at(bounds[i], bounds[n]) for i in range(j, n))
+            ):
                 return "coordination"
     return None
 
@@ -355,13 +412,15 @@ def _free_combination(together: int, first: int, rest: int) -> bool:
 
 def _verb_phrase(words, verbs: set[str]) -> bool:
     """Function words and verbs, with adjectives only before a verb (有效利用; not 小 in 小岛屿…)."""
+
     def verb(word: str, tag: str) -> bool:
         return tag[0] == "v" or word in verbs
 
     if not all(_is_function(w, t) or verb(w, t) or t[0] == "a" for w, t in words):
         return False
-    return all(t[0] != "a" or verb(w, t) or (i + 1 < len(words) and verb(*words[i + 1]))
-               for i, (w, t) in enumerate(words))
+    return all(
+        t[0] != "a" or verb(w, t) or (i + 1 < len(words) and verb(*words[i + 1])) for i, (w, t) in enumerate(words)
+    )
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -375,21 +434,42 @@ def iter_passages(store) -> Iterator[Passage]:
         yield Passage(*row)
 
 
-def mine_corpus(store, options: MiningOptions = MiningOptions(),
-                progress: Callable[[str, int, int], None] = lambda stage, chars, total: None) -> list[Candidate]:
+def mine_corpus(
+    store,
+    options: MiningOptions = MiningOptions(),
+    progress: Callable[[str, int, int], None] = lambda stage, chars, total: None,
+) -> list[Candidate]:
     """Mine the stored corpus and save the ranking (reviewed terms keep their decisions).
 
     ``progress(stage, characters done, characters in all)`` reports each stage.
     """
     total = store.chars("zh")
     candidates = mine_texts(iter_passages(store), options, lambda stage, chars: progress(stage, chars, total))
-    store.save_mined_terms([
-        {"term": c.term, "rank": rank, "score": c.score, "freq": c.freq, "docs": c.docs, "years": c.years,
-         "first_year": c.first_year, "last_year": c.last_year, "pos": c.pos, "contexts": c.contexts,
-         "stats": {"standalone": c.standalone, "left_entropy": c.left_entropy, "right_entropy": c.right_entropy,
-                   "cohesion": c.cohesion, "cvalue": c.cvalue, "specificity": c.specificity}}
-        for rank, c in enumerate(candidates, 1)
-    ])
+    store.save_mined_terms(
+        [
+            {
+                "term": c.term,
+                "rank": rank,
+                "score": c.score,
+                "freq": c.freq,
+                "docs": c.docs,
+                "years": c.years,
+                "first_year": c.first_year,
+                "last_year": c.last_year,
+                "pos": c.pos,
+                "contexts": c.contexts,
+                "stats": {
+                    "standalone": c.standalone,
+                    "left_entropy": c.left_entropy,
+                    "right_entropy": c.right_entropy,
+                    "cohesion": c.cohesion,
+                    "cvalue": c.cvalue,
+                    "specificity": c.specificity,
+                },
+            }
+            for rank, c in enumerate(candidates, 1)
+        ]
+    )
     return candidates
 
 
@@ -410,6 +490,17 @@ def read_word_list(path) -> frozenset[str]:
 
 def term_as_dict(row: dict) -> dict:
     """A stored mined term as ``shuyu mine --json`` prints it."""
-    return {"rank": row["rank"], "term": row["term"], "score": round(row["score"], 3), "freq": row["freq"],
-            "standalone": row["stats"].get("standalone"), "docs": row["docs"], "years": row["years"], "first_year": row["first_year"], "last_year": row["last_year"],
-            "status": row["status"], "pos": row["pos"], "contexts": row["contexts"]}
+    return {
+        "rank": row["rank"],
+        "term": row["term"],
+        "score": round(row["score"], 3),
+        "freq": row["freq"],
+        "standalone": row["stats"].get("standalone"),
+        "docs": row["docs"],
+        "years": row["years"],
+        "first_year": row["first_year"],
+        "last_year": row["last_year"],
+        "status": row["status"],
+        "pos": row["pos"],
+        "contexts": row["contexts"],
+    }

@@ -29,8 +29,8 @@ import math
 import pickle
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -152,7 +152,7 @@ class ChunkStore:
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self) -> "ChunkStore":
+    def __enter__(self) -> ChunkStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -162,8 +162,11 @@ class ChunkStore:
 def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq, number, length: int) -> Chunk:
     string = "\n".join(texts) + "\n"
     codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    chinese = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF)) \
+    chinese = (
+        ((codes >= 0x4E00) & (codes <= 0x9FFF))
+        | ((codes >= 0x3400) & (codes <= 0x4DBF))
         | ((codes >= 0xF900) & (codes <= 0xFAFF))
+    )
     codes[~chinese] = 0
     index = np.arange(len(codes))
     # Distance to the next non-Chinese character: a reversed running minimum of its index.
@@ -173,16 +176,27 @@ def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq,
     text_of = np.asarray(text_of, dtype=np.int64)
     by_text = np.argsort(text_of, kind="stable")
     copies = np.bincount(text_of, minlength=len(texts))
-    return Chunk(string, codes, next_stop - index, starts, copies, np.repeat(copies, lengths), list(docs),
-                 np.asarray(doc, dtype=np.int64)[by_text], np.asarray(year, dtype=np.int64)[by_text],
-                 np.asarray(seq, dtype=np.int64)[by_text], [number[i] for i in by_text.tolist()], length)
+    return Chunk(
+        string,
+        codes,
+        next_stop - index,
+        starts,
+        copies,
+        np.repeat(copies, lengths),
+        list(docs),
+        np.asarray(doc, dtype=np.int64)[by_text],
+        np.asarray(year, dtype=np.int64)[by_text],
+        np.asarray(seq, dtype=np.int64)[by_text],
+        [number[i] for i in by_text.tolist()],
+        length,
+    )
 
 
 @dataclass
 class NgramStats:
     """Frequent n-grams by length, plus corpus totals."""
 
-    frequent: dict[int, "Frequent"]
+    frequent: dict[int, Frequent]
     chars: int
     min_freq: int
 
@@ -196,7 +210,9 @@ class NgramStats:
         return int(table.counts[where]) if where < len(table.hashes) and table.hashes[where] == h else 0
 
 
-def _sorted_counts(values: np.ndarray, kind: str = "quicksort") -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _sorted_counts(
+    values: np.ndarray, kind: str = "quicksort"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(unique values, their counts, sort order, start of each group in the order).
 
     Merging two sorted tables passes ``kind="stable"``: timsort merges sorted runs in linear time.
@@ -227,7 +243,9 @@ def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarra
     return unique, counts, order, starts
 
 
-def _merge(keys: np.ndarray, counts: np.ndarray, more_keys: np.ndarray, more_counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _merge(
+    keys: np.ndarray, counts: np.ndarray, more_keys: np.ndarray, more_counts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Two sorted (key, count) tables as one, counts of equal keys added."""
     merged, _, order, starts = _sorted_counts(np.concatenate((keys, more_keys)), kind="stable")
     if not len(order):
@@ -249,8 +267,9 @@ class _Table:
             self.hashes, self.counts = self.hashes[keep], self.counts[keep]
 
 
-def count(passages: Iterable, store: ChunkStore, min_freq: int, max_len: int,
-          progress: Callable[[int], None] = lambda n: None) -> tuple[dict[int, tuple[np.ndarray, np.ndarray]], int, int, int]:
+def count(
+    passages: Iterable, store: ChunkStore, min_freq: int, max_len: int, progress: Callable[[int], None] = lambda n: None
+) -> tuple[dict[int, tuple[np.ndarray, np.ndarray]], int, int, int]:
     """Pass 1: per length, the sorted hashes and counts of the n-grams occurring ≥ ``min_freq`` times.
 
     Reads the passages once, keeping their chunks in ``store`` for the later
@@ -352,8 +371,12 @@ class Frequent:
         return [data[i : i + n] for i in range(0, len(data), n)]
 
 
-def neighbours(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.ndarray]], max_len: int,
-               progress: Callable[[int], None] = lambda n: None) -> dict[int, Frequent]:
+def neighbours(
+    store: Iterable[Chunk],
+    tables: dict[int, tuple[np.ndarray, np.ndarray]],
+    max_len: int,
+    progress: Callable[[int], None] = lambda n: None,
+) -> dict[int, Frequent]:
     """Pass 2: characters of the frequent n-grams, and branching entropy of those of length ≥ 2."""
     frequent = {n: hashes for n, (hashes, _) in tables.items()}
     chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, h in frequent.items()}
@@ -418,9 +441,16 @@ def pair_keys(pairs: Iterable[str]) -> np.ndarray:
     return np.unique(np.fromiter((ord(a) << 21 | ord(b) for a, b in pairs), dtype=np.int64))
 
 
-def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.ndarray]], terms: list[str],
-                max_len: int, n_contexts: int, edge_words: np.ndarray = np.zeros(0, np.int64),
-                enough_surroundings: int = 3, progress: Callable[[int], None] = lambda n: None) -> Occurrences:
+def occurrences(
+    store: Iterable[Chunk],
+    tables: dict[int, tuple[np.ndarray, np.ndarray]],
+    terms: list[str],
+    max_len: int,
+    n_contexts: int,
+    edge_words: np.ndarray = np.zeros(0, np.int64),
+    enough_surroundings: int = 3,
+    progress: Callable[[int], None] = lambda n: None,
+) -> Occurrences:
     """Pass 3: per term, counts by document and year, standalone occurrences and contexts.
 
     ``edge_words`` (from ``pair_keys``) are two-character words: an
@@ -465,8 +495,10 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             found_pos.append(positions[mine])
             found_len.append(np.full(int(mine.sum()), n))
             found_id.append(ids[mine])
-        positions, lengths, ids = (np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-                                   for found in (found_pos, found_len, found_id))
+        positions, lengths, ids = (
+            np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+            for found in (found_pos, found_len, found_id)
+        )
         if not len(ids):
             documents.add(chunk, ids, ids)  # no term here, but the open document may change
         else:
@@ -476,19 +508,24 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
             reach = np.maximum.accumulate(ends)
             alone = np.concatenate(([True], reach[:-1] < ends[1:])) if len(ends) else ends.astype(bool)
             texts = chunk.text_of(positions)
-            standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(np.int64)
+            standalone += np.bincount(ids[alone], weights=chunk.copies[texts][alone], minlength=len(terms)).astype(
+                np.int64
+            )
             split = _splits_word(chunk, positions, ends, edge_words)
             raw = chunk.raw_codes()
             surroundings.add(ids, _surrounding_hashes(chunk, raw, positions, ends, texts))
             _count_past_commas(chunk, raw, ids, positions, ends, texts, past_commas)
-            split_word += np.bincount(ids[split], weights=chunk.copies[texts][split], minlength=len(terms)).astype(np.int64)
+            split_word += np.bincount(ids[split], weights=chunk.copies[texts][split], minlength=len(terms)).astype(
+                np.int64
+            )
             # Occurrences per (term, distinct text), then spread over the passages that have that text.
             pairs, counts, _, _ = _sorted_counts(ids * (1 << 32) + texts)
             pair_ids, pair_texts = pairs // (1 << 32), pairs % (1 << 32)
             owner_count = chunk.copies[pair_texts]
             rows = np.repeat(np.arange(len(pairs)), owner_count)
-            owner_index = chunk.first_owner[pair_texts[rows]] + \
-                (np.arange(len(rows)) - np.repeat(np.cumsum(owner_count) - owner_count, owner_count))
+            owner_index = chunk.first_owner[pair_texts[rows]] + (
+                np.arange(len(rows)) - np.repeat(np.cumsum(owner_count) - owner_count, owner_count)
+            )
             docs, years = chunk.owner_doc, chunk.owner_year
             freq += np.bincount(pair_ids, weights=counts * owner_count, minlength=len(terms)).astype(np.int64)
             dated = years[owner_index] >= 0
@@ -501,14 +538,27 @@ def occurrences(store: Iterable[Chunk], tables: dict[int, tuple[np.ndarray, np.n
     years_out: dict[str, dict[int, int]] = {t: {} for t in terms}
     for i, y, c in zip(*(a.tolist() for a in by_year.split())):
         years_out[terms[i]][y] = c
-    return Occurrences(dict(zip(terms, freq.tolist())), dict(zip(terms, documents.counts.tolist())), years_out,
-                       dict(zip(terms, standalone.tolist())), {t: contexts[i] for t, i in term_ids.items()},
-                       dict(zip(terms, split_word.tolist())), dict(zip(terms, surroundings.counts().tolist())),
-                       dict(zip(terms, _largest_by_id(past_commas, len(terms)).tolist())))
+    return Occurrences(
+        dict(zip(terms, freq.tolist())),
+        dict(zip(terms, documents.counts.tolist())),
+        years_out,
+        dict(zip(terms, standalone.tolist())),
+        {t: contexts[i] for t, i in term_ids.items()},
+        dict(zip(terms, split_word.tolist())),
+        dict(zip(terms, surroundings.counts().tolist())),
+        dict(zip(terms, _largest_by_id(past_commas, len(terms)).tolist())),
+    )
 
 
-def _count_past_commas(chunk: Chunk, raw: np.ndarray, ids: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                       texts: np.ndarray, counts: "_PairCounts") -> None:
+def _count_past_commas(
+    chunk: Chunk,
+    raw: np.ndarray,
+    ids: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    texts: np.ndarray,
+    counts: _PairCounts,
+) -> None:
     """Add (term, side and character beyond an enumeration comma) for the occurrences next to one."""
     comma = ord("、")
     weights = chunk.copies[texts]
@@ -520,7 +570,7 @@ def _count_past_commas(chunk: Chunk, raw: np.ndarray, ids: np.ndarray, starts: n
     counts.add(ids[before], chunk.codes[starts[before] - 2].astype(np.int64) + 0x10000, weights[before])
 
 
-def _largest_by_id(pairs: "_PairCounts", size: int) -> np.ndarray:
+def _largest_by_id(pairs: _PairCounts, size: int) -> np.ndarray:
     """Per id, the largest count among its values (0 for ids never seen)."""
     ids, _, counts = pairs.split()
     largest = np.zeros(size, dtype=np.int64)
@@ -531,8 +581,9 @@ def _largest_by_id(pairs: "_PairCounts", size: int) -> np.ndarray:
 SURROUNDING = 4
 
 
-def _surrounding_hashes(chunk: Chunk, raw: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                        texts: np.ndarray) -> np.ndarray:
+def _surrounding_hashes(
+    chunk: Chunk, raw: np.ndarray, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray
+) -> np.ndarray:
     """Per occurrence, a hash of the ``SURROUNDING`` characters (punctuation included) either side, within its text."""
     raw = raw.astype(np.uint64)
     text_start = chunk.text_starts[texts]
@@ -560,7 +611,11 @@ class _Surroundings:
         hashes = np.concatenate((self.hashes, hashes[open_]))
         order = np.lexsort((hashes, ids))
         ids, hashes = ids[order], hashes[order]
-        fresh = np.concatenate(([True], (ids[1:] != ids[:-1]) | (hashes[1:] != hashes[:-1]))) if len(ids) else ids.astype(bool)
+        fresh = (
+            np.concatenate(([True], (ids[1:] != ids[:-1]) | (hashes[1:] != hashes[:-1])))
+            if len(ids)
+            else ids.astype(bool)
+        )
         ids, hashes = ids[fresh], hashes[fresh]
         self.done |= np.bincount(ids, minlength=len(self.done)) >= self.enough
         keep = ~self.done[ids]
@@ -623,10 +678,14 @@ def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_context
         text = int(texts[row])
         first = int(chunk.first_owner[text])
         used = {e["doc_id"] for e in examples}
-        owner = next((o for o in range(first, first + int(chunk.copies[text]))
-                      if chunk.doc_ids[chunk.owner_doc[o]] not in used), None)
+        owner = next(
+            (o for o in range(first, first + int(chunk.copies[text])) if chunk.doc_ids[chunk.owner_doc[o]] not in used),
+            None,
+        )
         if owner is not None:
-            examples.append(_context(chunk, owner, int(positions[row]), int(lengths[row]), int(chunk.text_starts[text])))
+            examples.append(
+                _context(chunk, owner, int(positions[row]), int(lengths[row]), int(chunk.text_starts[text]))
+            )
 
 
 def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int) -> dict:
@@ -634,17 +693,19 @@ def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int)
     end = start + length
     text_end = chunk.string.index("\n", end)
     year, seq = int(chunk.owner_year[owner]), int(chunk.owner_seq[owner])
-    return {"doc_id": chunk.doc_ids[chunk.owner_doc[owner]], "year": None if year < 0 else year,
-            "paragraph": chunk.owner_number[owner], "seq": None if seq < 0 else seq,
-            "left": chunk.string[max(text_start, start - 20) : start], "term": chunk.string[start:end],
-            "right": chunk.string[end : min(text_end, end + 20)]}
+    return {
+        "doc_id": chunk.doc_ids[chunk.owner_doc[owner]],
+        "year": None if year < 0 else year,
+        "paragraph": chunk.owner_number[owner],
+        "seq": None if seq < 0 else seq,
+        "left": chunk.string[max(text_start, start - 20) : start],
+        "term": chunk.string[start:end],
+        "right": chunk.string[end : min(text_end, end + 20)],
+    }
 
 
 def cohesion(stats: NgramStats, gram: str) -> float:
     """Weakest split's pointwise mutual information: low when the gram is two words side by side."""
     n = stats.chars
     f = stats.freq(gram)
-    return min(
-        math.log(f * n / (stats.freq(gram[:k]) * stats.freq(gram[k:])))
-        for k in range(1, len(gram))
-    )
+    return min(math.log(f * n / (stats.freq(gram[:k]) * stats.freq(gram[k:]))) for k in range(1, len(gram)))

@@ -74,6 +74,14 @@ class TMUnit:
         return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     def swapped(self) -> TMUnit:
-        return replace(self, source=self.target, target=self.source, source_lang=self.target_lang,
-                       target_lang=self.source_lang, source_markup=self.target_markup,
-                       target_markup=self.source_markup, props=list(self.props), notes=list(self.notes))
+        return replace(
+            self,
+            source=self.target,
+            target=self.source,
+            source_lang=self.target_lang,
+            target_lang=self.source_lang,
+            source_markup=self.target_markup,
+            target_markup=self.source_markup,
+            props=list(self.props),
+            notes=list(self.notes),
+        )

@@ -27,8 +27,18 @@ def norm(form: str, lang: str) -> str:
 def language(code: str) -> str | None:
     """zh, zh-CN, zh-Hans, zh_TW, Chinese → zh; en, en-US, English → en; anything else → None."""
     primary = code.strip().replace("_", "-").split("-")[0].casefold()
-    return {"zh": "zh", "zho": "zh", "chi": "zh", "chinese": "zh", "中文": "zh", "cmn": "zh",
-            "en": "en", "eng": "en", "english": "en", "英文": "en"}.get(primary)
+    return {
+        "zh": "zh",
+        "zho": "zh",
+        "chi": "zh",
+        "chinese": "zh",
+        "中文": "zh",
+        "cmn": "zh",
+        "en": "en",
+        "eng": "en",
+        "english": "en",
+        "英文": "en",
+    }.get(primary)
 
 
 @dataclass(eq=False)  # identity, not value: two concepts may hold equal-looking terms
@@ -73,14 +83,18 @@ class Concept:
     def preferred(self, lang: str = "zh") -> Term | None:
         """The preferred term of ``lang``, else its first reviewed term, else its first term."""
         terms = [t for t in self.terms if t.lang == lang and t.status != "rejected"]
-        return (next((t for t in terms if t.status == "preferred"), None)
-                or next((t for t in terms if t.status in REVIEWED), None) or (terms[0] if terms else None))
+        return (
+            next((t for t in terms if t.status == "preferred"), None)
+            or next((t for t in terms if t.status in REVIEWED), None)
+            or (terms[0] if terms else None)
+        )
 
     def term(self, form: str, lang: str | None = None) -> Term | None:
         """The term spelled ``form`` (exactly), else one with the same normal form (互聯網 for 互联网)."""
         candidates = [t for t in self.terms if lang is None or t.lang == lang]
-        return (next((t for t in candidates if t.form == form), None)
-                or next((t for t in candidates if norm(t.form, t.lang) == norm(form, t.lang)), None))
+        return next((t for t in candidates if t.form == form), None) or next(
+            (t for t in candidates if norm(t.form, t.lang) == norm(form, t.lang)), None
+        )
 
     def as_dict(self) -> dict:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -88,7 +102,7 @@ class Concept:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Concept":
+    def from_dict(cls, data: dict) -> Concept:
         fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "terms"}
         terms = [Term(**{k: v for k, v in t.items() if k in Term.__dataclass_fields__}) for t in data["terms"]]
         return cls(terms=terms, **fields)

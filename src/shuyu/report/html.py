@@ -34,35 +34,46 @@ def _status(status: str) -> str:
 
 def _passage(p: dict) -> str:
     text, start, end = p["text"], p["start"], p["end"]
-    where = f'{escape(p["doc_id"])}, {p["year"] or "?"}' + (f', ¶ {escape(p["paragraph"])}' if p["paragraph"] else "")
-    return (f'{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])} '
-            f'<span class="meta">({where})</span>')
+    where = f"{escape(p['doc_id'])}, {p['year'] or '?'}" + (f", ¶ {escape(p['paragraph'])}" if p["paragraph"] else "")
+    return (
+        f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])} "
+        f'<span class="meta">({where})</span>'
+    )
 
 
 def _group(group: dict, years: list[int], number: int) -> str:
     rows = "".join(
-        f'<tr><td>{escape(f["form"])}</td><td>{_status(f["status"])}</td><td>{escape(f["type"])}</td>'
+        f"<tr><td>{escape(f['form'])}</td><td>{_status(f['status'])}</td><td>{escape(f['type'])}</td>"
         f'<td class="num">{f["count"]}</td><td>{f["first_year"] or ""}–{f["last_year"] or ""}</td></tr>'
-        for f in group["forms"])
+        for f in group["forms"]
+    )
     evidence = "".join(
-        f'<li><b>{escape(e["signal"])}</b> {escape(" / ".join(e["forms"]))}'
+        f"<li><b>{escape(e['signal'])}</b> {escape(' / '.join(e['forms']))}"
         + (f' <span class="meta">{escape(e["note"])}</span>' if e["note"] else "")
-        + "".join(f"<div>{_passage(p)}</div>" for p in e["passages"]) + "</li>"
-        for e in group["evidence"])
+        + "".join(f"<div>{_passage(p)}</div>" for p in e["passages"])
+        + "</li>"
+        for e in group["evidence"]
+    )
     inconsistent = "".join(
-        f'<li>{escape(d["doc_id"])}: ' + ", ".join(f"{escape(k)} × {v}" for k, v in d["counts"].items()) + "</li>"
-        for d in group["inconsistent_documents"])
-    lookup = ", ".join(f'{escape(l["form"])} ({escape(l["usage"])})' for l in group["lookup_forms"])
+        f"<li>{escape(d['doc_id'])}: " + ", ".join(f"{escape(k)} × {v}" for k, v in d["counts"].items()) + "</li>"
+        for d in group["inconsistent_documents"]
+    )
+    lookup = ", ".join(f"{escape(l['form'])} ({escape(l['usage'])})" for l in group["lookup_forms"])
     return (
         f'<section class="group" id="group-{number}"><h3>{number}. {escape(group["preferred"])} '
         f'<span class="kind">{escape(group["kind"])}</span> <span class="meta">{escape(group["decision"])}</span></h3>'
         f'<p class="reason">{escape(group["reason"])}</p>{svg_timeline(group, years)}'
-        f'<table><tr><th>form</th><th>status</th><th>type</th><th>count</th><th>years</th></tr>{rows}</table>'
-        + (f'<p>Both forms in one document:</p><ul>{inconsistent}</ul>' if inconsistent else "")
+        f"<table><tr><th>form</th><th>status</th><th>type</th><th>count</th><th>years</th></tr>{rows}</table>"
+        + (f"<p>Both forms in one document:</p><ul>{inconsistent}</ul>" if inconsistent else "")
         + (f'<p class="meta">Other scripts and regions: {lookup}</p>' if lookup else "")
-        + (f'<details><summary>Evidence ({len(group["evidence"])})</summary><ul class="evidence">{evidence}</ul>'
-           f'</details>' if evidence else "")
-        + "</section>")
+        + (
+            f'<details><summary>Evidence ({len(group["evidence"])})</summary><ul class="evidence">{evidence}</ul>'
+            f"</details>"
+            if evidence
+            else ""
+        )
+        + "</section>"
+    )
 
 
 def render(store) -> str:
@@ -72,12 +83,16 @@ def render(store) -> str:
     terms = store.terms(statuses=("candidate", "accepted", "edited"), limit=TOP_TERMS)
     groups = stored_groups(store)
     doc_rows = "".join(
-        f'<tr><td>{escape(d["id"])}</td><td>{d["year"] or ""}</td><td>{escape(", ".join(d["symbols"] or []))}</td>'
-        f'<td class="num">{d["paragraphs"]}</td><td class="num">{d["chars"]}</td></tr>' for d in documents)
+        f"<tr><td>{escape(d['id'])}</td><td>{d['year'] or ''}</td><td>{escape(', '.join(d['symbols'] or []))}</td>"
+        f'<td class="num">{d["paragraphs"]}</td><td class="num">{d["chars"]}</td></tr>'
+        for d in documents
+    )
     term_rows = "".join(
         f'<tr><td class="num">{t["rank"]}</td><td>{escape(t["term"])}</td><td class="num">{t["freq"]}</td>'
         f'<td class="num">{t["docs"]}</td><td>{t["first_year"] or ""}–{t["last_year"] or ""}</td>'
-        f'<td>{escape(" ".join(f"{y}:{n}" for y, n in t["years"].items()))}</td></tr>' for t in terms)
+        f"<td>{escape(' '.join(f'{y}:{n}' for y, n in t['years'].items()))}</td></tr>"
+        for t in terms
+    )
     body = "".join(_group(g, years, k) for k, g in enumerate(groups, 1)) or "<p>No variant groups found.</p>"
     return f"""<!DOCTYPE html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>shuyu report</title>

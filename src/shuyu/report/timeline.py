@@ -32,8 +32,10 @@ def svg_timeline(group: dict, years: list[int]) -> str:
     height = top + 26 * len(group["forms"]) + 6
     width = label_width + cell * len(years) + 10
     biggest = max((n for f in group["forms"] for n in f["years"].values()), default=1) or 1
-    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="timeline of {escape(group["preferred"])}">']
+    parts = [
+        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="timeline of {escape(group["preferred"])}">'
+    ]
     for k, year in enumerate(years):
         x = label_width + cell * k + cell / 2
         parts.append(f'<text x="{x}" y="14" text-anchor="middle" class="year">{year}</text>')
@@ -47,7 +49,9 @@ def svg_timeline(group: dict, years: list[int]) -> str:
             if count:
                 radius = 3 + 9 * (count / biggest) ** 0.5
                 x = label_width + cell * k + cell / 2
-                parts.append(f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="{colour}">'
-                             f'<title>{escape(f["form"])} {year}: {count}</title></circle>')
+                parts.append(
+                    f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="{colour}">'
+                    f"<title>{escape(f['form'])} {year}: {count}</title></circle>"
+                )
     parts.append("</svg>")
     return "".join(parts)

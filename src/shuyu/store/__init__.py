@@ -23,8 +23,12 @@ Adding a domain (e.g. translation memory):
 
 from __future__ import annotations
 
-_LAZY = {"Store": "shuyu.store.database", "now": "shuyu.store.core", "SCHEMA_VERSION": "shuyu.store.schema",
-         "MIGRATIONS": "shuyu.store.schema"}
+_LAZY = {
+    "Store": "shuyu.store.database",
+    "now": "shuyu.store.core",
+    "SCHEMA_VERSION": "shuyu.store.schema",
+    "MIGRATIONS": "shuyu.store.schema",
+}
 
 __all__ = list(_LAZY)
 

@@ -21,8 +21,13 @@ def write_bundle(database: str | Path, target: str | Path) -> Path:
     try:
         with sqlite3.connect(scratch) as copy:
             # Virtual (FTS) tables first: dropping one drops its shadow tables.
-            tables = [r[0] for r in copy.execute("select name from sqlite_master where type = 'table' and name "
-                                                  "not like 'sqlite_%' order by sql not like 'CREATE VIRTUAL%'")]
+            tables = [
+                r[0]
+                for r in copy.execute(
+                    "select name from sqlite_master where type = 'table' and name "
+                    "not like 'sqlite_%' order by sql not like 'CREATE VIRTUAL%'"
+                )
+            ]
             for table in tables:
                 if table not in _KEEP:
                     copy.execute(f'drop table if exists "{table}"')

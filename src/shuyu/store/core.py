@@ -85,11 +85,26 @@ class StoreCore:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-JSON_COLUMNS = {"symbols", "evidence", "footnote_refs", "origins", "years", "contexts", "stats", "inconsistent",
-                "english", "doc_counts", "spellings", "examples", "forms", "sources", "notes"}
+JSON_COLUMNS = {
+    "symbols",
+    "evidence",
+    "footnote_refs",
+    "origins",
+    "years",
+    "contexts",
+    "stats",
+    "inconsistent",
+    "english",
+    "doc_counts",
+    "spellings",
+    "examples",
+    "forms",
+    "sources",
+    "notes",
+}
 
 
 def encode(row: dict) -> dict:

@@ -27,8 +27,12 @@ class CorpusTables:
 
     def years(self, lang: str = "zh") -> list[int]:
         """The years the corpus's documents of ``lang`` cover, in order (a timeline's columns)."""
-        return [r[0] for r in self.db.execute(
-            "select distinct year from documents where lang = ? and year is not null order by year", [lang])]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "select distinct year from documents where lang = ? and year is not null order by year", [lang]
+            )
+        ]
 
     def paragraphs(self, doc_id: str) -> list[dict]:
         rows = self.db["paragraphs"].rows_where("doc_id = ?", [doc_id], order_by="seq")

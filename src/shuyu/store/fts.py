@@ -73,11 +73,16 @@ def publish(db: sqlite3.Connection) -> int:
     for concept_id, lang, form, status, contexts in rows:
         texts = [c.get("text", "") for c in json.loads(contexts or "[]")]
         records.append((concept_id, lang, form, status, "\n".join(texts)))
-    db.executemany(f"insert into {SEARCH_TABLE} (concept_id, lang, form, status, contexts) values (?, ?, ?, ?, ?)",
-                   records)
-    db.execute(f"create virtual table {SEARCH_TABLE}_fts using fts5(form, contexts, content = '', tokenize = 'unicode61', detail = 'none')")
-    db.executemany(f"insert into {SEARCH_TABLE}_fts (rowid, form, contexts) values (?, ?, ?)",
-                   ((k, tokens(form), tokens(text)) for k, (_, _, form, _, text) in enumerate(records, 1)))
+    db.executemany(
+        f"insert into {SEARCH_TABLE} (concept_id, lang, form, status, contexts) values (?, ?, ?, ?, ?)", records
+    )
+    db.execute(
+        f"create virtual table {SEARCH_TABLE}_fts using fts5(form, contexts, content = '', tokenize = 'unicode61', detail = 'none')"
+    )
+    db.executemany(
+        f"insert into {SEARCH_TABLE}_fts (rowid, form, contexts) values (?, ?, ?)",
+        ((k, tokens(form), tokens(text)) for k, (_, _, form, _, text) in enumerate(records, 1)),
+    )
     return len(records)
 
 
@@ -86,8 +91,10 @@ def metadata(database: str) -> dict:
     tables = {
         SEARCH_TABLE: {
             "description": "Every term with its contexts. ?_search= finds Chinese of any length up to "
-                           f"{MAX_GRAM} characters (峰, 峰会, 信息社会世界峰会) and English words.",
-            "fts_table": f"{SEARCH_TABLE}_fts", "fts_pk": "id", "searchmode": "escaped",
+            f"{MAX_GRAM} characters (峰, 峰会, 信息社会世界峰会) and English words.",
+            "fts_table": f"{SEARCH_TABLE}_fts",
+            "fts_pk": "id",
+            "searchmode": "escaped",
             "facets": ["lang", "status"],
         },
         "concepts": {"label_column": "label", "facets": ["origin", "kind"]},

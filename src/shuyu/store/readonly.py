@@ -13,8 +13,21 @@ from pathlib import Path
 from shuyu.errors import InputError
 
 _CONCEPT_COLUMNS = ("id", "origin", "subject", "definition", "notes", "kind", "reason", "created", "modified")
-_TERM_COLUMNS = ("lang", "form", "status", "type", "count", "years", "sources", "contexts", "notes", "provenance",
-                 "geographical_usage", "created", "modified")
+_TERM_COLUMNS = (
+    "lang",
+    "form",
+    "status",
+    "type",
+    "count",
+    "years",
+    "sources",
+    "contexts",
+    "notes",
+    "provenance",
+    "geographical_usage",
+    "created",
+    "modified",
+)
 _JSON = ("years", "sources", "contexts", "notes")
 
 
@@ -43,34 +56,43 @@ class TermbaseReader:
 
     def exact(self, lang: str, norm: str) -> list[tuple[int, str]]:
         """(concept id, form) of the terms whose normal form is ``norm``."""
-        return self.db.execute("select concept_id, form from concept_terms where lang = ? and norm = ?",
-                               [lang, norm]).fetchall()
+        return self.db.execute(
+            "select concept_id, form from concept_terms where lang = ? and norm = ?", [lang, norm]
+        ).fetchall()
 
     def starting_with(self, lang: str, norm: str, limit: int) -> list[tuple[int, str, str]]:
         """(concept id, form, normal form) of longer terms that begin with ``norm`` (an index range)."""
-        return self.db.execute("select concept_id, form, norm from concept_terms where lang = ? and norm > ? "
-                               "and norm < ? limit ?", [lang, norm, norm + "\U0010ffff", limit]).fetchall()
+        return self.db.execute(
+            "select concept_id, form, norm from concept_terms where lang = ? and norm > ? and norm < ? limit ?",
+            [lang, norm, norm + "\U0010ffff", limit],
+        ).fetchall()
 
     def containing(self, lang: str, norm: str, limit: int) -> list[tuple[int, str, str]]:
         """(concept id, form, normal form) of terms holding ``norm`` after their first character."""
-        return self.db.execute("select concept_id, form, norm from concept_terms where lang = ? and "
-                               "instr(norm, ?) > 1 limit ?", [lang, norm, limit]).fetchall()
+        return self.db.execute(
+            "select concept_id, form, norm from concept_terms where lang = ? and instr(norm, ?) > 1 limit ?",
+            [lang, norm, limit],
+        ).fetchall()
 
     def near(self, lang: str, shortest: int, longest: int, pieces: list[str]) -> list[tuple[int, str, str]]:
         """(concept id, form, normal form) of terms of a length in range that hold any of ``pieces``."""
-        sql = ("select concept_id, form, norm from concept_terms where lang = ? and length(norm) between ? and ? "
-               "and (" + " or ".join("instr(norm, ?) > 0" for _ in pieces) + ")")
+        sql = (
+            "select concept_id, form, norm from concept_terms where lang = ? and length(norm) between ? and ? "
+            "and (" + " or ".join("instr(norm, ?) > 0" for _ in pieces) + ")"
+        )
         return self.db.execute(sql, [lang, shortest, longest, *pieces]).fetchall()
 
     def concept(self, concept_id: int) -> dict:
         """A concept with its terms (in stored order), JSON columns decoded."""
-        row = self.db.execute(f"select {', '.join(_CONCEPT_COLUMNS)} from concepts where id = ?",
-                              [concept_id]).fetchone()
+        row = self.db.execute(
+            f"select {', '.join(_CONCEPT_COLUMNS)} from concepts where id = ?", [concept_id]
+        ).fetchone()
         data = dict(zip(_CONCEPT_COLUMNS, row))
         data["notes"] = json.loads(data["notes"] or "[]")
         terms = []
-        for t in self.db.execute(f"select {', '.join(_TERM_COLUMNS)} from concept_terms where concept_id = ? "
-                                 "order by rowid", [concept_id]):
+        for t in self.db.execute(
+            f"select {', '.join(_TERM_COLUMNS)} from concept_terms where concept_id = ? order by rowid", [concept_id]
+        ):
             term = dict(zip(_TERM_COLUMNS, t))
             for k in _JSON:
                 term[k] = json.loads(term[k]) if term[k] else ([] if k != "years" else {})

@@ -7,7 +7,7 @@ have already run it.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -16,32 +16,66 @@ SCHEMA_VERSION = 4
 
 def _create_v1(db: sqlite_utils.Database) -> None:
     db["documents"].create(
-        {"id": str, "lang": str, "script": str, "year": int, "date": str, "body": str, "session": int,
-         "type": str, "symbols": str, "title": str, "pair": str, "file": str, "encoding": str,
-         "sha256": str, "raw_text": str, "chars": int, "evidence": str, "ingested_at": str},
+        {
+            "id": str,
+            "lang": str,
+            "script": str,
+            "year": int,
+            "date": str,
+            "body": str,
+            "session": int,
+            "type": str,
+            "symbols": str,
+            "title": str,
+            "pair": str,
+            "file": str,
+            "encoding": str,
+            "sha256": str,
+            "raw_text": str,
+            "chars": int,
+            "evidence": str,
+            "ingested_at": str,
+        },
         pk="id",
     )
     db["paragraphs"].create(
-        {"doc_id": str, "seq": int, "number": str, "kind": str, "text": str, "footnote_refs": str,
-         "origins": str},
-        pk=("doc_id", "seq"), foreign_keys=[("doc_id", "documents", "id")],
+        {"doc_id": str, "seq": int, "number": str, "kind": str, "text": str, "footnote_refs": str, "origins": str},
+        pk=("doc_id", "seq"),
+        foreign_keys=[("doc_id", "documents", "id")],
     )
     db["sentences"].create(
         {"doc_id": str, "para_seq": int, "seq": int, "start": int, "end": int, "text": str},
-        pk=("doc_id", "para_seq", "seq"), foreign_keys=[("doc_id", "documents", "id")],
+        pk=("doc_id", "para_seq", "seq"),
+        foreign_keys=[("doc_id", "documents", "id")],
     )
     db["footnotes"].create(
         {"doc_id": str, "seq": int, "number": int, "text": str, "origins": str},
-        pk=("doc_id", "seq"), foreign_keys=[("doc_id", "documents", "id")],
+        pk=("doc_id", "seq"),
+        foreign_keys=[("doc_id", "documents", "id")],
     )
 
 
 def _add_terms_v2(db: sqlite_utils.Database) -> None:
     """Mined terms with their evidence; ``status`` is the user's decision and survives re-mining."""
     db["terms"].create(
-        {"term": str, "lang": str, "status": str, "rank": int, "score": float, "freq": int, "docs": int,
-         "years": str, "first_year": int, "last_year": int, "pos": str, "contexts": str, "stats": str,
-         "provenance": str, "created": str, "modified": str},
+        {
+            "term": str,
+            "lang": str,
+            "status": str,
+            "rank": int,
+            "score": float,
+            "freq": int,
+            "docs": int,
+            "years": str,
+            "first_year": int,
+            "last_year": int,
+            "pos": str,
+            "contexts": str,
+            "stats": str,
+            "provenance": str,
+            "created": str,
+            "modified": str,
+        },
         pk=("term", "lang"),
     )
     db["terms"].create_index(["status"])
@@ -54,18 +88,41 @@ def _add_variants_v3(db: sqlite_utils.Database) -> None:
     user's curation and is only ever appended to, so re-running keeps it.
     """
     db["variant_groups"].create(
-        {"id": int, "kind": str, "reason": str, "decision": str, "score": float, "evidence": str,
-         "inconsistent": str, "english": str},
+        {
+            "id": int,
+            "kind": str,
+            "reason": str,
+            "decision": str,
+            "score": float,
+            "evidence": str,
+            "inconsistent": str,
+            "english": str,
+        },
         pk="id",
     )
     db["variant_forms"].create(
-        {"group_id": int, "lang": str, "form": str, "status": str, "type": str, "count": int, "years": str,
-         "doc_counts": str, "first_year": int, "last_year": int, "spellings": str, "examples": str,
-         "geographical_usage": str, "provenance": str},
-        pk=("group_id", "lang", "form"), foreign_keys=[("group_id", "variant_groups", "id")],
+        {
+            "group_id": int,
+            "lang": str,
+            "form": str,
+            "status": str,
+            "type": str,
+            "count": int,
+            "years": str,
+            "doc_counts": str,
+            "first_year": int,
+            "last_year": int,
+            "spellings": str,
+            "examples": str,
+            "geographical_usage": str,
+            "provenance": str,
+        },
+        pk=("group_id", "lang", "form"),
+        foreign_keys=[("group_id", "variant_groups", "id")],
     )
     db["variant_decisions"].create(
-        {"id": int, "action": str, "form": str, "forms": str, "created": str}, pk="id",
+        {"id": int, "action": str, "form": str, "forms": str, "created": str},
+        pk="id",
     )
 
 
@@ -78,15 +135,40 @@ def _add_termbase_v4(db: sqlite_utils.Database) -> None:
     its matching normal form (simplified script, folded case) for lookup.
     """
     db["concepts"].create(
-        {"id": int, "origin": str, "subject": str, "definition": str, "notes": str, "kind": str, "reason": str,
-         "created": str, "modified": str},
+        {
+            "id": int,
+            "origin": str,
+            "subject": str,
+            "definition": str,
+            "notes": str,
+            "kind": str,
+            "reason": str,
+            "created": str,
+            "modified": str,
+        },
         pk="id",
     )
     db["concept_terms"].create(
-        {"concept_id": int, "lang": str, "form": str, "norm": str, "status": str, "type": str, "count": int,
-         "years": str, "sources": str, "contexts": str, "notes": str, "provenance": str, "part_of_speech": str,
-         "geographical_usage": str, "created": str, "modified": str},
-        pk=("concept_id", "lang", "form"), foreign_keys=[("concept_id", "concepts", "id")],
+        {
+            "concept_id": int,
+            "lang": str,
+            "form": str,
+            "norm": str,
+            "status": str,
+            "type": str,
+            "count": int,
+            "years": str,
+            "sources": str,
+            "contexts": str,
+            "notes": str,
+            "provenance": str,
+            "part_of_speech": str,
+            "geographical_usage": str,
+            "created": str,
+            "modified": str,
+        },
+        pk=("concept_id", "lang", "form"),
+        foreign_keys=[("concept_id", "concepts", "id")],
     )
     # A covering index: lookups scan it instead of rows that carry contexts and sources.
     db["concept_terms"].create_index(["lang", "norm", "concept_id", "form"], index_name="concept_terms_lookup")
@@ -96,4 +178,8 @@ def _add_termbase_v4(db: sqlite_utils.Database) -> None:
 
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    0: _create_v1, 1: _add_terms_v2, 2: _add_variants_v3, 3: _add_termbase_v4}
+    0: _create_v1,
+    1: _add_terms_v2,
+    2: _add_variants_v3,
+    3: _add_termbase_v4,
+}

@@ -21,16 +21,19 @@ class TermbaseTables:
         # Plain executemany: sqlite-utils' per-value type checks dominate at 100,000 concepts.
         concept_columns = [c.name for c in self.db["concepts"].columns]
         term_columns = [c.name for c in self.db["concept_terms"].columns]
+
         def values(row: dict, columns: list[str]) -> list:
             encoded = encode(row)
             return [encoded.get(k) for k in columns]
 
         self.db.conn.executemany(
             f"insert into concepts ({', '.join(concept_columns)}) values ({', '.join('?' * len(concept_columns))})",
-            (values({**c, "id": n}, concept_columns) for n, c in enumerate(concepts, 1)))
+            (values({**c, "id": n}, concept_columns) for n, c in enumerate(concepts, 1)),
+        )
         self.db.conn.executemany(
             f"insert into concept_terms ({', '.join(term_columns)}) values ({', '.join('?' * len(term_columns))})",
-            (values({**t, "concept_id": n}, term_columns) for n, c in enumerate(concepts, 1) for t in c["terms"]))
+            (values({**t, "concept_id": n}, term_columns) for n, c in enumerate(concepts, 1) for t in c["terms"]),
+        )
 
     def termbase(self) -> Iterator[dict]:
         """Every concept with its terms, in id order."""
@@ -42,13 +45,18 @@ class TermbaseTables:
 
     def has_norm(self, lang: str, norm: str) -> bool:
         """Whether a term of ``lang`` has this normal form (``shuyu.model.terms.norm``)."""
-        return self.db.execute("select 1 from concept_terms where lang = ? and norm = ? limit 1",
-                               [lang, norm]).fetchone() is not None
+        return (
+            self.db.execute("select 1 from concept_terms where lang = ? and norm = ? limit 1", [lang, norm]).fetchone()
+            is not None
+        )
 
     def add_import(self, file: str, concepts: list[dict]) -> None:
         stamp = now()
-        self.db["imports"].insert_all(({"file": file, "concept": json.dumps(c, ensure_ascii=False),
-                                        "created": stamp} for c in concepts), pk="id", batch_size=2000)
+        self.db["imports"].insert_all(
+            ({"file": file, "concept": json.dumps(c, ensure_ascii=False), "created": stamp} for c in concepts),
+            pk="id",
+            batch_size=2000,
+        )
 
     def imported_from(self, file: str) -> set[str]:
         """The concepts already imported from a file of this name, as stored (JSON text)."""
@@ -59,9 +67,12 @@ class TermbaseTables:
             yield json.loads(row["concept"])
 
     def add_curation(self, action: str, **args) -> None:
-        self.db["curations"].insert({"action": action, "args": json.dumps(args, ensure_ascii=False),
-                                     "created": now()}, pk="id")
+        self.db["curations"].insert(
+            {"action": action, "args": json.dumps(args, ensure_ascii=False), "created": now()}, pk="id"
+        )
 
     def curations(self) -> list[dict]:
-        return [{"action": r["action"], "args": json.loads(r["args"]), "created": r["created"]}
-                for r in self.db["curations"].rows_where(order_by="id")]
+        return [
+            {"action": r["action"], "args": json.loads(r["args"]), "created": r["created"]}
+            for r in self.db["curations"].rows_where(order_by="id")
+        ]

@@ -20,13 +20,18 @@ class TermTables:
         records = []
         for row in rows:
             previous = decided.get(row["term"])
-            records.append(encode({
-                **row, "lang": lang,
-                "status": previous["status"] if previous else "candidate",
-                "provenance": previous["provenance"] if previous else "mined",
-                "created": previous["created"] if previous else stamp,
-                "modified": stamp,
-            }))
+            records.append(
+                encode(
+                    {
+                        **row,
+                        "lang": lang,
+                        "status": previous["status"] if previous else "candidate",
+                        "provenance": previous["provenance"] if previous else "mined",
+                        "created": previous["created"] if previous else stamp,
+                        "modified": stamp,
+                    }
+                )
+            )
         self.db["terms"].upsert_all(records, pk=("term", "lang"))
 
     def set_term_status(self, term: str, status: str, lang: str = "zh") -> None:
@@ -34,8 +39,12 @@ class TermTables:
             raise InputError(f"no term {term!r} in the termbase")
         self.db["terms"].update((term, lang), {"status": status, "modified": now()})
 
-    def terms(self, lang: str = "zh", statuses: tuple[str, ...] = ("candidate", "accepted", "edited"),
-              limit: int | None = None) -> list[dict]:
+    def terms(
+        self,
+        lang: str = "zh",
+        statuses: tuple[str, ...] = ("candidate", "accepted", "edited"),
+        limit: int | None = None,
+    ) -> list[dict]:
         marks = ",".join("?" for _ in statuses)
         rows = self.db["terms"].rows_where(
             f"lang = ? and status in ({marks}) and rank is not null", [lang, *statuses], order_by="rank", limit=limit
@@ -44,7 +53,9 @@ class TermTables:
 
     def all_terms(self) -> list[dict]:
         """Every mined term, ranked ones first by rank, then the rest by form (decoded)."""
-        rows = self.db.execute("select term, lang, status, freq, years, contexts, pos, created, modified from terms "
-                               "order by rank is null, rank, term")
+        rows = self.db.execute(
+            "select term, lang, status, freq, years, contexts, pos, created, modified from terms "
+            "order by rank is null, rank, term"
+        )
         columns = [c[0] for c in rows.description]
         return [decode(dict(zip(columns, row))) for row in rows.fetchall()]

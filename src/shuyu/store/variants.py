@@ -23,14 +23,16 @@ class VariantTables:
         result = []
         for row in self.db["variant_groups"].rows_where(order_by="id"):
             group = decode(row)
-            group["forms"] = [decode(f) for f in self.db["variant_forms"].rows_where(
-                "group_id = ?", [row["id"]], order_by="rowid")]
+            group["forms"] = [
+                decode(f) for f in self.db["variant_forms"].rows_where("group_id = ?", [row["id"]], order_by="rowid")
+            ]
             result.append(group)
         return result
 
     def add_variant_decision(self, action: str, form: str, forms: list[str]) -> None:
         self.db["variant_decisions"].insert(
-            encode({"action": action, "form": form, "forms": forms, "created": now()}), pk="id")
+            encode({"action": action, "form": form, "forms": forms, "created": now()}), pk="id"
+        )
 
     def variant_decisions(self) -> list[dict]:
         return [decode(r) for r in self.db["variant_decisions"].rows_where(order_by="id")]

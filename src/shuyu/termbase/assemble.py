@@ -11,11 +11,11 @@ assembled termbase is derived.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from shuyu.errors import InputError
-from shuyu.store import now
 from shuyu.model.terms import STATUSES, TYPES, Concept, Term, norm
+from shuyu.store import now
 
 # When two sources hold the same term, the stronger one's status and type win.
 _STRENGTH = {"mined": 0, "variants": 1, "imported": 2, "curated": 3}
@@ -25,8 +25,14 @@ ACTIONS = ("status", "merge", "split", "add", "note", "subject")
 
 def _kwic(context: dict) -> dict:
     left, term, right = context.get("left", ""), context.get("term", ""), context.get("right", "")
-    return {"text": left + term + right, "start": len(left), "end": len(left) + len(term),
-            "doc_id": context.get("doc_id"), "year": context.get("year"), "paragraph": context.get("paragraph")}
+    return {
+        "text": left + term + right,
+        "start": len(left),
+        "end": len(left) + len(term),
+        "doc_id": context.get("doc_id"),
+        "year": context.get("year"),
+        "paragraph": context.get("paragraph"),
+    }
 
 
 def _sources(contexts: Iterable[dict], symbols: dict[str, str | None]) -> list[dict]:
@@ -34,8 +40,14 @@ def _sources(contexts: Iterable[dict], symbols: dict[str, str | None]) -> list[d
     for c in contexts:
         if c.get("doc_id") and c["doc_id"] not in seen:
             seen.add(c["doc_id"])
-            result.append({"doc_id": c["doc_id"], "symbol": symbols.get(c["doc_id"]), "year": c.get("year"),
-                           "paragraph": c.get("paragraph")})
+            result.append(
+                {
+                    "doc_id": c["doc_id"],
+                    "symbol": symbols.get(c["doc_id"]),
+                    "year": c.get("year"),
+                    "paragraph": c.get("paragraph"),
+                }
+            )
     return result
 
 
@@ -49,12 +61,32 @@ def mined_concepts(store, symbols: dict[str, str | None]) -> list[Concept]:
     result = []
     for row in store.all_terms():
         term, lang, status, freq, years, created, modified = (
-            row[k] for k in ("term", "lang", "status", "freq", "years", "created", "modified"))
+            row[k] for k in ("term", "lang", "status", "freq", "years", "created", "modified")
+        )
         kwic = [_kwic(c) for c in row["contexts"] or []]
-        result.append(Concept([Term(term, lang, _MINED_STATUS.get(status, "candidate"), None, freq or 0,
-                                    years or {}, _sources(kwic, symbols), kwic,
-                                    provenance="mined", part_of_speech="noun", created=created,
-                                    modified=modified)], origin="mined", created=created, modified=modified))
+        result.append(
+            Concept(
+                [
+                    Term(
+                        term,
+                        lang,
+                        _MINED_STATUS.get(status, "candidate"),
+                        None,
+                        freq or 0,
+                        years or {},
+                        _sources(kwic, symbols),
+                        kwic,
+                        provenance="mined",
+                        part_of_speech="noun",
+                        created=created,
+                        modified=modified,
+                    )
+                ],
+                origin="mined",
+                created=created,
+                modified=modified,
+            )
+        )
     return result
 
 
@@ -67,9 +99,20 @@ def variant_concepts(store, symbols: dict[str, str | None]) -> list[Concept]:
             if f["provenance"] == "opencc" and f.get("geographical_usage") is None:
                 continue  # a traditional spelling is found through the normal form; Taiwan usage is a term
             contexts = f.get("examples") or []
-            terms.append(Term(f["form"], f["lang"], f["status"], f["type"], f["count"] or 0, f["years"] or {},
-                              _sources(contexts, symbols), contexts, provenance="mined",
-                              geographical_usage=f.get("geographical_usage")))
+            terms.append(
+                Term(
+                    f["form"],
+                    f["lang"],
+                    f["status"],
+                    f["type"],
+                    f["count"] or 0,
+                    f["years"] or {},
+                    _sources(contexts, symbols),
+                    contexts,
+                    provenance="mined",
+                    geographical_usage=f.get("geographical_usage"),
+                )
+            )
         note = f"variant group ({group['decision']}): {group['reason']}"
         result.append(Concept(terms, origin="variants", kind=group["kind"], reason=group["reason"], notes=[note]))
     return result
@@ -125,7 +168,7 @@ class _Termbase:
         self.absorb(target, other)
 
     def find(self, form: str, lang: str | None = None) -> tuple[Concept, Term] | None:
-        for code in ((lang,) if lang else ("zh", "en")):
+        for code in (lang,) if lang else ("zh", "en"):
             concept = self.owner.get((code, norm(form, code)))
             if concept is not None:
                 return concept, concept.term(form, code)
@@ -177,8 +220,15 @@ def replay(termbase: _Termbase, curations: list[dict]) -> None:
             new.modified = stamp
         elif action == "add":
             anchor = termbase.find(args["to"], args.get("to_lang")) if args.get("to") else None
-            term = Term(args["form"], args["lang"], args.get("status") or "admitted", args.get("type"),
-                        provenance="curated", created=stamp, modified=stamp)
+            term = Term(
+                args["form"],
+                args["lang"],
+                args.get("status") or "admitted",
+                args.get("type"),
+                provenance="curated",
+                created=stamp,
+                modified=stamp,
+            )
             if found and anchor and found[0] is not anchor[0]:
                 found[0].terms.remove(found[1])  # the form moves to the concept it was added to
                 if not found[0].terms:

@@ -30,12 +30,13 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
-from shuyu.text.match import TermMatcher
 from shuyu.text import cedict, en
+from shuyu.text.match import TermMatcher
 
 # Confidence from which an equivalent is taken as the term's English (chosen on the dev gold:
 # bench/eval_equivalents.py prints accuracy and coverage at this threshold).
@@ -148,8 +149,11 @@ class _Phrases:
         """Keys of pair ``index`` with an occurrence that no longer term has taken."""
         if index not in self._free:
             blocked = self.masked.get(index, ())
-            self._free[index] = {key for key, start, end in self.spans[index]
-                                 if not any(start < b_end and b_start < end for b_start, b_end in blocked)}
+            self._free[index] = {
+                key
+                for key, start, end in self.spans[index]
+                if not any(start < b_end and b_start < end for b_start, b_end in blocked)
+            }
         return self._free[index]
 
     def take(self, index: int, key: str) -> None:
@@ -163,6 +167,7 @@ class _Phrases:
 
 def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
     """Dunning's log-likelihood ratio (G²) of a 2×2 contingency table."""
+
     def h(*counts: int) -> float:
         total = sum(counts)
         return sum(c * math.log(c / total) for c in counts if c)
@@ -223,12 +228,22 @@ def _sense_phrases(senses: Iterable[str]) -> Iterable[str]:
 
 @functools.lru_cache(maxsize=50_000)
 def _gloss_stems(word: str) -> frozenset[str]:
-    return frozenset(en.stem(w) for s in _sense_phrases(cedict.senses(word))
-                     for w in en.lookup_key(s).split() if w not in en.FUNCTION_WORDS)
+    return frozenset(
+        en.stem(w)
+        for s in _sense_phrases(cedict.senses(word))
+        for w in en.lookup_key(s).split()
+        if w not in en.FUNCTION_WORDS
+    )
 
 
-def find_equivalents(pairs: Iterable[tuple[str, str, str]], terms: Iterable[str], *,
-                     max_words: int = MAX_WORDS, top: int = 3, evidence: int = 3) -> dict[str, TermEquivalents]:
+def find_equivalents(
+    pairs: Iterable[tuple[str, str, str]],
+    terms: Iterable[str],
+    *,
+    max_words: int = MAX_WORDS,
+    top: int = 3,
+    evidence: int = 3,
+) -> dict[str, TermEquivalents]:
     """English renderings of each Chinese term, best first, from ``(pair_id, zh, en)`` segment pairs.
 
     Every term in ``terms`` gets an entry (with no equivalents when it never
@@ -261,10 +276,20 @@ def find_equivalents(pairs: Iterable[tuple[str, str, str]], terms: Iterable[str]
         ranked = _rank(term, len(where), together, phrases)
         for c in ranked[:top]:
             llr = _llr(c.count, len(where) - c.count, c.marginal - c.count, total - len(where) - c.marginal + c.count)
-            result.equivalents.append(Equivalent(
-                english=phrases.display(c.key), key=c.key, acronym=phrases.acronym(c.key), count=c.count, dice=c.dice, llr=llr, prior=c.prior,
-                score=c.score, confidence=_confidence(c.score, c.count, c.prior),
-                evidence=tuple(ids[i] for i in c.pairs[:evidence])))
+            result.equivalents.append(
+                Equivalent(
+                    english=phrases.display(c.key),
+                    key=c.key,
+                    acronym=phrases.acronym(c.key),
+                    count=c.count,
+                    dice=c.dice,
+                    llr=llr,
+                    prior=c.prior,
+                    score=c.score,
+                    confidence=_confidence(c.score, c.count, c.prior),
+                    evidence=tuple(ids[i] for i in c.pairs[:evidence]),
+                )
+            )
         if ranked:
             for index in ranked[0].pairs:
                 phrases.take(index, ranked[0].key)
@@ -308,9 +333,14 @@ def _rank(term: str, occurrences: int, together: dict[str, list[int]], phrases: 
     while ranked and ranked[0].marginal >= _FRAGMENT_EVIDENCE:
         best = ranked[0]
         inside = f" {best.key} "
-        whole = [c for c in ranked[1:] if c.count >= _FRAGMENT_SHARE * best.count
-                 and c.marginal >= _FRAGMENT_SHARE * best.marginal and inside in f" {c.key} "
-                 and not _verb_first(phrases.display(c.key))]
+        whole = [
+            c
+            for c in ranked[1:]
+            if c.count >= _FRAGMENT_SHARE * best.count
+            and c.marginal >= _FRAGMENT_SHARE * best.marginal
+            and inside in f" {c.key} "
+            and not _verb_first(phrases.display(c.key))
+        ]
         if not whole:
             break
         ranked.remove(best)
@@ -328,8 +358,11 @@ def _verb_first(surface: str) -> bool:
 def _one_name(surface: str) -> bool:
     """A coordination inside a name (Economic and Social Council); "employment and decent work" is two terms."""
     tokens = surface.split()
-    return all(tokens[i - 1][:1].isupper() and tokens[i + 1][:1].isupper()
-               for i, word in enumerate(tokens) if word in ("and", "or") and 0 < i < len(tokens) - 1)
+    return all(
+        tokens[i - 1][:1].isupper() and tokens[i + 1][:1].isupper()
+        for i, word in enumerate(tokens)
+        if word in ("and", "or") and 0 < i < len(tokens) - 1
+    )
 
 
 def _confidence(score: float, count: int, prior: float) -> float:
@@ -338,8 +371,9 @@ def _confidence(score: float, count: int, prior: float) -> float:
     return round(min(1.0, score * attested), 4)
 
 
-def shared_english(results: dict[str, TermEquivalents] | Iterable[TermEquivalents],
-                   min_confidence: float = CONFIDENT) -> list[SharedEnglish]:
+def shared_english(
+    results: dict[str, TermEquivalents] | Iterable[TermEquivalents], min_confidence: float = CONFIDENT
+) -> list[SharedEnglish]:
     """Pairs of Chinese forms whose confident best renderings share one English lookup key.
 
     国内生产总值 and 国内总产值 both rendered "GDP" are the kind of pair the
@@ -354,9 +388,15 @@ def shared_english(results: dict[str, TermEquivalents] | Iterable[TermEquivalent
     shared = []
     for key, forms in by_key.items():
         for (a, ea), (b, eb) in combinations(sorted(forms), 2):
-            shared.append(SharedEnglish(
-                forms=(a, b), english=ea.english if ea.count >= eb.count else eb.english, key=key,
-                counts=(ea.count, eb.count), confidence=min(ea.confidence, eb.confidence),
-                evidence=(ea.evidence, eb.evidence)))
+            shared.append(
+                SharedEnglish(
+                    forms=(a, b),
+                    english=ea.english if ea.count >= eb.count else eb.english,
+                    key=key,
+                    counts=(ea.count, eb.count),
+                    confidence=min(ea.confidence, eb.confidence),
+                    evidence=(ea.evidence, eb.evidence),
+                )
+            )
     shared.sort(key=lambda s: (-s.confidence, s.forms))
     return shared

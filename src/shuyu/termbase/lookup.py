@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from shuyu.text.zh import is_chinese
-from shuyu.store.readonly import TermbaseReader
 from shuyu.model.terms import norm
+from shuyu.store.readonly import TermbaseReader
+from shuyu.text.zh import is_chinese
 
 FUZZY_CUTOFF = 60
 SUGGESTION_CUTOFF = 40
@@ -33,8 +33,13 @@ class Hit:
     score: float
 
     def as_dict(self) -> dict:
-        return {"id": self.concept["id"], "match": self.match, "matched": self.matched, "score": round(self.score, 1),
-                **{k: v for k, v in self.concept.items() if k != "id"}}
+        return {
+            "id": self.concept["id"],
+            "match": self.match,
+            "matched": self.matched,
+            "score": round(self.score, 1),
+            **{k: v for k, v in self.concept.items() if k != "id"},
+        }
 
 
 def connect(path: str | Path) -> TermbaseReader:
@@ -53,8 +58,9 @@ def search(db: TermbaseReader, query: str, limit: int = 10, lang: str | None = N
     return hits
 
 
-def search_with_suggestions(db: TermbaseReader, query: str, limit: int = 10,
-                            lang: str | None = None) -> tuple[list[Hit], list[str]]:
+def search_with_suggestions(
+    db: TermbaseReader, query: str, limit: int = 10, lang: str | None = None
+) -> tuple[list[Hit], list[str]]:
     """Concepts matching ``query`` best first, and "did you mean" forms when there are none."""
     query = query.strip()
     if not query:

@@ -14,24 +14,173 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # Words that never start or end a term (articles, prepositions, conjunctions, pronouns, auxiliaries,
 # quantifiers, adverbs of degree) — a term is "least developed countries", not "the least developed".
-FUNCTION_WORDS = frozenset("""
-a an the of and or nor but to in on at by for from with without within into onto upon over under about
-against among amongst between through throughout during before after above below since until towards toward
-as than that which who whom whose what where when while whether if because although though unless so such
-this these those it its their them they he she his her him we our us you your i my me one ones
-is are was were be been being am has have had having do does did doing will would shall should can could
-may might must also not no yes all any each every both either neither some many much more most other
-another own same very only just even further furthermore however thus therefore hence already still
-per via including inter alia etc i.e e.g mr ms mrs according regarding concerning following pursuant
-notwithstanding excluding
-""".split())
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "within",
+        "into",
+        "onto",
+        "upon",
+        "over",
+        "under",
+        "about",
+        "against",
+        "among",
+        "amongst",
+        "between",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "since",
+        "until",
+        "towards",
+        "toward",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "where",
+        "when",
+        "while",
+        "whether",
+        "if",
+        "because",
+        "although",
+        "though",
+        "unless",
+        "so",
+        "such",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "them",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "my",
+        "me",
+        "one",
+        "ones",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "also",
+        "not",
+        "no",
+        "yes",
+        "all",
+        "any",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "some",
+        "many",
+        "much",
+        "more",
+        "most",
+        "other",
+        "another",
+        "own",
+        "same",
+        "very",
+        "only",
+        "just",
+        "even",
+        "further",
+        "furthermore",
+        "however",
+        "thus",
+        "therefore",
+        "hence",
+        "already",
+        "still",
+        "per",
+        "via",
+        "including",
+        "inter",
+        "alia",
+        "etc",
+        "i.e",
+        "e.g",
+        "mr",
+        "ms",
+        "mrs",
+        "according",
+        "regarding",
+        "concerning",
+        "following",
+        "pursuant",
+        "notwithstanding",
+        "excluding",
+    ]
+)
 # Inside a noun phrase only these function words may appear: "rule of law", "persons with disabilities",
 # "violence against women", "Committee on the Elimination of Discrimination against Women".
-INNER_WORDS = frozenset("of and for on against in the with to".split())
+INNER_WORDS = frozenset(["of", "and", "for", "on", "against", "in", "the", "with", "to"])
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*")
 # Punctuation and numbers end a phrase: terms do not straddle a comma, a bracket or a quotation mark.
@@ -173,8 +322,34 @@ def lookup_key(term: str) -> str:
 
 
 _HYPHENS = re.compile(r"[-‐‑]")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ities", "ity", "ives", "ive",
-             "ally", "al", "ics", "ic", "ies", "ed", "es", "er", "ers", "ors", "or", "e", "s", "y")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ities",
+    "ity",
+    "ives",
+    "ive",
+    "ally",
+    "al",
+    "ics",
+    "ic",
+    "ies",
+    "ed",
+    "es",
+    "er",
+    "ers",
+    "ors",
+    "or",
+    "e",
+    "s",
+    "y",
+)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -201,8 +376,9 @@ def acronym_definitions(text: str) -> Iterator[tuple[str, str]]:
         before, acronym = match.group(1).split(), match.group(2)
         for start in range(len(before) - 1, -1, -1):
             phrase = before[start:]
-            initials = "".join(part[0] for w in phrase if w.lower() not in FUNCTION_WORDS
-                               for part in _HYPHENS.split(w) if part)
+            initials = "".join(
+                part[0] for w in phrase if w.lower() not in FUNCTION_WORDS for part in _HYPHENS.split(w) if part
+            )
             if initials.upper() == acronym.upper() and is_noun_phrase(phrase):
                 yield acronym, " ".join(phrase)
                 break

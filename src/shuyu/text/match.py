@@ -9,8 +9,8 @@ text, because the normal form keeps one character per character.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from shuyu.text.zh import normalise
 

@@ -25,8 +25,20 @@ from decimal import Decimal, InvalidOperation
 
 from shuyu.text.zh import normalise
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
@@ -35,16 +47,85 @@ _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 _ZH_COUNTED = set("岁年个项名人次倍种类国条款段届周天月日时分秒公千米吨度元美欧亿万部份所座家级期批轮例")
 _ZH_APPROXIMATE = "数几若"
 
-_EN_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_EN_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_EN_TENS = {
+    w: 10 * i for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)
+}
 _EN_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_EN_ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
-_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                 "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-_MONTHS = "january february march april may june july august september october november december".split()
+_EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        1,
+    )
+}
+_EN_FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 _EN_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_SCALES], key=len, reverse=True))
 _DIGITS = r"(?<![\d.])(?:\d{1,3}(?:(?:,|\s)\d{3})+(?![\d])|\d+)(?:\.\d+)?"
@@ -108,7 +189,7 @@ def _value(m: re.Match, text: str) -> str | None:
     if kind == "ordinal":
         return _canonical(Decimal(_EN_ORDINALS[m.group().lower()]))
     # A month name counts only inside a date (16 December 2015 ↔ 2015年12月16日).
-    near = text[max(0, m.start() - 4): m.end() + 6]
+    near = text[max(0, m.start() - 4) : m.end() + 6]
     if re.search(rf"\d\s*{m.group()}|{m.group()}\s*\d", near):
         return _canonical(Decimal(_MONTHS.index(m.group().lower()) + 1))
     return None
@@ -116,7 +197,7 @@ def _value(m: re.Match, text: str) -> str | None:
 
 def _chinese_quantity(m: re.Match, text: str) -> str | None:
     numeral = m.group("zh")
-    before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+    before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
     if before and before in _ZH_APPROXIMATE:
         return None
     if all(ch in _ZH_SMALL_UNITS or ch in _ZH_BIG_UNITS for ch in numeral) and numeral != "十":
@@ -147,7 +228,11 @@ def chinese_number(text: str) -> int | None:
             digit = None
         elif ch in _ZH_BIG_UNITS:
             section += digit or 0
-            total = (total + (section or 1)) * _ZH_BIG_UNITS[ch] if ch == "亿" else total + (section or 1) * _ZH_BIG_UNITS[ch]
+            total = (
+                (total + (section or 1)) * _ZH_BIG_UNITS[ch]
+                if ch == "亿"
+                else total + (section or 1) * _ZH_BIG_UNITS[ch]
+            )
             section, digit = 0, None
         else:
             return None

@@ -17,10 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from pathlib import Path
 
 import regex  # SRX rules are Java regular expressions (\p{Lu}, \P{Lu}, \p{Nd})
-
 
 
 @dataclass(frozen=True)
@@ -61,12 +59,28 @@ def _no(before: str, after: str) -> Rule:
 
 # OmegaT 3.6 defaultRules.srx, languagerule "English" (order kept: the first matching rule decides).
 OMEGAT_ENGLISH = (
-    _no(r"etc\.", r"\s+\P{Lu}"), _no(r"Dr\.", r"\s"), _no(r"U\.K\.", r"\s"), _no(r"M\.", r"\s"),
-    _no(r"Mr\.", r"\s"), _no(r"Mrs\.", r"\s"), _no(r"Ms\.", r"\s"), _no(r"Prof\.", r"\s"),
-    _no(r"(?i)e\.g\.", r"\s"), _no(r"(?i)i\.e\.", r"\s"), _no(r"resp\.", r"\s"), _no(r"\stel\.", r"\s"),
-    _no(r"(?i)fig\.", r"\s"), _no(r"St\.", r"\s"), _no(r"\s[A-Z]\.", r"\s"), _no(r"[apAP]\.?[mM]\.", r"\s[a-z]"),
-    _no(r"Mt\.", r"\s"), _no(r"No\.", r"\s\d"), _no(r"[Aa]pprox\.", r"\s"), _no(r"\d\smi?n\.", r"\s"),
-    _no(r"\d\ssec\.", r"\s"), _no(r"\s[vV][sS]?\.", r"\s"),
+    _no(r"etc\.", r"\s+\P{Lu}"),
+    _no(r"Dr\.", r"\s"),
+    _no(r"U\.K\.", r"\s"),
+    _no(r"M\.", r"\s"),
+    _no(r"Mr\.", r"\s"),
+    _no(r"Mrs\.", r"\s"),
+    _no(r"Ms\.", r"\s"),
+    _no(r"Prof\.", r"\s"),
+    _no(r"(?i)e\.g\.", r"\s"),
+    _no(r"(?i)i\.e\.", r"\s"),
+    _no(r"resp\.", r"\s"),
+    _no(r"\stel\.", r"\s"),
+    _no(r"(?i)fig\.", r"\s"),
+    _no(r"St\.", r"\s"),
+    _no(r"\s[A-Z]\.", r"\s"),
+    _no(r"[apAP]\.?[mM]\.", r"\s[a-z]"),
+    _no(r"Mt\.", r"\s"),
+    _no(r"No\.", r"\s\d"),
+    _no(r"[Aa]pprox\.", r"\s"),
+    _no(r"\d\smi?n\.", r"\s"),
+    _no(r"\d\ssec\.", r"\s"),
+    _no(r"\s[vV][sS]?\.", r"\s"),
 )
 # languagerule "Chinese".
 OMEGAT_CHINESE = (

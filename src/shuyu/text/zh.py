@@ -15,17 +15,26 @@ from collections.abc import Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width and CJK punctuation: 、。《》「」『』【】〔〕，：；？！（）“”‘’—…·
-CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+CJK_PUNCT = (
+    "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+)
 SENTENCE_END = "。！？"
 CLOSING = "”’」』）)》〕】"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Full-width letters and digits (and ／ ＿ ．in symbols) fold to ASCII; full-width punctuation stays.
 FULLWIDTH_TO_ASCII = str.maketrans(
-    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},
-     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},
-     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},
-     "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\ufeff": " "}
+    {
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},
+        "\u3000": " ",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\ufeff": " ",
+    }
 )
 
 

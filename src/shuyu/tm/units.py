@@ -9,8 +9,9 @@ from shuyu.model.bitext import TMUnit
 from shuyu.text.segment import Rule, split
 
 
-def resegment(unit: TMUnit, source_rules: Sequence[Rule] | None = None,
-              target_rules: Sequence[Rule] | None = None) -> list[TMUnit]:
+def resegment(
+    unit: TMUnit, source_rules: Sequence[Rule] | None = None, target_rules: Sequence[Rule] | None = None
+) -> list[TMUnit]:
     """Sentence units from a paragraph unit when both sides cut into as many sentences, else the unit itself.
 
     Equal counts pair in order (a paragraph of a translated UN text keeps its
@@ -21,5 +22,7 @@ def resegment(unit: TMUnit, source_rules: Sequence[Rule] | None = None,
     targets = split(unit.target, unit.target_lang, target_rules)
     if len(sources) < 2 or len(sources) != len(targets):
         return [unit]
-    return [dataclasses.replace(unit, source=s, target=t, tuid=None, props=list(unit.props), notes=list(unit.notes))
-            for s, t in zip(sources, targets)]
+    return [
+        dataclasses.replace(unit, source=s, target=t, tuid=None, props=list(unit.props), notes=list(unit.notes))
+        for s, t in zip(sources, targets)
+    ]

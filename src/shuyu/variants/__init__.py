@@ -1,5 +1,11 @@
 """Variant renderings across years: similar sentences → edits → signals → groups → detect."""
 
-KINDS = ("change over time", "rename", "concurrent inconsistency", "abbreviation", "short form",
-         "script or regional variant")
+KINDS = (
+    "change over time",
+    "rename",
+    "concurrent inconsistency",
+    "abbreviation",
+    "short form",
+    "script or regional variant",
+)
 DECISIONS = ("confirm", "split", "prefer")

@@ -10,17 +10,23 @@ Decisions are kept apart from detected groups, so re-running never loses them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from shuyu.errors import InputError
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise, script_forms
 from shuyu.variants import DECISIONS, signals
-from shuyu.variants.groups import (VariantGroup, count_forms, evidence_for, inconsistent_documents, partition,
-                                   propose, score)
+from shuyu.variants.groups import (
+    VariantGroup,
+    count_forms,
+    evidence_for,
+    inconsistent_documents,
+    partition,
+    propose,
+    score,
+)
 from shuyu.variants.signals import Link, Sentence
-
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,12 @@ def iter_sentences(store) -> Iterator[Sentence]:
 SentenceSource = Callable[[], Iterable[Sentence]]  # returns a fresh iterator over the corpus each call
 
 
-def find_links(sentences: SentenceSource, terms: list[str], options: VariantOptions = VariantOptions(),
-               progress: Progress = lambda stage, done, total: None) -> tuple[list[Link], set[frozenset[str]]]:
+def find_links(
+    sentences: SentenceSource,
+    terms: list[str],
+    options: VariantOptions = VariantOptions(),
+    progress: Progress = lambda stage, done, total: None,
+) -> tuple[list[Link], set[frozenset[str]]]:
     """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart).
 
     One pass over the corpus keeps the distinct sentences (for the parallel
@@ -66,15 +76,23 @@ def find_links(sentences: SentenceSource, terms: list[str], options: VariantOpti
         contexts.add(s)
         if n % 10_000 == 0:
             progress("Reading sentences", n, 0)
-    links = list(signals.parallel(first, matcher, known, options.min_similarity,
-                                  lambda done, total: progress("Comparing similar sentences", done, total)))
+    links = list(
+        signals.parallel(
+            first,
+            matcher,
+            known,
+            options.min_similarity,
+            lambda done, total: progress("Comparing similar sentences", done, total),
+        )
+    )
     links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
     links += signals.definitions(bracketed.values(), known, first)
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
-    return [l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len], \
-        contexts.coordinated
+    return [
+        l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len
+    ], contexts.coordinated
 
 
 def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[str]], dict[str, str]]:
@@ -93,8 +111,9 @@ def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[st
     return apart, [g for g in together if len(g) > 1], preferred
 
 
-def build_groups(sentences: SentenceSource, links: list[Link], coordinated: set[frozenset[str]],
-                 decisions: Iterable[dict] = ()) -> list[VariantGroup]:
+def build_groups(
+    sentences: SentenceSource, links: list[Link], coordinated: set[frozenset[str]], decisions: Iterable[dict] = ()
+) -> list[VariantGroup]:
     """Group, count (one pass) and propose; the user's decisions override the detection."""
     apart, together, preferred_by = _decisions(list(decisions))
     confirmed = [set(g) for g in together]
@@ -114,8 +133,15 @@ def build_groups(sentences: SentenceSource, links: list[Link], coordinated: set[
         kind, reason = propose(forms, group_links, choice)
         if _regional(forms):
             kind = "script or regional variant"
-        group = VariantGroup(forms, kind, reason, evidence_for(attested, group_links), score(forms, group_links),
-                             inconsistent_documents(forms), lookup_forms=_lookup_forms(forms))
+        group = VariantGroup(
+            forms,
+            kind,
+            reason,
+            evidence_for(attested, group_links),
+            score(forms, group_links),
+            inconsistent_documents(forms),
+            lookup_forms=_lookup_forms(forms),
+        )
         if choice:
             group.decision = "preferred set by user"
         if is_confirmed:
@@ -157,8 +183,9 @@ def _lookup_forms(forms) -> list[dict]:
     return result
 
 
-def detect_variants(store, options: VariantOptions = VariantOptions(),
-                    progress: Progress = lambda stage, done, total: None) -> list[VariantGroup]:
+def detect_variants(
+    store, options: VariantOptions = VariantOptions(), progress: Progress = lambda stage, done, total: None
+) -> list[VariantGroup]:
     """Detect the variant groups of the stored corpus and save them (decisions applied)."""
     sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
@@ -172,18 +199,46 @@ def detect_variants(store, options: VariantOptions = VariantOptions(),
 
 def group_row(group: VariantGroup) -> dict:
     """A group as stored: its forms, then the other-script and regional spellings as lookup forms."""
-    forms = [{"lang": "zh", "form": f.form, "status": f.status, "type": f.type, "count": f.count,
-              "years": f.as_dict()["years"], "doc_counts": f.docs, "first_year": f.first_year,
-              "last_year": f.last_year, "spellings": f.spellings, "examples": [p.as_dict() for p in f.examples],
-              "provenance": "mined"}
-             for f in group.forms]
-    forms += [{"lang": "zh", "form": lf["form"], "status": "admitted", "type": "variant", "count": 0,
-               "geographical_usage": "zh-TW" if lf["usage"] == "taiwan" else None, "provenance": "opencc"}
-              for lf in group.lookup_forms]
+    forms = [
+        {
+            "lang": "zh",
+            "form": f.form,
+            "status": f.status,
+            "type": f.type,
+            "count": f.count,
+            "years": f.as_dict()["years"],
+            "doc_counts": f.docs,
+            "first_year": f.first_year,
+            "last_year": f.last_year,
+            "spellings": f.spellings,
+            "examples": [p.as_dict() for p in f.examples],
+            "provenance": "mined",
+        }
+        for f in group.forms
+    ]
+    forms += [
+        {
+            "lang": "zh",
+            "form": lf["form"],
+            "status": "admitted",
+            "type": "variant",
+            "count": 0,
+            "geographical_usage": "zh-TW" if lf["usage"] == "taiwan" else None,
+            "provenance": "opencc",
+        }
+        for lf in group.lookup_forms
+    ]
     data = group.as_dict()
-    return {"kind": group.kind, "reason": group.reason, "decision": group.decision, "score": group.score,
-            "evidence": data["evidence"], "inconsistent": group.inconsistent_documents, "english": group.english,
-            "forms": forms}
+    return {
+        "kind": group.kind,
+        "reason": group.reason,
+        "decision": group.decision,
+        "score": group.score,
+        "evidence": data["evidence"],
+        "inconsistent": group.inconsistent_documents,
+        "english": group.english,
+        "forms": forms,
+    }
 
 
 def stored_groups(store) -> list[dict]:
@@ -191,19 +246,39 @@ def stored_groups(store) -> list[dict]:
     result = []
     for group in store.variant_groups():
         forms = [f for f in group["forms"] if f["provenance"] != "opencc"]
-        result.append({
-            "id": group["id"], "kind": group["kind"], "reason": group["reason"],
-            "decision": group["decision"], "score": group["score"],
-            "preferred": next((f["form"] for f in forms if f["status"] == "preferred"), forms[0]["form"]),
-            "forms": [{"form": f["form"], "status": f["status"], "type": f["type"], "count": f["count"],
-                       "years": f["years"], "docs": f["doc_counts"], "first_year": f["first_year"],
-                       "last_year": f["last_year"], "spellings": f["spellings"], "examples": f["examples"]}
-                      for f in forms],
-            "lookup_forms": [{"form": f["form"], "usage": f["geographical_usage"] or "traditional"}
-                             for f in group["forms"] if f["provenance"] == "opencc"],
-            "english": group["english"], "evidence": group["evidence"],
-            "inconsistent_documents": group["inconsistent"],
-        })
+        result.append(
+            {
+                "id": group["id"],
+                "kind": group["kind"],
+                "reason": group["reason"],
+                "decision": group["decision"],
+                "score": group["score"],
+                "preferred": next((f["form"] for f in forms if f["status"] == "preferred"), forms[0]["form"]),
+                "forms": [
+                    {
+                        "form": f["form"],
+                        "status": f["status"],
+                        "type": f["type"],
+                        "count": f["count"],
+                        "years": f["years"],
+                        "docs": f["doc_counts"],
+                        "first_year": f["first_year"],
+                        "last_year": f["last_year"],
+                        "spellings": f["spellings"],
+                        "examples": f["examples"],
+                    }
+                    for f in forms
+                ],
+                "lookup_forms": [
+                    {"form": f["form"], "usage": f["geographical_usage"] or "traditional"}
+                    for f in group["forms"]
+                    if f["provenance"] == "opencc"
+                ],
+                "english": group["english"],
+                "evidence": group["evidence"],
+                "inconsistent_documents": group["inconsistent"],
+            }
+        )
     return result
 
 

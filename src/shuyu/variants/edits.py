@@ -10,8 +10,8 @@ term are not boundaries) the whole term (信息社会世界首脑会议 / 信息
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -58,7 +58,7 @@ def widen(a: str, b: str, edit: tuple[int, int, int, int], a_bounds: set[int], b
         if right > MAX_WIDEN or i2 + right > len(a) or j2 + right > len(b) or a[i2 + right - 1] != b[j2 + right - 1]:
             return None
     span_a, span_b = (i1 - left, i2 + right), (j1 - left, j2 + right)
-    return Edit(a[span_a[0]:span_a[1]], b[span_b[0]:span_b[1]], span_a, span_b)
+    return Edit(a[span_a[0] : span_a[1]], b[span_b[0] : span_b[1]], span_a, span_b)
 
 
 def boundaries(words: Iterable[str]) -> set[int]:

@@ -12,8 +12,8 @@ superseded, one still used beside it is admitted.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from shuyu.text.match import Match, TermMatcher
 from shuyu.variants.signals import Link, Place, Sentence
@@ -36,10 +36,18 @@ class Form(UsedInYears):
     examples: list[Place] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"form": self.form, "status": self.status, "type": self.type, "count": self.count,
-                "years": {str(y): n for y, n in sorted(self.years.items())}, "docs": self.docs,
-                "first_year": self.first_year, "last_year": self.last_year,
-                "spellings": self.spellings, "examples": [p.as_dict() for p in self.examples]}
+        return {
+            "form": self.form,
+            "status": self.status,
+            "type": self.type,
+            "count": self.count,
+            "years": {str(y): n for y, n in sorted(self.years.items())},
+            "docs": self.docs,
+            "first_year": self.first_year,
+            "last_year": self.last_year,
+            "spellings": self.spellings,
+            "examples": [p.as_dict() for p in self.examples],
+        }
 
 
 @dataclass
@@ -73,11 +81,18 @@ class VariantGroup:
         return next((f for f in self.forms if f.form == text), None)
 
     def as_dict(self) -> dict:
-        return {"preferred": self.preferred.form, "kind": self.kind, "reason": self.reason,
-                "decision": self.decision, "score": round(self.score, 2),
-                "forms": [f.as_dict() for f in self.forms], "evidence": [e.as_dict() for e in self.evidence],
-                "inconsistent_documents": self.inconsistent_documents, "english": self.english,
-                "lookup_forms": self.lookup_forms}
+        return {
+            "preferred": self.preferred.form,
+            "kind": self.kind,
+            "reason": self.reason,
+            "decision": self.decision,
+            "score": round(self.score, 2),
+            "forms": [f.as_dict() for f in self.forms],
+            "evidence": [e.as_dict() for e in self.evidence],
+            "inconsistent_documents": self.inconsistent_documents,
+            "english": self.english,
+            "lookup_forms": self.lookup_forms,
+        }
 
 
 class _Partition:
@@ -124,8 +139,9 @@ def partition(links: list[Link], apart: set[frozenset[str]], together: list[list
     return part.groups()
 
 
-def count_forms(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]],
-                max_examples: int = 3) -> list[list[Form]]:
+def count_forms(
+    sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]], max_examples: int = 3
+) -> list[list[Form]]:
     """Count each group's forms in one pass over the corpus, keeping a few examples from different years.
 
     Within a group, a form counts where it is the longest of the group's forms
@@ -149,7 +165,7 @@ def count_forms(sentences: Callable[[], Iterable[Sentence]], groups: list[set[st
                 if s.year is not None:
                     f.years[s.year] = f.years.get(s.year, 0) + 1
                 f.docs[s.doc_id] = f.docs.get(s.doc_id, 0) + 1
-                spelling = s.text[m.start:m.end]
+                spelling = s.text[m.start : m.end]
                 f.spellings[spelling] = f.spellings.get(spelling, 0) + 1
                 if len(f.examples) < max_examples and all(e.sentence.year != s.year for e in f.examples):
                     f.examples.append(Place(s, m.start, m.end))
@@ -170,17 +186,42 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
         best = max(containing + abbreviated, key=lambda f: (len(f.form), f.count))  # the full form of a short form
     signals = {link.signal for link in links}
     shorts = [f for f in forms if f is not best and f.form in best.form]
-    abbreviations = [f for f in forms if f is not best and len(f.form) < len(best.form)
-                     and any(l.signal == "abbreviation" and f.form in (l.a, l.b) for l in links)]
+    abbreviations = [
+        f
+        for f in forms
+        if f is not best
+        and len(f.form) < len(best.form)
+        and any(l.signal == "abbreviation" and f.form in (l.a, l.b) for l in links)
+    ]
     for f in forms:
         # A short form or abbreviation is admitted beside its full form, whenever it was last used.
-        f.status = "preferred" if f is best else (
-            "superseded" if f.count >= MIN_SUPERSEDED and latest and f.last_year and f.last_year < latest
-            and best.years.get(latest) and f not in shorts and f not in abbreviations else "admitted")
+        f.status = (
+            "preferred"
+            if f is best
+            else (
+                "superseded"
+                if f.count >= MIN_SUPERSEDED
+                and latest
+                and f.last_year
+                and f.last_year < latest
+                and best.years.get(latest)
+                and f not in shorts
+                and f not in abbreviations
+                else "admitted"
+            )
+        )
     for f in forms:
-        f.type = ("fullForm" if f is best and (shorts or abbreviations) else
-                  "abbreviation" if f in abbreviations else "shortForm" if f in shorts else
-                  "fullForm" if f is best else "variant")
+        f.type = (
+            "fullForm"
+            if f is best and (shorts or abbreviations)
+            else "abbreviation"
+            if f in abbreviations
+            else "shortForm"
+            if f in shorts
+            else "fullForm"
+            if f is best
+            else "variant"
+        )
     superseded = [f for f in forms if f.status == "superseded"]
     if abbreviations and "abbreviation" in signals:
         short = abbreviations[0]
@@ -191,8 +232,9 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
         old = max(superseded, key=lambda f: f.count)
         after = sorted(y for y in best.years if y > (old.last_year or 0))
         overlap = sorted(set(best.years) & set(old.years))
-        reason = (f"{best.form} replaces {old.form} in every document from {after[0]}; "
-                  f"{old.form} last seen {old.last_year}")
+        reason = (
+            f"{best.form} replaces {old.form} in every document from {after[0]}; {old.form} last seen {old.last_year}"
+        )
         if overlap:
             reason += f"; both used in {span(overlap)}"
         derived = next((l.note for l in links if l.signal == "component"), None)
@@ -205,7 +247,8 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
     other = others[0]
     return "concurrent inconsistency", (
         f"{best.form} ({best.count}) and {other.form} ({other.count}) are both used in "
-        f"{span(set(best.years) | set(other.years))}; {best.form} is the more frequent in {latest}")
+        f"{span(set(best.years) | set(other.years))}; {best.form} is the more frequent in {latest}"
+    )
 
 
 def _defined(links: list[Link], short: str) -> str:

@@ -22,13 +22,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
-from shuyu.text import zh
-from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, pos_pattern
-from shuyu.text.match import TermMatcher
 from shuyu.mining.miner import well_formed
+from shuyu.text import zh
+from shuyu.text.match import TermMatcher
+from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, pos_pattern
 from shuyu.variants.edits import boundaries, raw_edits, widen, without_inside
 from shuyu.variants.similar import similar_pairs
 
@@ -58,8 +58,14 @@ class Place:
 
     def as_dict(self) -> dict:
         s = self.sentence
-        return {"doc_id": s.doc_id, "year": s.year, "paragraph": s.number, "text": s.text,
-                "start": self.start, "end": self.end}
+        return {
+            "doc_id": s.doc_id,
+            "year": s.year,
+            "paragraph": s.number,
+            "text": s.text,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(frozen=True)
@@ -115,8 +121,13 @@ def _core_words(a: str, b: str) -> tuple[list, list]:
     return wa, wb
 
 
-def parallel(first: dict[str, Sentence], terms: TermMatcher, known: set[str], min_similarity: float = 0.75,
-             progress: Callable[[int, int], None] = lambda done, total: None) -> Iterator[Link]:
+def parallel(
+    first: dict[str, Sentence],
+    terms: TermMatcher,
+    known: set[str],
+    min_similarity: float = 0.75,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> Iterator[Link]:
     """Differences between near-identical sentences, at word level and at term level.
 
     ``first`` maps each distinct normalised sentence to its first occurrence.
@@ -132,7 +143,7 @@ def parallel(first: dict[str, Sentence], terms: TermMatcher, known: set[str], mi
 
     for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
         a, b = texts[i], texts[j]
-        edits = [e for e in raw_edits(a, b) if _substantive(a[e[0]:e[1]] + b[e[2]:e[3]])]
+        edits = [e for e in raw_edits(a, b) if _substantive(a[e[0] : e[1]] + b[e[2] : e[3]])]
         if not edits or len(edits) > MAX_EDITS:
             continue
         (wa, ta), (wb, tb) = bounds_of(a), bounds_of(b)
@@ -144,8 +155,12 @@ def parallel(first: dict[str, Sentence], terms: TermMatcher, known: set[str], mi
                     continue
                 seen.add((widened.a, widened.b))
                 if (widened.a in known or widened.b in known) and plausible_pair(widened.a, widened.b, known):
-                    yield Link(widened.a, widened.b, "parallel",
-                               (Place(first[a], *widened.a_span), Place(first[b], *widened.b_span)))
+                    yield Link(
+                        widened.a,
+                        widened.b,
+                        "parallel",
+                        (Place(first[a], *widened.a_span), Place(first[b], *widened.b_span)),
+                    )
 
 
 def _substantive(text: str) -> bool:
@@ -167,7 +182,7 @@ def insertions(terms: list[str]) -> Iterator[Link]:
     known = set(terms)
     for term in terms:
         for k in range(1, len(term) - 1):
-            shorter = term[:k] + term[k + 1:]
+            shorter = term[:k] + term[k + 1 :]
             if term[k] not in NEGATIONS and len(shorter) >= 3 and shorter in known:
                 yield Link(term, shorter, "insertion", note=f"{term[k]} dropped")
 
@@ -201,15 +216,25 @@ def definitions(sentences: Iterable[Sentence], known: set[str], texts: Iterable[
             if full is None:
                 full = _defined_name(before, short, texts)
             if full and full != short and all(ch in full for ch in short):
-                yield Link(full, short, "abbreviation",
-                           (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
-                           note="defined in brackets")
+                yield Link(
+                    full,
+                    short,
+                    "abbreviation",
+                    (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
+                    note="defined in brackets",
+                )
 
 
 def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
     starts = boundaries(zh.words(before))
-    names = [before[k:] for k in sorted(starts) if k < len(before) - len(short)
-             and all(ch in before[k:] for ch in short) and well_formed(before[k:]) and not _predicative(before[k:])]
+    names = [
+        before[k:]
+        for k in sorted(starts)
+        if k < len(before) - len(short)
+        and all(ch in before[k:] for ch in short)
+        and well_formed(before[k:])
+        and not _predicative(before[k:])
+    ]
     for name in names:
         left = {text[i - 1] for text in texts for i in _find_all(text, name) if i > 0}
         if len(left) >= 2:
@@ -238,14 +263,14 @@ class Contexts:
     def add(self, s: Sentence) -> None:
         matches = list(self.terms.longest(s.norm))
         for m in matches:
-            left, right = s.norm[max(0, m.start - 2):m.start], s.norm[m.end:m.end + 2]
+            left, right = s.norm[max(0, m.start - 2) : m.start], s.norm[m.end : m.end + 2]
             self.left[m.term][left] += 1
             self.right[m.term][right] += 1
             self.slots[m.term][(left, right)] += 1
             self.sides[m.term][("left", left[-1:])] += 1
             self.sides[m.term][("right", right[:1])] += 1
         for x, y in zip(matches, matches[1:]):
-            if x.term != y.term and s.norm[x.end:y.start] in _COORDINATION:
+            if x.term != y.term and s.norm[x.end : y.start] in _COORDINATION:
                 self.coordinated.add(frozenset((x.term, y.term)))
 
     def shared(self, a: str, b: str, loose: bool = False) -> int:
@@ -254,11 +279,15 @@ class Contexts:
         ``loose`` also counts single neighbouring characters (应国际电联和 / 应国际电信联盟秘书长):
         enough for a form already built from the other, too weak for any two terms.
         """
+
         def content(counter: Counter) -> set:
             return {k for k in counter if any(is_cjk(ch) for ch in "".join(k))}
-        shared = (2 * len(content(self.slots[a]) & content(self.slots[b]))
-                  + len(content(self.left[a]) & content(self.left[b]))
-                  + len(content(self.right[a]) & content(self.right[b])))
+
+        shared = (
+            2 * len(content(self.slots[a]) & content(self.slots[b]))
+            + len(content(self.left[a]) & content(self.left[b]))
+            + len(content(self.right[a]) & content(self.right[b]))
+        )
         if loose:
             shared += len(content(self.sides[a]) & content(self.sides[b]))
         return shared
@@ -293,8 +322,14 @@ def abbreviations_of(full: str, max_len: int = 6) -> set[str]:
         dropped = "".join("-" if not unit and options[-1] else "+" for unit, options in zip(picked, choices))
         changed = cuts + len([run for run in dropped.split("+") if run])
         short = "".join(picked)
-        if (len(kept) >= 2 and kept[0] <= 1 and kept[-1] == len(words) - 1 and 2 <= len(short) <= max_len
-                and changed >= 2 and short not in full):
+        if (
+            len(kept) >= 2
+            and kept[0] <= 1
+            and kept[-1] == len(words) - 1
+            and 2 <= len(short) <= max_len
+            and changed >= 2
+            and short not in full
+        ):
             result.add(short)
     return result
 
@@ -305,8 +340,9 @@ def _dictionary_parts(word: str, tag: str) -> list[tuple[str, str]]:
         return [(word, tag)]
     parts, start = [], 0
     while start < len(word):
-        end = next((e for e in range(min(len(word), start + 3), start, -1)
-                    if dictionary_count(word[start:e])), start + 1)
+        end = next(
+            (e for e in range(min(len(word), start + 3), start, -1) if dictionary_count(word[start:e])), start + 1
+        )
         parts.append((word[start:end], tag))
         start = end
     return parts
@@ -329,7 +365,7 @@ def same_slot(terms: list[str], contexts: Contexts, min_shared: int = 3) -> Iter
         by_end[t[-1]].append(t)
     for group in by_end.values():
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 if abs(len(a) - len(b)) > 1 or a in b or b in a or a[:-1] == b[:-1]:
                     continue
                 if frozenset((a, b)) in contexts.coordinated or not plausible_pair(a, b, set(terms)):

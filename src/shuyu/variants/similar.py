@@ -12,7 +12,7 @@ per shingle batch).
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -42,7 +42,9 @@ def _band_keys(texts: Sequence[str], multipliers: np.ndarray, offsets: np.ndarra
     # shingle positions: every start that leaves SHINGLE characters inside its own text
     positions = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, counts)])
     with np.errstate(over="ignore"):
-        shingles = (joined[positions] * np.uint64(0x100000001B3)) ^ (joined[positions + 1] * np.uint64(0xC2B2AE3D27D4EB4F))
+        shingles = (joined[positions] * np.uint64(0x100000001B3)) ^ (
+            joined[positions + 1] * np.uint64(0xC2B2AE3D27D4EB4F)
+        )
         shingles = shingles ^ (joined[positions + 2] * np.uint64(0x9E3779B97F4A7C15))
         owners_start = np.concatenate(([0], np.cumsum(counts)[:-1]))
         signature = np.empty((len(texts), BANDS * ROWS), dtype=np.uint64)
@@ -51,7 +53,7 @@ def _band_keys(texts: Sequence[str], multipliers: np.ndarray, offsets: np.ndarra
             signature[:, k] = np.minimum.reduceat(values, owners_start)
         keys = np.empty((len(texts), BANDS), dtype=np.uint64)
         for band in range(BANDS):
-            block = signature[:, band * ROWS:(band + 1) * ROWS]
+            block = signature[:, band * ROWS : (band + 1) * ROWS]
             key = np.full(len(texts), np.uint64(band + 1) * np.uint64(0x9E3779B97F4A7C15), dtype=np.uint64)
             for r in range(ROWS):
                 key = (key ^ block[:, r]) * np.uint64(0x100000001B3)
@@ -88,8 +90,9 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
     return found
 
 
-def similar_pairs(texts: Sequence[str], min_similarity: float = 0.75,
-                  progress: Callable[[int], None] = lambda done: None) -> Iterator[tuple[int, int, float]]:
+def similar_pairs(
+    texts: Sequence[str], min_similarity: float = 0.75, progress: Callable[[int], None] = lambda done: None
+) -> Iterator[tuple[int, int, float]]:
     """Pairs (i, j, similarity) of distinct texts whose Indel similarity is at least ``min_similarity``.
 
     ``texts`` should be de-duplicated; texts shorter than the shingle never pair.
@@ -103,12 +106,12 @@ def similar_pairs(texts: Sequence[str], min_similarity: float = 0.75,
         batch.append(texts[i])
         batch_chars += len(texts[i])
         if batch_chars >= BATCH_CHARS:
-            keys[filled:filled + len(batch)] = _band_keys(batch, multipliers, offsets)
+            keys[filled : filled + len(batch)] = _band_keys(batch, multipliers, offsets)
             filled += len(batch)
             progress(filled)
             batch, batch_chars = [], 0
     if batch:
-        keys[filled:filled + len(batch)] = _band_keys(batch, multipliers, offsets)
+        keys[filled : filled + len(batch)] = _band_keys(batch, multipliers, offsets)
         progress(filled + len(batch))
     n = len(usable)
     for code in _candidate_pairs(keys):

@@ -33,5 +33,8 @@ def for_file(path: Path):
     for module in (tbx3, csvtable, xlsx, tsv):
         if suffix in module.SUFFIXES:
             return module
-    raise InputError(f"unknown file type {suffix or '(none)'!r}; shuyu imports .tbx, .csv, .tsv/.tab/.txt and "
-                     ".xlsx (or say --format)", path)
+    raise InputError(
+        f"unknown file type {suffix or '(none)'!r}; shuyu imports .tbx, .csv, .tsv/.tab/.txt and "
+        ".xlsx (or say --format)",
+        path,
+    )

@@ -30,6 +30,9 @@ def read(path: Path, encoding: str | None = None, **options) -> list[Concept]:
     rows = list(csv.reader(io.StringIO(content), delimiter=delimiter))
     if rows and not table.has_language_header(rows[0]) and all(len(r) in (2, 3) for r in rows if any(r)):
         # No header: an OmegaT-style glossary (source, target[, comment]).
-        return tsv.read_pairs([(n, r) for n, r in enumerate(rows, 1) if any(r) and not r[0].startswith("#")],
-                              path, options.get("direction", "en-zh"))
+        return tsv.read_pairs(
+            [(n, r) for n, r in enumerate(rows, 1) if any(r) and not r[0].startswith("#")],
+            path,
+            options.get("direction", "en-zh"),
+        )
     return table.read(rows, path)

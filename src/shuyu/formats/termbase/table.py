@@ -93,10 +93,14 @@ def _role(cell: str) -> tuple[str, str | None, str | None]:
         return "term", lang, code
     if lang and words[-1] in ("status", "forbidden", "preferred", "type", "note", "notes"):
         return (words[-1].rstrip("s") if words[-1] == "notes" else words[-1]), lang, code
-    for role, names in (("note", ("note", "notes", "comment", "comments", "description", "remark")),
-                        ("subject", ("subject", "domain", "subject field", "subjectfield")),
-                        ("definition", ("definition",)), ("pos", ("pos", "part of speech")),
-                        ("id", ("id", "entry_id", "entry id", "entryid")), ("status", ("status",))):
+    for role, names in (
+        ("note", ("note", "notes", "comment", "comments", "description", "remark")),
+        ("subject", ("subject", "domain", "subject field", "subjectfield")),
+        ("definition", ("definition",)),
+        ("pos", ("pos", "part of speech")),
+        ("id", ("id", "entry_id", "entry id", "entryid")),
+        ("status", ("status",)),
+    ):
         if text in names:
             return role, None, None
     return "ignored", None, None
@@ -116,8 +120,12 @@ def read(table: list[list[str]], path: Path, first_line: int = 1) -> list[Concep
         raise InputError("empty file: no terms to import", path)
     roles = [_role(cell) for cell in table[0]]
     if not has_language_header(table[0]):
-        raise InputError("no language column in the header (expected e.g. 'en', 'zh', 'English', 'Chinese', "
-                         f"'sourceString'); header is {', '.join(table[0])}", path, first_line)
+        raise InputError(
+            "no language column in the header (expected e.g. 'en', 'zh', 'English', 'Chinese', "
+            f"'sourceString'); header is {', '.join(table[0])}",
+            path,
+            first_line,
+        )
     id_column = next((k for k, (role, _, _) in enumerate(roles) if role == "id"), None)
     concepts, previous_id = [], None
     for offset, row in enumerate(table[1:], 1):
@@ -155,7 +163,9 @@ def _row_concept(cells: dict[int, str], roles, path: Path, line: int) -> Concept
             concept.definition = value
         elif role == "status":
             loose_status = value.casefold()
-    tico = {role: cells.get(k, "").strip() for k, (role, _, _) in enumerate(roles) if role.startswith(("source", "target"))}
+    tico = {
+        role: cells.get(k, "").strip() for k, (role, _, _) in enumerate(roles) if role.startswith(("source", "target"))
+    }
     if tico:
         for side in ("source", "target"):
             code, form = tico.get(f"{side}lang", ""), tico.get(f"{side}string", "")

@@ -22,13 +22,27 @@ from shuyu.fileio import atomic_write_bytes
 from shuyu.formats import xmlsafe
 from shuyu.model.terms import Concept, Term, language
 
-ADMIN_STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
-                "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts"}
+ADMIN_STATUS = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "superseded": "supersededTerm-admn-sts",
+}
 STATUS_OF = {v: k for k, v in ADMIN_STATUS.items()}
 # TBX v2 files from older tools often use the long names of the same statuses.
-STATUS_OF.update({"preferredTerm": "preferred", "admittedTerm": "admitted", "deprecatedTerm": "deprecated",
-                  "supersededTerm": "superseded", "preferred": "preferred", "admitted": "admitted",
-                  "deprecated": "deprecated", "superseded": "superseded", "obsolete": "superseded"})
+STATUS_OF.update(
+    {
+        "preferredTerm": "preferred",
+        "admittedTerm": "admitted",
+        "deprecatedTerm": "deprecated",
+        "supersededTerm": "superseded",
+        "preferred": "preferred",
+        "admitted": "admitted",
+        "deprecated": "deprecated",
+        "superseded": "superseded",
+        "obsolete": "superseded",
+    }
+)
 _SHUYU_NOTE = re.compile(r"^shuyu:(status|years|count)=(.*)$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")  # BCP 47 in shape
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,11 +62,24 @@ class Dialect:
         return f"{{{self.namespace}}}{name}" if self.namespace else name
 
 
-V3 = Dialect(root="tbx", header="tbxHeader", entry="conceptEntry", lang_set="langSec", term_set="termSec",
-             namespace="urn:iso:std:iso:30042:ed-2",
-             root_attributes=(("type", "TBX-Basic"), ("style", "dca"), (XML_LANG, "en")))
-V2 = Dialect(root="martif", header="martifHeader", entry="termEntry", lang_set="langSet", term_set="tig",
-             namespace=None, root_attributes=(("type", "TBX-Basic"), (XML_LANG, "en")))
+V3 = Dialect(
+    root="tbx",
+    header="tbxHeader",
+    entry="conceptEntry",
+    lang_set="langSec",
+    term_set="termSec",
+    namespace="urn:iso:std:iso:30042:ed-2",
+    root_attributes=(("type", "TBX-Basic"), ("style", "dca"), (XML_LANG, "en")),
+)
+V2 = Dialect(
+    root="martif",
+    header="martifHeader",
+    entry="termEntry",
+    lang_set="langSet",
+    term_set="tig",
+    namespace=None,
+    root_attributes=(("type", "TBX-Basic"), (XML_LANG, "en")),
+)
 DIALECTS = (V3, V2)
 
 
@@ -163,8 +190,11 @@ def read(path: Path) -> list[Concept]:
     dialect = next((d for d in DIALECTS if root.tag == d.tag(d.root)), None)
     if dialect is None:
         expected = " or ".join(f"<{d.root}>" for d in DIALECTS)
-        raise InputError(f"not a TBX file: the root element is <{etree.QName(root).localname}>, expected {expected}",
-                         path, root.sourceline)
+        raise InputError(
+            f"not a TBX file: the root element is <{etree.QName(root).localname}>, expected {expected}",
+            path,
+            root.sourceline,
+        )
     concepts, ids = [], set()
     for entry in root.iter(dialect.tag(dialect.entry)):
         entry_id = entry.get("id")

@@ -28,7 +28,7 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path) from None
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         hint = " (it looks like GBK/GB18030: add --encoding gbk)" if _looks_gbk(data) else ""
         raise InputError(f"not {encoding.replace('-sig', '')} text at byte {exc.start}{hint}", path, line) from None
 

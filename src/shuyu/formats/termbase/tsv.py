@@ -71,9 +71,10 @@ def read_pairs(rows: list[tuple[int, list[str]]], path: Path, direction: str = "
         comment = cells[2].strip() if len(cells) > 2 else ""
         status = "admitted"
         if m := _STATUS.match(comment):
-            status, comment = m.group(1), comment[m.end():]
-        concept = concepts.setdefault(source, Concept([Term(source, source_lang, "preferred", provenance="imported")],
-                                                      origin="imported"))
+            status, comment = m.group(1), comment[m.end() :]
+        concept = concepts.setdefault(
+            source, Concept([Term(source, source_lang, "preferred", provenance="imported")], origin="imported")
+        )
         notes = [n for n in (part.strip() for part in comment.split(" / ")) if n and not n.startswith(_AVOID)]
         concept.terms.append(Term(target, target_lang, status, provenance="imported"))
         concept.notes += [n for n in notes if n not in concept.notes]
@@ -81,6 +82,9 @@ def read_pairs(rows: list[tuple[int, list[str]]], path: Path, direction: str = "
         raise InputError("empty file: no terms to import", path)
     chinese = [t.form for c in concepts.values() for t in c.terms if t.lang == "zh"]
     if sum(1 for form in chinese if is_chinese(form)) * 2 < len(chinese):
-        raise InputError(f"the {'source' if source_lang == 'zh' else 'target'} column is not Chinese: not a "
-                         f"{direction} glossary (name the languages in a header row, or pass --direction)", path)
+        raise InputError(
+            f"the {'source' if source_lang == 'zh' else 'target'} column is not Chinese: not a "
+            f"{direction} glossary (name the languages in a header row, or pass --direction)",
+            path,
+        )
     return list(concepts.values())

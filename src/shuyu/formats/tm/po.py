@@ -18,8 +18,9 @@ NAME = "po"
 SUFFIXES = (".po", ".pot")
 
 
-def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *,
-         report: ReadReport | None = None) -> Iterator[TMUnit]:
+def read(
+    path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *, report: ReadReport | None = None
+) -> Iterator[TMUnit]:
     """The translated, non-fuzzy entries of a PO file, oriented ``source_lang`` → ``target_lang``."""
     from translate.storage import pypo
 

@@ -42,8 +42,16 @@ _FOOTER = b"\n  </body>\n</tmx>\n"
 _FIELD_PROPS = ("x-document", "x-symbol", "x-year", "x-paragraph", "x-origin", "x-confidence", "x-origin-file")
 
 
-def write(units: Iterable[TMUnit], path: str | Path, *, source_lang: str = "en-US", target_lang: str = "zh-CN",
-          segtype: str = "sentence", creationdate: str | None = None, max_mb: float | None = None) -> WriteReport:
+def write(
+    units: Iterable[TMUnit],
+    path: str | Path,
+    *,
+    source_lang: str = "en-US",
+    target_lang: str = "zh-CN",
+    segtype: str = "sentence",
+    creationdate: str | None = None,
+    max_mb: float | None = None,
+) -> WriteReport:
     """Write ``units`` as TMX from ``source_lang`` to ``target_lang`` (units the other way round are turned).
 
     ``creationdate`` (YYYYMMDDThhmmssZ) goes into the header; when not given and
@@ -98,13 +106,23 @@ def tuid(unit: TMUnit) -> str:
 
 
 def _head(source_lang: str, segtype: str, creationdate: str | None) -> bytes:
-    header = etree.Element("header", creationtool="shuyu", creationtoolversion=__version__,
-                           segtype=segtype, **{"o-tmf": O_TMF}, adminlang="en-US", srclang=source_lang,
-                           datatype="plaintext")
+    header = etree.Element(
+        "header",
+        creationtool="shuyu",
+        creationtoolversion=__version__,
+        segtype=segtype,
+        **{"o-tmf": O_TMF},
+        adminlang="en-US",
+        srclang=source_lang,
+        datatype="plaintext",
+    )
     if creationdate:
         header.set("creationdate", creationdate)
-    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n  '
-            + etree.tostring(header, encoding="UTF-8") + b"\n  <body>")
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n  '
+        + etree.tostring(header, encoding="UTF-8")
+        + b"\n  <body>"
+    )
 
 
 def _tu_bytes(unit: TMUnit, number: int, source_lang: str, target_lang: str, report: WriteReport) -> bytes | None:
@@ -126,8 +144,15 @@ def _tu(unit: TMUnit, source_lang: str, target_lang: str) -> etree._Element:
     for name in ("creationdate", "changedate"):
         if getattr(unit, name):
             tu.set(name, getattr(unit, name))
-    values = (unit.document, unit.symbol, unit.year, unit.paragraph, unit.origin,
-              None if unit.confidence is None else f"{unit.confidence:.3f}", unit.origin_file)
+    values = (
+        unit.document,
+        unit.symbol,
+        unit.year,
+        unit.paragraph,
+        unit.origin,
+        None if unit.confidence is None else f"{unit.confidence:.3f}",
+        unit.origin_file,
+    )
     for name, value in [*zip(_FIELD_PROPS, values), *unit.props]:
         if value is not None and value != "":
             etree.SubElement(tu, "prop", type=name).text = str(value)
@@ -137,8 +162,10 @@ def _tu(unit: TMUnit, source_lang: str, target_lang: str) -> etree._Element:
         notes += [warning] if warning not in notes else []
     for note in notes:
         etree.SubElement(tu, "note").text = note
-    for lang, text, markup in ((source_lang, unit.source, unit.source_markup),
-                               (target_lang, unit.target, unit.target_markup)):
+    for lang, text, markup in (
+        (source_lang, unit.source, unit.source_markup),
+        (target_lang, unit.target, unit.target_markup),
+    ):
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
         seg = etree.SubElement(tuv, "seg")
         if markup is None:
@@ -154,8 +181,9 @@ def _tu(unit: TMUnit, source_lang: str, target_lang: str) -> etree._Element:
     return tu
 
 
-def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *,
-         report: ReadReport | None = None) -> Iterator[TMUnit]:
+def read(
+    path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *, report: ReadReport | None = None
+) -> Iterator[TMUnit]:
     """The units of ``path`` holding both languages, oriented ``source_lang`` → ``target_lang``.
 
     Units without the pair, with an empty side, or whose Chinese is of the other
@@ -180,9 +208,17 @@ def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN
 
 def _parse(handle, path: Path, source_lang: str, target_lang: str, report: ReadReport) -> Iterator[TMUnit]:
     root = None
-    context = etree.iterparse(handle, events=("start", "end"), tag=("tmx", "tu", _XINCLUDE + "*"),
-                              resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                              remove_comments=True, remove_pis=True)
+    context = etree.iterparse(
+        handle,
+        events=("start", "end"),
+        tag=("tmx", "tu", _XINCLUDE + "*"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     for event, element in context:
         if event == "start":
             if root is None:
@@ -207,15 +243,19 @@ def _check_root(element: etree._Element, path: Path) -> etree._Element:
     root = element.getroottree().getroot()
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and list(dtd.iterentities()):
-        raise InputError("declares entities; refused (entity expansion and external entities are never "
-                         "processed)", path, root.sourceline)
+        raise InputError(
+            "declares entities; refused (entity expansion and external entities are never processed)",
+            path,
+            root.sourceline,
+        )
     if root.tag != "tmx":
         raise InputError(f"not a TMX file: the root element is <{root.tag}>, not <tmx>", path, root.sourceline)
     return root
 
 
-def _unit(tu: etree._Element, number: int, path: Path, source_lang: str, target_lang: str,
-          report: ReadReport) -> TMUnit | None:
+def _unit(
+    tu: etree._Element, number: int, path: Path, source_lang: str, target_lang: str, report: ReadReport
+) -> TMUnit | None:
     tuvs = tu.findall("tuv")
     codes = [tuv.get(XML_LANG) or tuv.get("lang") or "" for tuv in tuvs]
     report.languages.update(code for code in codes if code)
@@ -225,8 +265,11 @@ def _unit(tu: etree._Element, number: int, path: Path, source_lang: str, target_
         other_script = [code for code in codes if is_traditional_for(code, missing)]
         if other_script:
             report.traditional += 1
-            report.skip(number, f"its Chinese is {other_script[0]}, another script than the requested {missing}; "
-                        "not mixed in", tu.sourceline)
+            report.skip(
+                number,
+                f"its Chinese is {other_script[0]}, another script than the requested {missing}; not mixed in",
+                tu.sourceline,
+            )
         else:
             report.skip(number, f"no {missing} segment (languages: {', '.join(codes) or 'none'})", tu.sourceline)
         return None
@@ -236,11 +279,23 @@ def _unit(tu: etree._Element, number: int, path: Path, source_lang: str, target_
         report.skip(number, "empty segment", tu.sourceline)
         return None
     pair = (tuvs[target_at], tuvs[source_at])  # the translation's own dates and authors first (OmegaT puts them there)
-    creationdate, changedate = (tu.get(name) or next((tuv.get(name) for tuv in pair if tuv.get(name)), None)
-                                for name in ("creationdate", "changedate"))
-    unit = TMUnit(source=source, target=target, source_lang=codes[source_at], target_lang=codes[target_at],
-                  tuid=tu.get("tuid"), origin="imported", origin_file=path.name, creationdate=creationdate,
-                  changedate=changedate, source_markup=source_markup, target_markup=target_markup)
+    creationdate, changedate = (
+        tu.get(name) or next((tuv.get(name) for tuv in pair if tuv.get(name)), None)
+        for name in ("creationdate", "changedate")
+    )
+    unit = TMUnit(
+        source=source,
+        target=target,
+        source_lang=codes[source_at],
+        target_lang=codes[target_at],
+        tuid=tu.get("tuid"),
+        origin="imported",
+        origin_file=path.name,
+        creationdate=creationdate,
+        changedate=changedate,
+        source_markup=source_markup,
+        target_markup=target_markup,
+    )
     # props and notes of the tu, then of the two tuvs: kept at unit level rather than lost
     for prop in [*tu.iterfind("prop"), *pair[1].iterfind("prop"), *pair[0].iterfind("prop")]:
         _set_prop(unit, prop.get("type") or "", prop.text or "")

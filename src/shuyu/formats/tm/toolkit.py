@@ -11,8 +11,9 @@ from shuyu.formats.tm.base import ReadReport, is_traditional_for, same_language
 from shuyu.model.bitext import TMUnit
 
 
-def read_store(store_class, path: str | Path, source_lang: str, target_lang: str,
-               report: ReadReport | None) -> Iterator[TMUnit]:
+def read_store(
+    store_class, path: str | Path, source_lang: str, target_lang: str, report: ReadReport | None
+) -> Iterator[TMUnit]:
     path = Path(path)
     report = report if report is not None else ReadReport()
     report.path = str(path)
@@ -21,8 +22,10 @@ def read_store(store_class, path: str | Path, source_lang: str, target_lang: str
     try:
         store = store_class.parsefile(str(path))
     except Exception as exc:  # noqa: BLE001 - the toolkit raises lxml, ValueError and its own errors for bad files
-        line = (getattr(getattr(exc, "parse_state", None), "lineno", None)  # PO parse errors
-                or (exc.position[0] if getattr(exc, "position", None) else None))  # XML ones
+        line = (
+            getattr(getattr(exc, "parse_state", None), "lineno", None)  # PO parse errors
+            or (exc.position[0] if getattr(exc, "position", None) else None)
+        )  # XML ones
         raise InputError(f"cannot be read as {store_class.Name}: {exc}", path, line) from None
     file_target = store.gettargetlanguage() or target_lang
     # PO names no source language: it is whichever of the requested pair the target is not
@@ -36,8 +39,7 @@ def read_store(store_class, path: str | Path, source_lang: str, target_lang: str
     return _units(store, path, file_source, file_target, swap, report)
 
 
-def _units(store, path: Path, file_source: str, file_target: str, swap: bool,
-           report: ReadReport) -> Iterator[TMUnit]:
+def _units(store, path: Path, file_source: str, file_target: str, swap: bool, report: ReadReport) -> Iterator[TMUnit]:
     for toolkit_unit in store.units:
         if toolkit_unit.isheader():
             continue
@@ -53,8 +55,16 @@ def _units(store, path: Path, file_source: str, file_target: str, swap: bool,
         if context:
             props.append(("x-context", context))
         notes = toolkit_unit.getnotes()
-        unit = TMUnit(source=source, target=target, source_lang=file_source, target_lang=file_target,
-                      tuid=toolkit_unit.getid() or None, origin="imported", origin_file=path.name,
-                      props=props, notes=[notes] if notes else [])
+        unit = TMUnit(
+            source=source,
+            target=target,
+            source_lang=file_source,
+            target_lang=file_target,
+            tuid=toolkit_unit.getid() or None,
+            origin="imported",
+            origin_file=path.name,
+            props=props,
+            notes=[notes] if notes else [],
+        )
         report.units += 1
         yield unit.swapped() if swap else unit

@@ -17,8 +17,9 @@ NAME = "xliff"
 SUFFIXES = (".xlf", ".xliff")
 
 
-def read(path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *,
-         report: ReadReport | None = None) -> Iterator[TMUnit]:
+def read(
+    path: str | Path, source_lang: str = "en-US", target_lang: str = "zh-CN", *, report: ReadReport | None = None
+) -> Iterator[TMUnit]:
     """The translated units of an XLIFF file, oriented ``source_lang`` → ``target_lang``."""
     from translate.storage import xliff
 
