@@ -4,7 +4,8 @@
 - ``schema.py``: ``SCHEMA_VERSION`` and ``MIGRATIONS`` (one function per version).
 - one module per domain, each a mixin of ``Store``'s methods over its tables:
   ``corpus.py`` (documents, paragraphs, sentences, footnotes), ``terms.py`` (mined terms),
-  ``variants.py`` (variant groups and decisions), ``termbase.py`` (concepts, imports, curations).
+  ``variants.py`` (variant groups and decisions), ``termbase.py`` (concepts, imports, curations),
+  ``alignments.py`` (sentence alignments of paired documents).
 - ``database.py``: ``Store``, the one object that combines the domains.
 - ``readonly.py``: read-only connection and queries for fast paths (lookup, lint); imports only ``sqlite3``.
 

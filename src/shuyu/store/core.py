@@ -90,6 +90,8 @@ def now() -> str:
 
 JSON_COLUMNS = {
     "symbols",
+    "zh_lines",
+    "en_lines",
     "evidence",
     "footnote_refs",
     "origins",

@@ -50,6 +50,7 @@ class CorpusTables:
         self.db["footnotes"].insert_all(encode(f) for f in footnotes)
 
     def delete_document(self, doc_id: str) -> None:
+        self.db["alignments"].delete_where("doc_zh = ? or doc_en = ?", [doc_id, doc_id])
         for table in ("sentences", "footnotes", "paragraphs"):
             self.db[table].delete_where("doc_id = ?", [doc_id])
         self.db["documents"].delete_where("id = ?", [doc_id])

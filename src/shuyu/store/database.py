@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shuyu.store.alignments import AlignmentTables
 from shuyu.store.core import StoreCore
 from shuyu.store.corpus import CorpusTables
 from shuyu.store.termbase import TermbaseTables
@@ -9,5 +10,5 @@ from shuyu.store.terms import TermTables
 from shuyu.store.variants import VariantTables
 
 
-class Store(CorpusTables, TermTables, VariantTables, TermbaseTables, StoreCore):
+class Store(CorpusTables, AlignmentTables, TermTables, VariantTables, TermbaseTables, StoreCore):
     """A shuyu database file (``Store(path)``; ``with store.transaction(): …``)."""

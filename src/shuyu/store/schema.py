@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -176,10 +176,38 @@ def _add_termbase_v4(db: sqlite_utils.Database) -> None:
     db["curations"].create({"id": int, "action": str, "args": str, "created": str}, pk="id")
 
 
+def _add_alignments_v5(db: sqlite_utils.Database) -> None:
+    """Sentence alignments of paired zh–en documents: derived, replaced whenever a pair is aligned again.
+
+    One row per bead, in document order (``seq``); ``zh_lines``/``en_lines`` are the
+    sentence indices the bead joins (an empty side is a 1–0 or 0–1 bead).  ``origin``
+    is ``aligned`` (found by shuyu's aligner) or ``given`` (pairs a source file states,
+    e.g. a parallel corpus already aligned sentence by sentence).
+    """
+    db["alignments"].create(
+        {
+            "doc_zh": str,
+            "doc_en": str,
+            "seq": int,
+            "zh_lines": str,
+            "en_lines": str,
+            "zh": str,
+            "en": str,
+            "paragraph": str,
+            "confidence": float,
+            "origin": str,
+        },
+        pk=("doc_zh", "doc_en", "seq"),
+        foreign_keys=[("doc_zh", "documents", "id"), ("doc_en", "documents", "id")],
+    )
+    db["alignments"].create_index(["doc_en"])
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     0: _create_v1,
     1: _add_terms_v2,
     2: _add_variants_v3,
     3: _add_termbase_v4,
+    4: _add_alignments_v5,
 }
