@@ -62,7 +62,7 @@ def _imports(package: str) -> dict[str, set[str]]:
     [
         ("model", ("shuyu.model", "shuyu.errors", "shuyu.text", "shuyu.years")),
         ("text", ("shuyu.text", "shuyu.errors")),
-        ("store", ("shuyu.store", "shuyu.errors", "shuyu.text", "shuyu.fileio")),
+        ("store", ("shuyu.store", "shuyu.model", "shuyu.errors", "shuyu.text", "shuyu.fileio")),
         (
             "formats",
             (
