@@ -99,7 +99,12 @@ class Lexicon:
             self._automaton = ahocorasick_rs.AhoCorasick(self._keys)
         return self._automaton
 
-    def zh_evidence(self, text: str) -> dict[int, int]:
+    def token_id(self, key: str, extra: dict[str, int]) -> int:
+        """The id of a stem, number or symbol; one the dictionary lacks gets an id in ``extra`` (per alignment)."""
+        sid = self.stem_ids.get(key)
+        return sid if sid is not None else extra.setdefault(key, len(self.stem_ids) + len(extra))
+
+    def zh_evidence(self, text: str, extra: dict[str, int]) -> dict[int, int]:
         """English stem id → bit mask of the characters of ``text`` that translate to it."""
         masks: dict[int, int] = {}
         if self.entries:
@@ -109,24 +114,30 @@ class Lexicon:
                 for sid in entries[keys[index]]:
                     masks[sid] = masks.get(sid, 0) | bits
         for start, end, value in zh_numbers(text):
-            sid = self.stem_id("#" + value)
+            sid = self.token_id("#" + value, extra)
             masks[sid] = masks.get(sid, 0) | (((1 << (end - start)) - 1) << start)
         for m in _LATIN.finditer(text.translate(FULLWIDTH_TO_ASCII)):
-            if not m.group().isdigit():
-                sid = self.stem_id("=" + m.group().lower())
-                masks[sid] = masks.get(sid, 0) | (((1 << (m.end() - m.start())) - 1) << m.start())
+            token = m.group()
+            if token.isdigit():
+                continue
+            bits = ((1 << (m.end() - m.start())) - 1) << m.start()
+            keys = ["=" + token.lower()] + ([stem(token)] if token.isalpha() and not token.isupper() else [])
+            for key in keys:
+                sid = self.token_id(key, extra)
+                masks[sid] = masks.get(sid, 0) | bits
         return masks
 
-    def en_evidence(self, text: str) -> list[int]:
+    def en_evidence(self, text: str, extra: dict[str, int]) -> list[int]:
         """Content stem ids of an English sentence (numbers and symbols included)."""
-        ids = [self.stem_id("#" + v) for v in en_numbers(text)]
+        ids = [self.token_id("#" + v, extra) for v in en_numbers(text)]
         for token in _LATIN.findall(text):
             if not token.isalpha():  # a symbol (A/RES/70/1, COVID-19)
-                ids.append(self.stem_id("=" + token.lower()))
+                ids.append(self.token_id("=" + token.lower(), extra))
         for word in en_content_words(text):
-            ids.append(self.stem_id(stem(word)))
-            if word[:1].isupper() and len(word) > 1:  # a name may stay in Latin script in Chinese text
-                ids.append(self.stem_id("=" + word.lower()))
+            if word.isupper() and len(word) > 1:  # an acronym may stay in Latin script in Chinese text (UNESCO)
+                ids.append(self.token_id("=" + word.lower(), extra))
+            else:
+                ids.append(self.token_id(stem(word), extra))
         return ids
 
 

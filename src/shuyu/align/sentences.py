@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from shuyu.align.lexicon import Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
@@ -46,36 +47,46 @@ MIN_BAND = 12
 MAX_BEAD = 4
 
 
+ROW_CHUNK = 1024  # node rows whose bead scores are computed at once (bounds the working memory)
+
+
 @dataclass
 class _Features:
     """What the scorer needs of each sentence, and cumulative sums for the beads."""
 
     zh_masks: list[dict[int, int]]
-    zh_content: list[int]
-    zh_content_count: np.ndarray
+    zh_count: np.ndarray  # content characters per Chinese sentence
     en_ids: list[list[int]]
-    en_count: np.ndarray
+    en_count: np.ndarray  # content words per English sentence
     zh_len_cum: np.ndarray
     en_len_cum: np.ndarray
     zh_count_cum: np.ndarray
     en_count_cum: np.ndarray
+    vocabulary: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.zh_masks), len(self.en_ids)
+
+
+def _cumulative(values) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(np.asarray(values, dtype=np.float64))])
 
 
 def _features(zh: list[str], en: list[str], lexicon: Lexicon) -> _Features:
-    zh_masks, zh_content = [], []
+    extra: dict[str, int] = {}
+    zh_masks, zh_count = [], []
     for text in zh:
         content = zh_content_mask(text)
-        zh_content.append(content)
-        zh_masks.append({sid: bits & content for sid, bits in lexicon.zh_evidence(text).items() if bits & content})
-    en_ids = [lexicon.en_evidence(text) for text in en]
-    zh_count = np.array([c.bit_count() for c in zh_content], dtype=np.float64)
-    en_count = np.array([len(ids) for ids in en_ids], dtype=np.float64)
+        zh_count.append(content.bit_count())
+        evidence = lexicon.zh_evidence(text, extra)
+        zh_masks.append({sid: bits & content for sid, bits in evidence.items() if bits & content})
+    en_ids = [lexicon.en_evidence(text, extra) for text in en]
+    en_count = [len(ids) for ids in en_ids]
     return _Features(
-        zh_masks, zh_content, zh_count, en_ids, en_count,
-        np.concatenate([[0.0], np.cumsum([_length(t) for t in zh])]),
-        np.concatenate([[0.0], np.cumsum([_length(t) for t in en])]),
-        np.concatenate([[0.0], np.cumsum(zh_count)]),
-        np.concatenate([[0.0], np.cumsum(en_count)]),
+        zh_masks, np.asarray(zh_count, dtype=np.float64), en_ids, np.asarray(en_count, dtype=np.float64),
+        _cumulative([_length(t) for t in zh]), _cumulative([_length(t) for t in en]),
+        _cumulative(zh_count), _cumulative(en_count), len(lexicon.stem_ids) + len(extra),
     )
 
 
@@ -84,36 +95,47 @@ def _length(text: str) -> int:
 
 
 class _PairStats:
-    """Per Chinese sentence, over a window of English sentences: matched English words, matched Chinese characters."""
+    """For each Chinese sentence i and the English sentences of its window: how many English content words the
+    Chinese sentence translates (``en``), and how many Chinese content characters find their translation in the
+    English sentence (``zh``, overlapping dictionary words counted once per word)."""
 
-    def __init__(self, f: _Features, windows: list[tuple[int, int]]):
-        self.starts = [w[0] for w in windows]
-        self.en: list[np.ndarray] = []
-        self.zh: list[np.ndarray] = []
-        for i, (start, end) in enumerate(windows):
-            masks = f.zh_masks[i]
-            en_row = np.zeros(max(end - start, 0))
-            zh_row = np.zeros(max(end - start, 0))
-            for k, j in enumerate(range(start, end)):
-                ids = f.en_ids[j]
-                matched = [sid for sid in ids if sid in masks]
-                if matched:
-                    en_row[k] = len(matched)
-                    bits = 0
-                    for sid in set(matched):
-                        bits |= masks[sid]
-                    zh_row[k] = bits.bit_count()
-            self.en.append(en_row)
-            self.zh.append(zh_row)
+    def __init__(self, f: _Features, starts: np.ndarray, width: int, block: int = 128):
+        n, m = f.shape
+        self.starts, self.width = starts, width
+        self.en = np.zeros((n, width))
+        self.zh = np.zeros((n, width))
+        zh_rows, zh_cols, zh_bits = [], [], []
+        for i, masks in enumerate(f.zh_masks):
+            zh_rows.extend([i] * len(masks))
+            zh_cols.extend(masks)
+            zh_bits.extend(bits.bit_count() for bits in masks.values())
+        shape_zh = (n, f.vocabulary)
+        present = sparse.csr_matrix((np.ones(len(zh_cols)), (zh_rows, zh_cols)), shape=shape_zh)
+        weight = sparse.csr_matrix((np.asarray(zh_bits, dtype=np.float64), (zh_rows, zh_cols)), shape=shape_zh)
+        en_rows = [j for j, ids in enumerate(f.en_ids) for _ in ids]
+        en_cols = [sid for ids in f.en_ids for sid in ids]
+        counts = sparse.csr_matrix((np.ones(len(en_cols)), (en_rows, en_cols)), shape=(m, f.vocabulary))
+        seen = counts.copy()
+        seen.data[:] = 1.0
+        for r0 in range(0, n, block):
+            r1 = min(r0 + block, n)
+            c0, c1 = int(starts[r0:r1].min()), min(int(starts[r0:r1].max()) + width, m)
+            if c1 <= c0:
+                continue
+            en_block = (present[r0:r1] @ counts[c0:c1].T).toarray()
+            zh_block = (weight[r0:r1] @ seen[c0:c1].T).toarray()
+            for i in range(r0, r1):
+                lo = int(starts[i]) - c0
+                take = max(min(width, c1 - c0 - lo), 0)
+                self.en[i, :take] = en_block[i - r0, lo : lo + take]
+                self.zh[i, :take] = zh_block[i - r0, lo : lo + take]
 
-    def window(self, table: list[np.ndarray], i: int, start: int, size: int) -> np.ndarray:
-        """table[i] over English sentences start … start+size-1, zero outside the computed window."""
-        row, offset = table[i], start - self.starts[i]
-        out = np.zeros(size)
-        lo, hi = max(offset, 0), min(offset + size, len(row))
-        if hi > lo:
-            out[lo - offset : hi - offset] = row[lo:hi]
-        return out
+    def at(self, table: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """table values at Chinese sentences ``rows`` and English sentences ``cols``; zero outside the windows."""
+        rows_c = np.clip(rows, 0, len(table) - 1)
+        offset = cols - self.starts[rows_c]
+        inside = (rows >= 0) & (offset >= 0) & (offset < self.width)
+        return np.where(inside, table[rows_c, np.clip(offset, 0, self.width - 1)], 0.0)
 
 
 @dataclass
@@ -133,7 +155,7 @@ def _model(f: _Features) -> _Model:
 def _lexical(en_hit, en_n, zh_hit, zh_n):
     """Mean of the two coverage shares; a side without content words counts as half covered."""
     en_share = np.where(en_n > 0, en_hit / np.maximum(en_n, 1), 0.5)
-    zh_share = np.where(zh_n > 0, zh_hit / np.maximum(zh_n, 1), 0.5)
+    zh_share = np.where(zh_n > 0, np.minimum(zh_hit / np.maximum(zh_n, 1), 1.0), 0.5)
     return (en_share + zh_share) / 2
 
 
@@ -142,34 +164,34 @@ def _length_log(zh_len, en_len, model: _Model):
     return np.maximum(-delta * delta / 2, -12.0)
 
 
-def _bead_terms(f: _Features, stats: _PairStats, model: _Model, a: int, b: int, i: int, js: np.ndarray):
-    """Lexical share and length log-likelihood of beads (a, b) ending at node row i, columns js."""
-    size = len(js)
-    first = int(js[0]) - b
-    en_hit = np.zeros(size)
+def _bead_scores(f: _Features, stats: _PairStats, model: _Model, a: int, b: int, rows: np.ndarray, cols: np.ndarray):
+    """Scores of beads (a, b) ending at nodes (rows, cols) (2-D arrays); -inf where the bead does not fit."""
+    fits = (rows >= a) & (cols >= b)
+    if a == 0 or b == 0:
+        return np.where(fits, SKIP_SCORE * (a + b), -np.inf)
+    m = len(f.en_count)
+    en_hit = np.zeros(rows.shape)
+    zh_parts = [np.zeros(rows.shape) for _ in range(a)]
     for k in range(b):
-        total = sum(stats.window(stats.en, i2, first + k, size) for i2 in range(i - a, i))
-        en_sent = np.clip(js - b + k, 0, len(f.en_count) - 1)
-        en_hit += np.minimum(total, f.en_count[en_sent])
-    zh_hit = np.zeros(size)
-    for i2 in range(i - a, i):
-        total = sum(stats.window(stats.zh, i2, first + k, size) for k in range(b))
-        zh_hit += np.minimum(total, f.zh_content_count[i2])
-    prev = np.clip(js - b, 0, None)
-    en_n = f.en_count_cum[js] - f.en_count_cum[prev]
-    zh_n = f.zh_count_cum[i] - f.zh_count_cum[i - a]
+        en_sent = cols - b + k
+        total = np.zeros(rows.shape)
+        for r in range(a):
+            total += stats.at(stats.en, rows - a + r, en_sent)
+            zh_parts[r] += stats.at(stats.zh, rows - a + r, en_sent)
+        en_hit += np.minimum(total, f.en_count[np.clip(en_sent, 0, m - 1)])
+    n = len(f.zh_count)
+    zh_hit = sum(np.minimum(part, f.zh_count[np.clip(rows - a + r, 0, n - 1)]) for r, part in enumerate(zh_parts))
+    prev_rows, prev_cols = np.clip(rows - a, 0, None), np.clip(cols - b, 0, None)
+    en_n = f.en_count_cum[cols] - f.en_count_cum[prev_cols]
+    zh_n = f.zh_count_cum[rows] - f.zh_count_cum[prev_rows]
     lex = _lexical(en_hit, en_n, zh_hit, zh_n)
-    length = _length_log(f.zh_len_cum[i] - f.zh_len_cum[i - a], f.en_len_cum[js] - f.en_len_cum[prev], model)
-    return lex, length
-
-
-def _score(lex, length, a: int, b: int):
-    return LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(a, b)]
+    length = _length_log(f.zh_len_cum[rows] - f.zh_len_cum[prev_rows], f.en_len_cum[cols] - f.en_len_cum[prev_cols], model)
+    return np.where(fits, LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(a, b)], -np.inf)
 
 
 def _band(f: _Features, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Columns [lo, hi) of each node row: around the point where both sides have used the same share of text."""
-    n, m = len(f.zh_len_cum) - 1, len(f.en_len_cum) - 1
+    n, m = f.shape
     zh_share = (f.zh_len_cum + np.arange(n + 1)) / (f.zh_len_cum[-1] + n)
     en_share = (f.en_len_cum + np.arange(m + 1)) / (f.en_len_cum[-1] + m)
     centre = np.searchsorted(en_share, zh_share).clip(0, m)
@@ -182,67 +204,72 @@ def _band(f: _Features, width: int) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+_STEPS = tuple(bead for bead in BEADS if bead != (0, 1))  # 0–1 beads stay within a row: solved apart
+_ROW_STEP = np.array([a for a, _ in _STEPS])
+_COL_STEP = np.array([b for _, b in _STEPS])
+
+
 def _dp(f: _Features, model: _Model, width: int):
-    n, m = len(f.zh_content), len(f.en_ids)
+    """Best bead path through the band, or None; and whether it touched the band's edge."""
+    n, m = f.shape
     lo, hi = _band(f, width)
-    windows = [(max(int(lo[i + 1]) - MAX_BEAD, 0), min(int(hi[min(i + MAX_BEAD, n)]), m)) for i in range(n)]
-    stats = _PairStats(f, windows)
-    scores: list[np.ndarray] = []
-    backs: list[np.ndarray] = []
-    for i in range(n + 1):
-        js = np.arange(lo[i], hi[i])
-        best = np.full(len(js), -np.inf)
-        back = np.full(len(js), -1, dtype=np.int8)
-        if i == 0:
-            best[js == 0] = 0.0
-        for t, (a, b) in enumerate(BEADS):
-            if a == 0 or a > i:
-                continue
-            prev_j = js - b
-            prev_row, prev_lo = scores[i - a], lo[i - a]
-            idx = prev_j - prev_lo
-            ok = (idx >= 0) & (idx < len(prev_row))
-            if not ok.any():
-                continue
-            prev = np.where(ok, prev_row[np.clip(idx, 0, len(prev_row) - 1)], -np.inf)
-            if b == 0:
-                cand = prev + SKIP_SCORE
+    cells = int((hi - lo).max())
+    starts = np.maximum(lo[1:] - MAX_BEAD, 0)
+    stats = _PairStats(f, starts, cells + 2 * MAX_BEAD)
+    score = np.full((n + 1, cells), -np.inf)
+    back = np.full((n + 1, cells), -1, dtype=np.int8)
+    offsets = np.arange(cells)
+    skip_type = BEADS.index((0, 1))
+    chain = offsets * SKIP_SCORE
+    for r0 in range(0, n + 1, ROW_CHUNK):
+        r1 = min(r0 + ROW_CHUNK, n + 1)
+        rows = np.broadcast_to(np.arange(r0, r1)[:, None], (r1 - r0, cells))
+        cols = lo[r0:r1, None] + offsets[None, :]
+        inside = cols < hi[r0:r1, None]
+        cols = np.minimum(cols, m)
+        bead_score = np.stack([_bead_scores(f, stats, model, a, b, rows, cols) for a, b in _STEPS])
+        prev_col = cols[None] - _COL_STEP[:, None, None] - lo[np.clip(rows[None] - _ROW_STEP[:, None, None], 0, None)]
+        reachable = inside[None] & (prev_col >= 0) & (prev_col < cells)
+        bead_score = np.where(reachable, bead_score, -np.inf)
+        prev_col = np.clip(prev_col, 0, cells - 1)
+        for i in range(r0, r1):
+            if i == 0:
+                best = np.where(offsets == 0, 0.0, -np.inf)
+                kind = np.full(cells, -1, dtype=np.int8)
             else:
-                lex, length = _bead_terms(f, stats, model, a, b, i, js)
-                cand = prev + _score(lex, length, a, b)
-            better = cand > best
-            best[better] = cand[better]
-            back[better] = t
-        # 0–1 beads within the row: best[j] = max(best[j], best[j-1] + skip), solved with a running maximum.
-        k = np.arange(len(js))
-        chained = np.maximum.accumulate(best - k * SKIP_SCORE) + k * SKIP_SCORE
-        skipped = chained > best + 1e-9
-        best = np.where(skipped, chained, best)
-        back[skipped] = BEADS.index((0, 1))
-        scores.append(best)
-        backs.append(back)
-    # Walk back from (n, m).
-    path, i, j = [], n, m
-    touched_edge = False
+                k = i - r0
+                prev_rows = np.clip(i - _ROW_STEP, 0, None)
+                cand = score[prev_rows[:, None], prev_col[:, k]] + bead_score[:, k]
+                kind = cand.argmax(axis=0).astype(np.int8)
+                best = cand[kind, offsets]
+                kind[best == -np.inf] = -1
+            # 0–1 beads: best[c] = max(best[c], best[c-1] + skip), solved with a running maximum.
+            chained = np.maximum.accumulate(best - chain) + chain
+            skipped = chained > best + 1e-9
+            best = np.where(skipped, chained, best)
+            kind = np.where(skipped, skip_type, kind).astype(np.int8)
+            score[i], back[i] = best, kind
+    path, i, j, touched = [], n, m, False
     while i > 0 or j > 0:
-        col = j - lo[i]
-        if (lo[i] > 0 and col <= 1) or (hi[i] <= m and col >= hi[i] - lo[i] - 2):
-            touched_edge = True
-        t = backs[i][col]
+        c = j - lo[i]
+        if (lo[i] > 0 and c <= 1) or (hi[i] <= m and c >= hi[i] - lo[i] - 2):
+            touched = True
+        t = back[i, c]
         if t < 0:
             return None, True
-        a, b = BEADS[t]
+        a, b = BEADS[t] if t == skip_type else _STEPS[t]
         path.append((i - a, i, j - b, j))
         i, j = i - a, j - b
     path.reverse()
-    return path, touched_edge
+    return path, touched
 
 
 def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon | None = None) -> list[SentencePair]:
     """Align two sentence lists; every sentence ends up in exactly one bead, in order.
 
-    ``lexicon`` is added to CC-CEDICT (see ``lexicon_with``); each bead carries a
-    confidence in [0, 1], below ``LOW_CONFIDENCE`` when the evidence is weak.
+    ``lexicon`` replaces CC-CEDICT (see ``lexicon_with`` to add term pairs to
+    it); each bead carries a confidence in [0, 1], below ``LOW_CONFIDENCE``
+    when the evidence is weak.
     """
     lexicon = lexicon or cedict()
     zh_sents, en_sents = list(zh_sents), list(en_sents)
@@ -251,11 +278,10 @@ def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon |
             SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)]
     f = _features(zh_sents, en_sents, lexicon)
     model = _model(f)
-    width = max(MIN_BAND, int(abs(len(zh_sents) - len(en_sents)) * 0.1) + MIN_BAND)
+    width = MIN_BAND + abs(len(zh_sents) - len(en_sents)) // 10
     while True:
         path, touched = _dp(f, model, width)
-        full = width >= max(len(zh_sents), len(en_sents))
-        if path is not None and (not touched or full):
+        if path is not None and (not touched or width >= max(len(zh_sents), len(en_sents))):
             break
         width *= 2
     return [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
