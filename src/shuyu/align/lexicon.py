@@ -49,6 +49,7 @@ _SKIPPED_GLOSS = re.compile(r"^(?:CL:|variant of|old variant|also written|see |s
 _MAX_STEMS_PER_ENTRY = 12
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem (suffixes off, first five letters) so that create/created/creating meet."""
     word = word.lower().replace("’", "'")
