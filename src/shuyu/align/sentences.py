@@ -47,7 +47,7 @@ MIN_BAND = 12
 MAX_BEAD = 4
 
 
-ROW_CHUNK = 1024  # node rows whose bead scores are computed at once (bounds the working memory)
+ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
 
 
 @dataclass
@@ -278,7 +278,7 @@ def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon |
             SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)]
     f = _features(zh_sents, en_sents, lexicon)
     model = _model(f)
-    width = MIN_BAND + abs(len(zh_sents) - len(en_sents)) // 10
+    width = MIN_BAND
     while True:
         path, touched = _dp(f, model, width)
         if path is not None and (not touched or width >= max(len(zh_sents), len(en_sents))):
