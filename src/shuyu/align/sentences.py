@@ -43,7 +43,7 @@ PRIOR = {(a, b): MERGE_PRIOR * (a + b - 2) for a, b in BEADS if a and b}
 LEX_WEIGHT = 16.0  # per bead, whatever its size: a merge must be better than the beads it replaces
 LEX_BASELINE = 0.12  # the lexical score of two unrelated sentences (dictionary noise), measured
 SKIP_SCORE = -3.0  # per unaligned sentence
-MIN_BAND = 12
+MIN_BAND = 24
 MAX_BEAD = 4
 
 
