@@ -38,11 +38,11 @@ UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
 
 BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (3, 2), (2, 3), (4, 1), (1, 4), (1, 0), (0, 1))
 # Log prior of each shape: what the lexical and length evidence must beat to merge or leave out.
-MERGE_PRIOR = -1.0  # per sentence beyond a 1–1 bead
+MERGE_PRIOR = -1.5  # per sentence beyond a 1–1 bead
 PRIOR = {(a, b): MERGE_PRIOR * (a + b - 2) for a, b in BEADS if a and b}
 LEX_WEIGHT = 16.0  # per bead, whatever its size: a merge must be better than the beads it replaces
 LEX_BASELINE = 0.12  # the lexical score of two unrelated sentences (dictionary noise), measured
-SKIP_SCORE = -3.0  # per unaligned sentence
+SKIP_SCORE = -2.0  # per unaligned sentence
 MIN_BAND = 24
 MAX_BEAD = 4
 
