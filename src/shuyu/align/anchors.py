@@ -121,10 +121,10 @@ def anchor_pairs(zh_paragraphs: list[str], en_paragraphs: list[str]) -> list[tup
     for sig, i in zh_sig.items():
         if sig in en_sig and i not in candidates:
             candidates[i] = en_sig[sig]
-    return _longest_chain(sorted(candidates.items()))
+    return longest_chain(sorted(candidates.items()))
 
 
-def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest subsequence increasing on both sides (patience sorting, O(k log k))."""
     tails: list[int] = []  # en index ending the best chain of each length
     ends: list[int] = []  # position in pairs of that chain's last pair

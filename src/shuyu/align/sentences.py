@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from shuyu.align.anchors import longest_chain
 from shuyu.align.lexicon import Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
 
@@ -190,10 +191,16 @@ def _bead_scores(f: _Features, stats: _PairStats, model: _Model, a: int, b: int,
 
 
 def _band(f: _Features, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Columns [lo, hi) of each node row: around the point where both sides have used the same share of text."""
+    """Columns [lo, hi) of each node row, around a centre line through the rare-word anchors."""
     n, m = f.shape
     zh_share = (f.zh_len_cum + np.arange(n + 1)) / (f.zh_len_cum[-1] + n)
     en_share = (f.en_len_cum + np.arange(m + 1)) / (f.en_len_cum[-1] + m)
+    anchors = _rare_word_anchors(f)
+    if anchors:
+        # Between anchors, both sides advance in proportion to their lengths.
+        zh_points = [0.0] + [zh_share[i] for i, _ in anchors] + [1.0]
+        en_points = [0.0] + [en_share[j] for _, j in anchors] + [1.0]
+        zh_share = np.interp(zh_share, zh_points, en_points)
     centre = np.searchsorted(en_share, zh_share).clip(0, m)
     centre[0], centre[-1] = 0, m
     lo = np.maximum(centre - width, 0)
@@ -202,6 +209,26 @@ def _band(f: _Features, width: int) -> tuple[np.ndarray, np.ndarray]:
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     hi = np.maximum.accumulate(hi)
     return lo, hi
+
+
+def _rare_word_anchors(f: _Features) -> list[tuple[int, int]]:
+    """Sentence pairs (i, j) sharing a word that occurs once on each side, in the longest consistent order."""
+    en_where: dict[int, int] = {}
+    en_seen: dict[int, int] = {}
+    for j, ids in enumerate(f.en_ids):
+        for sid in set(ids):
+            en_seen[sid] = en_seen.get(sid, 0) + 1
+            en_where[sid] = j
+    zh_where: dict[int, int] = {}
+    zh_seen: dict[int, int] = {}
+    for i, masks in enumerate(f.zh_masks):
+        for sid in masks:
+            if en_seen.get(sid) == 1:
+                zh_seen[sid] = zh_seen.get(sid, 0) + 1
+                zh_where[sid] = i
+    pairs = sorted({(zh_where[sid], en_where[sid] + 1) for sid, count in zh_seen.items() if count == 1})
+    # Node coordinates: the anchor sentence pair ends at node (i + 1, j + 1).
+    return [(i + 1, j) for i, j in longest_chain([(i, j) for i, j in pairs])]
 
 
 _STEPS = tuple(bead for bead in BEADS if bead != (0, 1))  # 0–1 beads stay within a row: solved apart
