@@ -169,11 +169,12 @@ def assess(pairs: Sequence[SentencePair]) -> Quality:
     confidence = sum(p.confidence * (len(p.zh) * 3 + len(p.en)) for p in pairs) / weight
     low = sum(p.low_confidence for p in aligned) / len(aligned) if aligned else 1.0
     aligned_share = in_aligned / sentences if sentences else 0.0
-    if confidence < MISMATCH_CONFIDENCE:
-        verdict = f"the texts do not look like translations of each other (confidence {confidence:.2f})"
+    if confidence < MISMATCH_CONFIDENCE or low > 0.5:
+        verdict = (f"the texts do not look like translations of each other (confidence {confidence:.2f}, "
+                   f"{low:.0%} of the pairs doubtful)")
     elif aligned_share < 0.8:
         verdict = f"only {aligned_share:.0%} of the sentences have a counterpart: one text is much longer"
-    elif low > 1 - LOW_CONFIDENCE:
+    elif low > 0.2:
         verdict = f"{low:.0%} of the pairs are doubtful"
     else:
         verdict = "ok"

@@ -12,9 +12,8 @@ unaligned (1–0, 0–1).  Its score adds
   On the UN Parallel Corpus development set (3,054 sentence pairs,
   ``un-devset-zh-en``) English has 3.19 non-space characters per Chinese
   non-space character, with a variance of 17.3 per Chinese character; each
-  document pair's own ratio (total English / total Chinese) is used when it
-  lies within a factor of two of that figure — it is 4.0 for the Bible, whose
-  English is wordier;
+  document pair's own ratio (total English / total Chinese) is drawn towards
+  that figure when the documents are short (3.28 on the Bible);
 - a prior per bead shape, so that evidence must pay for a merge.
 
 Only the cells within a band around the diagonal of cumulative lengths are
@@ -146,10 +145,12 @@ class _Model:
 
 
 def _model(f: _Features) -> _Model:
-    zh_total, en_total = f.zh_len_cum[-1], f.en_len_cum[-1]
+    """The length ratio: the document pair's own, drawn towards the UN figure when there are few sentences
+    (a missing sentence must not teach the model that English is short) and kept within a factor of 1.5."""
+    (n, m), zh_total, en_total = f.shape, f.zh_len_cum[-1], f.en_len_cum[-1]
     ratio = en_total / zh_total if zh_total and en_total else UN_LENGTH_RATIO
-    if not UN_LENGTH_RATIO / 2 <= ratio <= UN_LENGTH_RATIO * 2:
-        ratio = UN_LENGTH_RATIO
+    trust = min(n, m) / (min(n, m) + 20)
+    ratio = min(max(trust * ratio + (1 - trust) * UN_LENGTH_RATIO, UN_LENGTH_RATIO / 1.5), UN_LENGTH_RATIO * 1.5)
     return _Model(ratio, UN_LENGTH_VARIANCE * ratio / UN_LENGTH_RATIO)
 
 
@@ -342,6 +343,11 @@ def _bead_terms_exact(f: _Features, model: _Model, i0: int, i1: int, j0: int, j1
 
 
 def bead_confidence(lex: float, length_log: float) -> float:
-    """Probability-like confidence: lexical share through a logistic curve, damped by an unlikely length ratio."""
-    lexical = 1 / (1 + math.exp(-12 * (lex - 0.25)))
+    """Probability-like confidence: the lexical share through a logistic curve, damped by an unlikely length.
+
+    On the UN development set the lexical share of true pairs has its 5th
+    percentile at 0.48 (median 0.73), that of random pairs its 95th percentile
+    at 0.30 (median 0.10): the curve is centred between them, at 0.33.
+    """
+    lexical = 1 / (1 + math.exp(-15 * (lex - 0.33)))
     return round(lexical * math.exp(length_log / 4), 3)
