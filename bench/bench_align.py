@@ -6,7 +6,8 @@
 Figures printed:
 - Bible (Genesis–Exodus, KJV / 和合本, gold beads from verse ids): strict F1, i.e. exact bead
   matches, beads with an empty side excluded (vecalign/bertalign's measure), for each variant:
-  length only (an empty dictionary: length, numbers and Latin tokens), + CC-CEDICT.
+  length only (an empty dictionary: length, numbers and Latin tokens), + CC-CEDICT. Also the share of gold beads reproduced
+  exactly or split finer (the gold is made of verses: two 1–1 beads for a two-sentence verse count wrong).
   Published on the same texts: Gale–Church 0.82, hunalign + 224k dictionary 0.90, LaBSE aligners 0.98.
 - UN development set: each symbol's pairs rebuilt as a document (paragraph:sentence order), the English
   side perturbed (adjacent sentences merged, sentences split at a semicolon or comma, sentences dropped;
@@ -69,17 +70,28 @@ def strict_f1(pairs, gold) -> tuple[float, float, float]:
     return 2 * precision * recall / (precision + recall), precision, recall
 
 
-def bench_bible(variants: dict) -> None:
+def nested(pairs, gold) -> float:
+    """Share of gold beads the output reproduces exactly or splits finer (a two-sentence verse as two 1–1 beads)."""
+    by_zh = {i: p for p in pairs for i in p.zh_lines}
+    good = 0
+    gold = [g for g in gold if g[0] and g[1]]
+    for zh_lines, en_lines in gold:
+        beads = {by_zh[i] for i in zh_lines}
+        good += {i for b in beads for i in b.zh_lines} == set(zh_lines) and {j for b in beads for j in b.en_lines} == set(en_lines)
+    return good / len(gold)
+
+
+def bench_bible(lexicon) -> None:
     zh, en, gold = bible()
     print(f"Bible: {len(zh)} zh / {len(en)} en sentences, {len(gold)} gold beads")
-    for name, lexicon in variants.items():
+    for name, lex in (("length only", Lexicon()), ("+ CC-CEDICT", lexicon)):
         start = time.perf_counter()
-        pairs = align_sentences(zh, en, lexicon)
+        pairs = align_sentences(zh, en, lex)
         seconds = time.perf_counter() - start
         f1, p, r = strict_f1(pairs, gold)
         q = assess(pairs)
-        print(f"  {name:<22} strict F1 {f1:.3f} (P {p:.3f} R {r:.3f})  {seconds:5.2f} s  "
-              f"{(len(zh) + len(en)) / seconds:6.0f} sentences/s  quality {q.confidence:.2f} {q.verdict}")
+        print(f"  {name:<18} strict F1 {f1:.3f} (P {p:.3f} R {r:.3f}); exact or finer {nested(pairs, gold):.3f}; "
+              f"{seconds:5.2f} s; quality {q.confidence:.2f}, {q.verdict}")
 
 
 def un_documents() -> list[tuple[str, list[str], list[str]]]:
@@ -244,7 +256,7 @@ def main() -> None:
     lexicon.automaton  # noqa: B018 — built on first use
     print(f"  matcher build: {time.perf_counter() - start:.2f} s")
     if args.only in (None, "bible"):
-        bench_bible({"length only": Lexicon(), "+ CC-CEDICT": lexicon})
+        bench_bible(lexicon)
     if args.only in (None, "un"):
         bench_un(lexicon)
     if args.only in (None, "sdg"):
