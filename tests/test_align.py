@@ -16,6 +16,14 @@ from shuyu.model.bitext import LOW_CONFIDENCE
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_home(tmp_path_factory):
+    """The parsed CC-CEDICT cache goes to a temporary folder, not the user's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 def _lines(lang: str) -> list[str]:
     return (FIXTURES / f"sdg_targets.{lang}.txt").read_text(encoding="utf-8").splitlines()
 

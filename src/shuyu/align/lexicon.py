@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
+import os
+import marshal
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ import ahocorasick_rs
 
 from shuyu.align.numbers import en_numbers, zh_numbers
 from shuyu.corpus.chars import FULLWIDTH_TO_ASCII, is_cjk
+from shuyu.fileio import atomic_write_bytes
 
 # Function words: no evidence of a translation either way.
 EN_STOPWORDS = frozenset("""
@@ -158,11 +161,36 @@ def cedict_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
+_CACHE_FORMAT = 1  # bump when the parsed form changes
+
+
 @functools.cache
 def cedict() -> Lexicon:
-    """CC-CEDICT as a Lexicon, parsed once per process (about a second; see bench/bench_align.py)."""
+    """CC-CEDICT as a Lexicon: parsed once (about a second), then kept in memory and in a cache file
+    (``$XDG_CACHE_HOME/shuyu`` or ``~/.cache/shuyu``; a tenth of that to read) named after the data file."""
+    source = cedict_path()
+    stat = source.stat()
+    cache = _cache_dir() / f"cedict-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    try:
+        stem_ids, entries = marshal.loads(cache.read_bytes())
+        return Lexicon(stem_ids, entries)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    lexicon = _parse_cedict(source)
+    try:
+        atomic_write_bytes(cache, marshal.dumps((lexicon.stem_ids, lexicon.entries)))
+    except OSError:
+        pass  # a read-only home: parse again next time
+    return lexicon
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shuyu"
+
+
+def _parse_cedict(source: Path) -> Lexicon:
     lexicon = Lexicon()
-    with gzip.open(cedict_path(), "rt", encoding="utf-8") as handle:
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
