@@ -148,3 +148,20 @@ def test_beads_tsv_and_json_outputs(plain):
     assert [set(("zh", "en", "confidence")) <= set(item) for item in data] == [True] * 3
     assert data[0]["zh"] == zh[0] and data[0]["en"] == en[0] and data[1]["en"] == ""
     assert data[1]["low_confidence"] and not data[0]["low_confidence"]
+
+
+def test_wildly_different_lengths_are_reported(plain):
+    zh, en = plain
+    quality = assess(align_sentences(zh, en[:3]))
+    assert not quality.ok and quality.aligned_share < 0.5
+
+
+def test_corpus_paragraphs_keep_their_numbers_as_anchors(numbered):
+    from shuyu.corpus.document import Paragraph
+
+    zh, en = numbered
+    paragraphs = [Paragraph(k + 1, t.split(" ", 1)[0], "paragraph", t.split(" ", 1)[1], []) for k, t in enumerate(zh)]
+    pairs = align_documents(paragraphs[:6], en[:6])
+    assert _beads(pairs) == [((k,), (k,)) for k in range(6)]
+    assert [p.paragraph for p in pairs] == [t.split(" ", 1)[0] for t in zh[:6]]
+    assert pairs[0].zh == zh[0] and pairs[0].en == en[0]

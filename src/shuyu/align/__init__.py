@@ -110,10 +110,10 @@ def _sentence_list(text: str, lang: str) -> list[str]:
     """Sentences of a paragraph; its number ("1.", "I.") stays with the first sentence instead of ending one."""
     number = paragraph_number(text)
     head = text.index(number) + len(number) if number else 0
-    sents = [text[s + head : e + head] for s, e in split_sentences(text[head:], lang)]
+    spans = [(s + head, e + head) for s, e in split_sentences(text[head:], lang)]
     if head:
-        sents = [text[:head] + (" " if lang == "en" and sents else "") + (sents[0] if sents else "")] + sents[1:]
-    return sents
+        spans = [(0, spans[0][1])] + spans[1:] if spans else [(0, head)]
+    return [text[s:e].strip() for s, e in spans]
 
 
 def _offsets(sentence_lists: list[list[str]]) -> list[int]:
