@@ -37,8 +37,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from shuyu.align import align_documents, align_sentences, assess  # noqa: E402
-from shuyu.align.lexicon import Lexicon, _parse_cedict, cedict, cedict_path  # noqa: E402
+from shuyu.align import align_documents, align_sentences, assess
+from shuyu.align.lexicon import Lexicon, _parse_cedict, cedict, cedict_path
 
 
 def datasets() -> Path:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from shuyu.align import align_documents, align_sentences, assess, lexicon_with, to_beads, to_json, to_tsv
+from shuyu.align import (
+    align_documents,
+    align_sentences,
+    assess,
+    to_beads,
+    to_json,
+    to_tsv,
+)
 from shuyu.align.anchors import anchor_pairs, number_key
 from shuyu.align.numbers import en_numbers, zh_numbers
 from shuyu.errors import InputError
@@ -105,8 +112,8 @@ def test_numbers_are_normalised_on_both_sides():
 
 def test_english_abbreviations_and_items_do_not_end_sentences():
     zh = ["1. 根据第5号决议，例如联合国秘书长的报告(a)项所述，委员会通过了该报告。"]
-    en = ["1. Under resolution No. 5, e.g. as the U.N. Secretary-General's report states in item (a), "
-          "the Committee adopted the report."]
+    en = [("1. Under resolution No. 5, e.g. as the U.N. Secretary-General's report states in item (a), "
+          "the Committee adopted the report.")]
     pairs = align_documents(zh, en)
     assert _beads(pairs) == [((0,), (0,))]
 
@@ -145,7 +152,7 @@ def test_beads_tsv_and_json_outputs(plain):
     rows = to_tsv(pairs).splitlines()
     assert rows[0] == "zh\ten\tconfidence\tbead" and rows[2].split("\t")[3] == "[1]:[]" and len(rows) == 4
     data = json.loads(to_json(pairs))
-    assert [set(("zh", "en", "confidence")) <= set(item) for item in data] == [True] * 3
+    assert [{"zh", "en", "confidence"} <= set(item) for item in data] == [True] * 3
     assert data[0]["zh"] == zh[0] and data[0]["en"] == en[0] and data[1]["en"] == ""
     assert data[1]["low_confidence"] and not data[0]["low_confidence"]
 

@@ -31,7 +31,7 @@ from shuyu.align.output import to_beads, to_json, to_tsv
 from shuyu.corpus.chars import is_cjk
 from shuyu.corpus.structure import split_sentences
 from shuyu.errors import InputError
-from shuyu.model.bitext import LOW_CONFIDENCE, SentencePair
+from shuyu.model.bitext import SentencePair
 
 __all__ = ["Lexicon", "Quality", "Stretch", "align_documents", "align_sentences", "assess", "lexicon_with",
            "stretches", "to_beads", "to_json", "to_tsv"]

@@ -13,6 +13,7 @@ by sentence on its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -149,7 +150,7 @@ def stretches(zh_paragraphs: list[str], en_paragraphs: list[str]) -> list[Stretc
     anchors = anchor_pairs(zh_paragraphs, en_paragraphs)
     cuts = [(0, 0)] + [a for a in anchors if a != (0, 0)] + [(len(zh_paragraphs), len(en_paragraphs))]
     result = []
-    for (z0, e0), (z1, e1) in zip(cuts, cuts[1:]):
+    for (z0, e0), (z1, e1) in itertools.pairwise(cuts):
         if z1 > z0 or e1 > e0:
             result.append(Stretch(z0, z1, e0, e1, paragraph_number(zh_paragraphs[z0]) if z1 > z0 else None))
     return result

@@ -19,8 +19,8 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
-import os
 import marshal
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,7 +40,7 @@ is are was were be been being am do does did done has have had having shall will
 must it its it's he him his she her hers they them their theirs we us our ours you your yours i me my mine
 one ones own same very more most much many well just only about against between through during before after
 above below up down out off over under again further once both few etc sb sth someone something
-""".split())
+""".split())  # noqa: SIM905 — a word list reads better as text
 # Chinese characters that are grammar rather than content (particles, the commonest prepositions and conjunctions).
 ZH_FUNCTION_CHARS = frozenset("的了和与及或在是为对将把被而其之以于也就都所等着过吗呢啊")
 
@@ -56,8 +56,7 @@ _MAX_STEMS_PER_ENTRY = 12
 def stem(word: str) -> str:
     """A crude English stem (suffixes off, first five letters) so that create/created/creating meet."""
     word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: len(word) - len(suffix)] + repl

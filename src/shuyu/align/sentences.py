@@ -16,9 +16,13 @@ unaligned (1–0, 0–1).  Its score adds
   that figure when the documents are short (3.28 on the Bible);
 - a prior per bead shape, so that evidence must pay for a merge.
 
-Only the cells within a band around the diagonal of cumulative lengths are
-scored; a best path that touches the band's edge is searched again in a band
-twice as wide.  Time and memory are O((n + m) × band).
+Only the cells within a band are scored: around a centre line through the
+sentence pairs that share a word found once on each side (longest chain in
+order), advancing with cumulative length in between.  A best path that touches
+the band's edge is searched again in a band twice as wide.  Time and memory
+are O((n + m) × band); the score of a merged bead is built from per-pair word
+overlaps (sparse products over the band), the exact figure being recomputed
+for the chosen beads' confidence.
 """
 
 from __future__ import annotations
@@ -41,12 +45,10 @@ BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (3, 2), (2, 3), (4, 1),
 MERGE_PRIOR = -1.5  # per sentence beyond a 1–1 bead
 PRIOR = {(a, b): MERGE_PRIOR * (a + b - 2) for a, b in BEADS if a and b}
 LEX_WEIGHT = 16.0  # per bead, whatever its size: a merge must be better than the beads it replaces
-LEX_BASELINE = 0.12  # the lexical score of two unrelated sentences (dictionary noise), measured
+LEX_BASELINE = 0.12  # lexical share of unrelated sentences (dictionary noise): median 0.10 on UN, 0.08 on the Bible
 SKIP_SCORE = -2.0  # per unaligned sentence
 MIN_BAND = 24
 MAX_BEAD = 4
-
-
 ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
 
 
@@ -97,7 +99,8 @@ def _length(text: str) -> int:
 class _PairStats:
     """For each Chinese sentence i and the English sentences of its window: how many English content words the
     Chinese sentence translates (``en``), and how many Chinese content characters find their translation in the
-    English sentence (``zh``, overlapping dictionary words counted once per word)."""
+    English sentence (``zh``: characters of each matched word summed, so overlapping words may count a character
+    twice; the DP caps it at the sentence's content)."""
 
     def __init__(self, f: _Features, starts: np.ndarray, width: int, block: int = 128):
         n, m = f.shape
