@@ -172,6 +172,8 @@ def _length_log(zh_len, en_len, model: _Model):
 def _bead_scores(f: _Features, stats: _PairStats, model: _Model, a: int, b: int, rows: np.ndarray, cols: np.ndarray):
     """Scores of beads (a, b) ending at nodes (rows, cols) (2-D arrays); -inf where the bead does not fit."""
     fits = (rows >= a) & (cols >= b)
+    if not fits.any():
+        return np.full(rows.shape, -np.inf)
     if a == 0 or b == 0:
         return np.where(fits, SKIP_SCORE * (a + b), -np.inf)
     m = len(f.en_count)
