@@ -211,7 +211,9 @@ def bench_sdg(lexicon, numbered: bool) -> None:
     zh_texts = [strip(t) for _, t in zh_items]
     en_kept = [k for k in range(len(en_items)) if k not in dropped]
     en_texts = [strip(en_items[k][1]) for k in en_kept]
+    start = time.perf_counter()
     pairs = align_documents(zh_texts, en_texts, lexicon)
+    seconds = time.perf_counter() - start
     # Sentence → item maps, to judge at item level.
     from shuyu.align import _sentence_list
     zh_item = [k for k, t in enumerate(zh_texts) for _ in _sentence_list(t, "zh")]
@@ -226,7 +228,8 @@ def bench_sdg(lexicon, numbered: bool) -> None:
     drop_ok = sum(good[k] for k in dropped)
     label = "numbered (1.1, 1.a)" if numbered else "numbers removed"
     print(f"  SDG {label:<20} {kept_ok / len(en_kept):.3f} of {len(en_kept)} items aligned to their own; "
-          f"{drop_ok}/{len(dropped)} dropped items left unaligned; quality {assess(pairs).confidence:.2f}")
+          f"{drop_ok}/{len(dropped)} dropped items left unaligned; quality {assess(pairs).confidence:.2f}; "
+          f"{seconds:.2f} s, {len(pairs)} beads")
 
 
 def bench_speed(lexicon) -> None:
