@@ -317,7 +317,29 @@ def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon |
         if path is not None and (not touched or width >= max(len(zh_sents), len(en_sents))):
             break
         width *= 2
-    return [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
+    return [_pair(f, model, zh_sents, en_sents, bead) for bead in _detach_orphans(f, model, path)]
+
+
+def _exact_score(f: _Features, model: _Model, bead) -> float:
+    i0, i1, j0, j1 = bead
+    if i1 == i0 or j1 == j0:
+        return SKIP_SCORE * (i1 - i0 + j1 - j0)
+    lex, length = _bead_terms_exact(f, model, i0, i1, j0, j1)
+    return LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(i1 - i0, j1 - j0)]
+
+
+def _detach_orphans(f: _Features, model: _Model, path):
+    """Second look at merges with exact scores: a first or last sentence that only rides along is left unaligned."""
+    result = []
+    for bead in path:
+        i0, i1, j0, j1 = bead
+        options = [[bead]]
+        if i1 - i0 >= 2 and j1 > j0:
+            options += [[(i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)], [(i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)]]
+        if j1 - j0 >= 2 and i1 > i0:
+            options += [[(i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)], [(i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)]]
+        result += max(options, key=lambda beads: sum(_exact_score(f, model, b) for b in beads))
+    return result
 
 
 def _pair(f: _Features, model: _Model, zh_sents: list[str], en_sents: list[str], bead) -> SentencePair:
