@@ -107,16 +107,17 @@ class _PairStats:
         self.starts, self.width = starts, width
         self.en = np.zeros((n, width))
         self.zh = np.zeros((n, width))
-        zh_rows, zh_cols, zh_bits = [], [], []
-        for i, masks in enumerate(f.zh_masks):
-            zh_rows.extend([i] * len(masks))
-            zh_cols.extend(masks)
-            zh_bits.extend(bits.bit_count() for bits in masks.values())
+        sizes = [len(masks) for masks in f.zh_masks]
+        total = sum(sizes)
+        zh_rows = np.repeat(np.arange(n), sizes)
+        zh_cols = np.fromiter((sid for masks in f.zh_masks for sid in masks), dtype=np.int64, count=total)
+        zh_bits = np.fromiter((b.bit_count() for masks in f.zh_masks for b in masks.values()), dtype=np.float64, count=total)
         shape_zh = (n, f.vocabulary)
-        present = sparse.csr_matrix((np.ones(len(zh_cols)), (zh_rows, zh_cols)), shape=shape_zh)
-        weight = sparse.csr_matrix((np.asarray(zh_bits, dtype=np.float64), (zh_rows, zh_cols)), shape=shape_zh)
-        en_rows = [j for j, ids in enumerate(f.en_ids) for _ in ids]
-        en_cols = [sid for ids in f.en_ids for sid in ids]
+        present = sparse.csr_matrix((np.ones(total), (zh_rows, zh_cols)), shape=shape_zh)
+        weight = sparse.csr_matrix((zh_bits, (zh_rows, zh_cols)), shape=shape_zh)
+        en_sizes = [len(ids) for ids in f.en_ids]
+        en_rows = np.repeat(np.arange(m), en_sizes)
+        en_cols = np.fromiter((sid for ids in f.en_ids for sid in ids), dtype=np.int64, count=sum(en_sizes))
         counts = sparse.csr_matrix((np.ones(len(en_cols)), (en_rows, en_cols)), shape=(m, f.vocabulary))
         seen = counts.copy()
         seen.data[:] = 1.0
