@@ -97,6 +97,15 @@ class TMTables:
         for values in self.db.execute(sql, args):
             yield _decode(values)
 
+    def tm_units_with_ids(self, ids: list[int]) -> list[dict]:
+        """The units with these ids, in the order given."""
+        rows = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = f"select id, {', '.join(UNIT_COLUMNS)} from tm_units where id in ({', '.join('?' for _ in chunk)})"
+            rows.update((values[0], _decode(values)) for values in self.db.execute(sql, chunk))
+        return [rows[i] for i in ids if i in rows]
+
     def tm_unit_count(self) -> dict[str, int]:
         return dict(self.db.execute("select origin, count(*) from tm_units group by origin").fetchall())
 

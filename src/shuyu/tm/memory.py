@@ -164,3 +164,26 @@ def _joined(rows: list[dict]) -> TMUnit:
         unit.tuid = None  # the paragraph's own, derived from its text
         unit.changedate = max((r["changedate"] for r in rows if r["changedate"]), default=None)
     return unit
+
+
+def export_units(store, ids: list[int], path: str | Path, options: TMXOptions = TMXOptions()) -> formats.WriteReport:
+    """Write the units with these ids (e.g. a job's matches) as TMX, in the order given."""
+    from shuyu.formats.tm import tmx
+    from shuyu.tm.units import from_row
+
+    units = [from_row(row) for row in store.tm_units_with_ids(ids)]
+    source_lang, target_lang = options.languages()
+    return tmx.write(units, path, source_lang=source_lang, target_lang=target_lang, max_mb=options.max_mb)
+
+
+TMX_OUTPUT = Path("tmx") / "shuyu-en-zh.tmx"
+
+
+def build_stage(db_path: str | Path, out_dir: str | Path = ".") -> list[Path]:
+    """``shuyu build``'s TM stage: refresh the TM in its own transaction, then (committed) write ``tmx/``."""
+    from shuyu.store import Store
+
+    with Store(db_path) as store:
+        with store.transaction():
+            refresh(store)
+        return export_tmx(store, Path(out_dir) / TMX_OUTPUT).paths
