@@ -13,7 +13,8 @@ Fuzzy match: the similarity OmegaT shows, 100 × (max(|a|, |b|) − Levenshtein(
 can reach ``threshold`` % only if its length is within ``threshold`` of the
 query's and it shares at least ``threshold`` % of the query's tokens; both
 bounds are checked with numpy over the token postings, and only the units
-passing them are scored (rapidfuzz).  No unit above the threshold is missed.
+passing them are scored (rapidfuzz).  No unit above the threshold is missed,
+unless more than ``MAX_SCORED`` units pass the bounds (then those sharing the most tokens are scored).
 """
 
 from __future__ import annotations
@@ -117,14 +118,22 @@ def fuzzy(reader: TMReader, sentence: str, threshold: int = 50, limit: int = 10)
     if not len(lengths):
         return []
     ratio = threshold / 100
-    shared = np.zeros(len(lengths), dtype=np.int32)
-    counts = Counter(query)
-    for token, packed in reader.postings(side, list(counts)).items():
-        shared[np.frombuffer(packed, dtype=np.uint32)] += counts[token]
     n = len(query)
-    need = max(1, math.ceil(ratio * n - 1e-9))
-    shortest, longest = math.ceil(ratio * n - 1e-9), math.floor(n / ratio + 1e-9) if ratio else 65535
-    passing = (shared >= need) & (lengths >= shortest) & (lengths <= longest)
+    need = max(1, math.ceil(ratio * n - 1e-9))  # shared tokens a unit needs to reach the threshold
+    counts = Counter(query)
+    # Read the postings of the rarest tokens only, leaving out the most frequent ones ("the", "of", 的) as long
+    # as they weigh less than ``need``: a unit shares at most ``unread`` of them, so it needs ``need - unread``
+    # (at least 1) among the tokens read.  The bound stays exact; the largest postings are never loaded.
+    frequency = reader.frequencies(side, list(counts))
+    unread = 0
+    chosen = sorted(frequency, key=lambda t: (frequency[t], t))
+    while chosen and unread + counts[chosen[-1]] <= need - 1:
+        unread += counts[chosen.pop()]
+    shared = np.zeros(len(lengths), dtype=np.int32)
+    for token, packed in reader.postings(side, chosen).items():
+        shared[np.frombuffer(packed, dtype=np.uint32)] += counts[token]
+    shortest, longest = math.ceil(ratio * n - 1e-9), math.floor(n / ratio + 1e-9)
+    passing = (shared >= need - unread) & (lengths >= shortest) & (lengths <= longest)
     candidates = np.flatnonzero(passing)
     if len(candidates) > MAX_SCORED:
         candidates = candidates[np.argsort(-shared[candidates], kind="stable")[:MAX_SCORED]]
