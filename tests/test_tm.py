@@ -69,7 +69,9 @@ def fill(store: Store) -> None:
         ("goal16-zh", "zh", 2016, None),
         ("goal16-en", "en", 2016, None),
     ):
-        store.replace_document({"id": doc, "lang": lang, "year": year, "date": date, "symbols": ["A/RES/70/1"]}, [], [], [])
+        store.replace_document(
+            {"id": doc, "lang": lang, "year": year, "date": date, "symbols": ["A/RES/70/1"]}, [], [], []
+        )
     store.replace_alignment("a-res-70-1-zh", "a-res-70-1-en", goal_beads())
     store.replace_alignment("goal16-zh", "goal16-en", goal16_beads())
 
@@ -83,14 +85,14 @@ def tm_db(tmp_path) -> Path:
     return path
 
 
-def units(path: Path, selection: UnitFilter = UnitFilter()) -> list[dict]:
+def units(path: Path, selection: UnitFilter | None = None) -> list[dict]:
     with Store(path) as store:
-        return list(store.tm_units(selection))
+        return list(store.tm_units(selection or UnitFilter()))
 
 
-def export(path: Path, out: Path, selection=None, options=memory.TMXOptions()):
+def export(path: Path, out: Path, selection=None, options=None):
     with Store(path) as store:
-        return memory.export_tmx(store, out, selection, options)
+        return memory.export_tmx(store, out, selection, options or memory.TMXOptions())
 
 
 def test_aligned_units_are_cat_sentences_with_the_documents_dates(tm_db):
@@ -138,12 +140,14 @@ def test_the_export_is_dtd_valid_en_to_zh_with_un_props_and_a_note_on_doubtful_p
     assert len(tus) == report.units == len(targets())
     props = {p.get("type"): p.text for p in tus[0].iter("prop")}
     assert props["x-document"] == "a-res-70-1-zh" and props["x-year"] == "2015" and props["x-paragraph"] == "Goal 1"
-    assert [n.text for tu in tus for n in tu.iter("note")] == ["Low alignment confidence (0.30 < 0.5): check this pair."]
+    assert [n.text for tu in tus for n in tu.iter("note")] == [
+        "Low alignment confidence (0.30 < 0.5): check this pair."
+    ]
     assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tus[0].iter("tuv")] == ["en-US", "zh-CN"]
 
 
 def test_export_filters_direction_codes_segtype_and_split(tm_db, tmp_path):
-    def count(selection=None, options=memory.TMXOptions()):
+    def count(selection=None, options=None):
         return export(tm_db, tmp_path / "f.tmx", selection, options).units
 
     total = len(targets())
@@ -262,7 +266,9 @@ def test_tm_search_and_match_commands_with_exit_codes(runner, tm_db, tmp_path):
     data = json.loads(cli(runner, tm_db, "tm", "search", "Water", "--json", "--limit", "2").output)
     assert len(data) == 2 and all(h["matches"]["en"] for h in data) and data[0]["year"] == 2015
     assert cli(runner, tm_db, "tm", "search", "量子纠缠").exit_code == 1
-    match = cli(runner, tm_db, "tm", "match", "Promote the rule of law at the national and international levels.", "--json")
+    match = cli(
+        runner, tm_db, "tm", "match", "Promote the rule of law at the national and international levels.", "--json"
+    )
     assert match.exit_code == 0 and json.loads(match.output)[0]["paragraph"] == "16-3"
     assert cli(runner, tm_db, "tm", "match", "Quantum entanglement is observed.").exit_code == 1
     assert cli(runner, tm_db, "tm", "match", "...").exit_code == 2
@@ -291,7 +297,7 @@ HOSTILE = {
     '<tmx version="1.4"><header srclang="en-US"/><body><tu><tuv xml:lang="en-US"><seg>&secret;</seg></tuv>'
     '<tuv xml:lang="zh-CN"><seg>秘密</seg></tuv></tu></body></tmx>',
     "broken.tmx": '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en-US"/><body>\n<tu><tuv xml:lang="en-US">'
-    "<seg>Peace</seg></tuv><tuv xml:lang=\"zh-CN\"><seg>和平</seg></tuv></tu>\n<tu><tuv></body></tmx>",
+    '<seg>Peace</seg></tuv><tuv xml:lang="zh-CN"><seg>和平</seg></tuv></tu>\n<tu><tuv></body></tmx>',
     "french.tmx": '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en-US"/><body><tu>'
     '<tuv xml:lang="en-US"><seg>Peace</seg></tuv><tuv xml:lang="fr-FR"><seg>Paix</seg></tuv></tu></body></tmx>',
     "control.tmx": '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en-US"/><body><tu>'
@@ -338,7 +344,9 @@ def test_units_left_out_are_reported_with_their_number(runner, tm_db, write):
     )
     result = cli(runner, tm_db, "import", str(path))
     assert result.exit_code == 0 and "1 translation units imported of 3; 2 skipped" in result.output
-    assert "unit 2 (line 4): its Chinese is zh-TW" in result.output and "unit 3 (line 5): empty segment" in result.output
+    assert (
+        "unit 2 (line 4): its Chinese is zh-TW" in result.output and "unit 3 (line 5): empty segment" in result.output
+    )
 
 
 def test_a_po_unit_with_a_control_character_is_a_reported_skip(runner, tm_db, write):
@@ -409,7 +417,11 @@ def test_search_starts_without_the_heavy_libraries():
     )
     src = Path(__file__).resolve().parent.parent / "src"
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(src)}
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(src)},
     )
     assert result.stdout.strip() == "[]"
 
@@ -425,4 +437,7 @@ def test_the_store_keeps_no_half_written_tmx_when_an_export_fails(tm_db, tmp_pat
     monkeypatch.setattr(memory, "_units", broken)
     with pytest.raises(OSError):
         export(tm_db, out)
-    assert out.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert (
+        out.read_text(encoding="utf-8") == "old"
+        and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    )
