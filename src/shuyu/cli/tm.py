@@ -41,9 +41,20 @@ def _where(unit: dict) -> str:
     return ", ".join(str(p) for p in parts if p)
 
 
-def _nothing(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(1)
+def _print_hits(hits: list, as_json: bool, nothing: str) -> None:
+    """Each unit with its similarity (fuzzy), place and origin, the match marked; JSON if asked; exit 1 if none."""
+    if not hits:
+        click.echo(nothing, err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        unit = hit.unit
+        score = f"{hit.similarity:3d}%  " if hit.similarity is not None else ""
+        click.echo(f"{score}{_where(unit)}  [{unit['origin']}]")
+        click.echo(f"  en  {_marked(unit['source'], hit.spans.get('en', []))}")
+        click.echo(f"  zh  {_marked(unit['target'], hit.spans.get('zh', []))}")
 
 
 @tm.command()
@@ -65,16 +76,7 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
     from shuyu.tm.search import search as concordance
 
     hits = concordance(obj.db_path(), query, limit)
-    if not hits:
-        _nothing(f"nothing in the translation memory holds {query!r}")
-    if as_json:
-        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
-        return
-    for hit in hits:
-        unit = hit.unit
-        click.echo(f"{_where(unit)}  [{unit['origin']}]")
-        click.echo(f"  en  {_marked(unit['source'], hit.spans.get('en', []))}")
-        click.echo(f"  zh  {_marked(unit['target'], hit.spans.get('zh', []))}")
+    _print_hits(hits, as_json, f"nothing in the translation memory holds {query!r}")
 
 
 @tm.command()
@@ -97,16 +99,7 @@ def match(obj: Context, sentence: str, threshold: int, limit: int, as_json: bool
     from shuyu.tm.search import match as fuzzy
 
     hits = fuzzy(obj.db_path(), sentence, threshold, limit)
-    if not hits:
-        _nothing(f"no unit is {threshold}% similar or more to {sentence!r}")
-    if as_json:
-        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
-        return
-    for hit in hits:
-        unit = hit.unit
-        click.echo(f"{hit.similarity:3d}%  {_where(unit)}  [{unit['origin']}]")
-        click.echo(f"  en  {unit['source']}")
-        click.echo(f"  zh  {unit['target']}")
+    _print_hits(hits, as_json, f"no unit is {threshold}% similar or more to {sentence!r}")
 
 
 @click.command()

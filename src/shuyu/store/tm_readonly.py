@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from shuyu.errors import InputError
+from shuyu.store.readonly import connect
 
 _UNIT = "id, source, target, document, document_pair, origin_file, year, paragraph, confidence, origin, tuid"
 UNIT_FIELDS = tuple(c.strip() for c in _UNIT.split(","))
@@ -23,15 +23,7 @@ class TMReader:
 
     @classmethod
     def open(cls, path: str | Path) -> TMReader:
-        path = Path(path)
-        if not path.is_file():
-            raise InputError("no database here; run `shuyu build` first", path)
-        try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            db.execute("select 1 from tm_units limit 1").fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise InputError(f"has no translation memory ({exc}); run `shuyu build` with this shuyu", path) from None
-        return cls(db)
+        return cls(connect(path, "tm_units", "translation memory"))
 
     def close(self) -> None:
         self.db.close()
