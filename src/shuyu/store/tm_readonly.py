@@ -62,16 +62,6 @@ class TMReader:
             )
         ]
 
-    def frequencies(self, side: str, tokens: list[str]) -> dict[str, int]:
-        """How many units hold each indexed token (read from the posting's size, not its content)."""
-        if not tokens:
-            return {}
-        sql = (
-            "select token, length(units) / 4 from tm_postings "
-            f"where side = ? and token in ({', '.join('?' for _ in tokens)})"
-        )
-        return dict(self.db.execute(sql, [side, *tokens]).fetchall())
-
     def postings(self, side: str, tokens: list[str]) -> dict[str, bytes]:
         """The packed unit ids (uint32) of each token that is indexed."""
         if not tokens:

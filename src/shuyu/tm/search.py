@@ -121,19 +121,11 @@ def fuzzy(reader: TMReader, sentence: str, threshold: int = 50, limit: int = 10)
     n = len(query)
     need = max(1, math.ceil(ratio * n - 1e-9))  # shared tokens a unit needs to reach the threshold
     counts = Counter(query)
-    # Read the postings of the rarest tokens only, leaving out the most frequent ones ("the", "of", 的) as long
-    # as they weigh less than ``need``: a unit shares at most ``unread`` of them, so it needs ``need - unread``
-    # (at least 1) among the tokens read.  The bound stays exact; the largest postings are never loaded.
-    frequency = reader.frequencies(side, list(counts))
-    unread = 0
-    chosen = sorted(frequency, key=lambda t: (frequency[t], t))
-    while chosen and unread + counts[chosen[-1]] <= need - 1:
-        unread += counts[chosen.pop()]
-    shared = np.zeros(len(lengths), dtype=np.int32)
-    for token, packed in reader.postings(side, chosen).items():
+    shared = np.zeros(len(lengths), dtype=np.int32)  # per unit: query tokens it holds (an upper bound of matches)
+    for token, packed in reader.postings(side, list(counts)).items():
         shared[np.frombuffer(packed, dtype=np.uint32)] += counts[token]
     shortest, longest = math.ceil(ratio * n - 1e-9), math.floor(n / ratio + 1e-9)
-    passing = (shared >= need - unread) & (lengths >= shortest) & (lengths <= longest)
+    passing = (shared >= need) & (lengths >= shortest) & (lengths <= longest)
     candidates = np.flatnonzero(passing)
     if len(candidates) > MAX_SCORED:
         candidates = candidates[np.argsort(-shared[candidates], kind="stable")[:MAX_SCORED]]
