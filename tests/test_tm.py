@@ -441,3 +441,20 @@ def test_the_store_keeps_no_half_written_tmx_when_an_export_fails(tm_db, tmp_pat
         out.read_text(encoding="utf-8") == "old"
         and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     )
+
+
+def test_analyse_reads_a_word_source_paragraph_by_paragraph(tm_db, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(
+        "Promote the rule of law at the national and international levels and ensure equal access to justice for all."
+    )
+    document.add_paragraph("Substantially reduce corruption and bribery in all their forms. It is urgent.")
+    document.save(tmp_path / "job.docx")
+    result = analyse(tm_db, tmp_path / "job.docx")
+    assert [s.text for s in result.segments][1:] == [
+        "Substantially reduce corruption and bribery in all their forms.",
+        "It is urgent.",
+    ]
+    assert [s.band for s in result.segments] == ["100%", "100%", "no match"]
