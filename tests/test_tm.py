@@ -458,3 +458,17 @@ def test_analyse_reads_a_word_source_paragraph_by_paragraph(tm_db, tmp_path):
         "It is urgent.",
     ]
     assert [s.band for s in result.segments] == ["100%", "100%", "no match"]
+
+
+def test_inline_tags_survive_import_and_export(tmp_path):
+    """The LISA compliance kit's UTF-16 file with bpt/ept/it: the markup goes back out as it came in."""
+    kit = FIXTURES / "ImportTest2A.tmx"
+    with Store(tmp_path / "t.db") as store, store.transaction():
+        report = memory.import_tm(store, kit, source_lang="en-US", target_lang="fr-CA")
+        options = memory.TMXOptions(source_lang="en-US", target_lang="fr-CA")
+        memory.export_tmx(store, tmp_path / "out.tmx", options=options)
+    assert report.units == report.seen > 0 and not report.skipped
+    before = {u.source: (u.source_markup, u.target_markup) for u in tmx.read(kit, "en-US", "fr-CA")}
+    after = {u.source: (u.source_markup, u.target_markup) for u in tmx.read(tmp_path / "out.tmx", "en-US", "fr-CA")}
+    assert after == before and any(markup for pair in after.values() for markup in pair)
+    assert '<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>' in (tmp_path / "out.tmx").read_text(encoding="utf-8")
