@@ -472,3 +472,24 @@ def test_inline_tags_survive_import_and_export(tmp_path):
     after = {u.source: (u.source_markup, u.target_markup) for u in tmx.read(tmp_path / "out.tmx", "en-US", "fr-CA")}
     assert after == before and any(markup for pair in after.values() for markup in pair)
     assert '<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>' in (tmp_path / "out.tmx").read_text(encoding="utf-8")
+
+
+def test_tm_edit_command_is_kept_across_a_rebuild(runner, tm_db):
+    tuid = next(r["tuid"] for r in units(tm_db) if r["paragraph"] == "16-3")
+    result = cli(
+        runner,
+        tm_db,
+        "tm",
+        "edit",
+        tuid,
+        "在国家和国际两级促进法治，确保人人都有平等诉诸司法的机会。",
+        "--note",
+        "revised",
+    )
+    assert result.exit_code == 0 and "两级" in result.output
+    with Store(tm_db) as store, store.transaction():
+        memory.refresh(store)
+    row = next(r for r in units(tm_db) if r["tuid"] == tuid)
+    assert row["target"].startswith("在国家和国际两级") and row["notes"] == ["revised"]
+    assert cli(runner, tm_db, "tm", "edit", "shuyu-0000", "和平").exit_code == 1
+    assert cli(runner, tm_db, "tm", "edit", tuid, " ").exit_code == 2

@@ -102,6 +102,27 @@ def match(obj: Context, sentence: str, threshold: int, limit: int, as_json: bool
     _print_hits(hits, as_json, f"no unit is {threshold}% similar or more to {sentence!r}")
 
 
+@tm.command()
+@click.argument("unit")
+@click.argument("target")
+@click.option("--note", help="Why: kept as a note of the unit.")
+@click.pass_obj
+def edit(obj: Context, unit: str, target: str, note: str | None) -> None:
+    """Correct the translation of UNIT (its tuid, as `tm search --json` and the TMX show it) to TARGET.
+
+    The edit is recorded and replayed after every rebuild, so `shuyu build`
+    never undoes it.  Exit code 1 when there is no such unit.
+
+    \b
+    Example:
+      shuyu tm edit shuyu-c72f6205a13accf3 "在国家和国际层面促进法治" --note "A/RES/70/1 wording"
+    """
+    from shuyu.tm.memory import edit_unit
+
+    row = edit_unit(obj.db_path(), unit, target, note)
+    click.echo(f"{row['tuid'] or row['key']}: {row['source']}\n  → {row['target']}")
+
+
 @click.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON (totals, segments, terms).")

@@ -187,3 +187,11 @@ def build_stage(db_path: str | Path, out_dir: str | Path = ".") -> list[Path]:
         with store.transaction():
             refresh(store)
         return export_tmx(store, Path(out_dir) / TMX_OUTPUT).paths
+
+
+def edit_unit(db_path: str | Path, unit: str, target: str, note: str | None = None) -> dict:
+    """``shuyu tm edit``: correct a unit's translation in the database at ``db_path`` (one transaction)."""
+    from shuyu.store import Store
+
+    with Store(db_path, create=False) as store, store.transaction():
+        return edit(store, unit, target, note)
