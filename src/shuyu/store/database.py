@@ -7,8 +7,9 @@ from shuyu.store.core import StoreCore
 from shuyu.store.corpus import CorpusTables
 from shuyu.store.termbase import TermbaseTables
 from shuyu.store.terms import TermTables
+from shuyu.store.tm import TMTables
 from shuyu.store.variants import VariantTables
 
 
-class Store(CorpusTables, AlignmentTables, TermTables, VariantTables, TermbaseTables, StoreCore):
+class Store(CorpusTables, AlignmentTables, TermTables, VariantTables, TermbaseTables, TMTables, StoreCore):
     """A shuyu database file (``Store(path)``; ``with store.transaction(): …``)."""
