@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -203,6 +203,15 @@ def _add_alignments_v5(db: sqlite_utils.Database) -> None:
     db["alignments"].create_index(["doc_en"])
 
 
+def _add_variant_evidence_v6(db: sqlite_utils.Database) -> None:
+    """Each variant group's evidence kind and strength, and the component change it follows (its parent).
+
+    Numbered 6 on the variants branch; the tm branch also takes 6 — renumber at merge.
+    """
+    for column in ("evidence_kind", "strength", "rule"):
+        db["variant_groups"].add_column(column, str)
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     0: _create_v1,
@@ -210,4 +219,5 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     2: _add_variants_v3,
     3: _add_termbase_v4,
     4: _add_alignments_v5,
+    5: _add_variant_evidence_v6,
 }

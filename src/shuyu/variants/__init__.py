@@ -7,5 +7,6 @@ KINDS = (
     "abbreviation",
     "short form",
     "script or regional variant",
+    "style",
 )
 DECISIONS = ("confirm", "split", "prefer")

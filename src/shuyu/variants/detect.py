@@ -19,12 +19,14 @@ from shuyu.text.zh import normalise, script_forms
 from shuyu.variants import DECISIONS, signals
 from shuyu.variants.groups import (
     VariantGroup,
+    assess,
     count_forms,
     evidence_for,
     inconsistent_documents,
     partition,
     propose,
     score,
+    too_weak,
 )
 from shuyu.variants.signals import Link, Sentence
 
@@ -76,7 +78,7 @@ def find_links(
         contexts.add(s)
         if n % 10_000 == 0:
             progress("Reading sentences", n, 0)
-    links = list(
+    found = list(
         signals.parallel(
             first,
             matcher,
@@ -85,6 +87,8 @@ def find_links(
             lambda done, total: progress("Comparing similar sentences", done, total),
         )
     )
+    links = [l for l in found if l.signal != "style"]
+    links += signals.styles([l for l in found if l.signal == "style"], sentences())
     links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
     links += signals.definitions(bracketed.values(), known, first)
@@ -127,12 +131,13 @@ def build_groups(
         is_confirmed = any(members >= c for c in confirmed)
         if len(forms) < 2 or not (group_links or is_confirmed):
             continue
-        if not is_confirmed and _derived_only(group_links, forms):
+        if not is_confirmed and (_derived_only(group_links, forms) or too_weak(group_links)):
             continue
         choice = next((preferred_by[f] for f in attested if preferred_by.get(f) in attested), None)
         kind, reason = propose(forms, group_links, choice)
         if _regional(forms):
             kind = "script or regional variant"
+        evidence_kind, strength, rule = assess(group_links)
         group = VariantGroup(
             forms,
             kind,
@@ -141,6 +146,9 @@ def build_groups(
             score(forms, group_links),
             inconsistent_documents(forms),
             lookup_forms=_lookup_forms(forms),
+            evidence_kind=evidence_kind,
+            strength=strength,
+            rule=rule,
         )
         if choice:
             group.decision = "preferred set by user"
@@ -233,6 +241,9 @@ def group_row(group: VariantGroup) -> dict:
         "kind": group.kind,
         "reason": group.reason,
         "decision": group.decision,
+        "evidence_kind": group.evidence_kind,
+        "strength": group.strength,
+        "rule": group.rule,
         "score": group.score,
         "evidence": data["evidence"],
         "inconsistent": group.inconsistent_documents,
@@ -252,6 +263,9 @@ def stored_groups(store) -> list[dict]:
                 "kind": group["kind"],
                 "reason": group["reason"],
                 "decision": group["decision"],
+                "evidence_kind": group["evidence_kind"],
+                "strength": group["strength"],
+                "rule": group["rule"],
                 "score": group["score"],
                 "preferred": next((f["form"] for f in forms if f["status"] == "preferred"), forms[0]["form"]),
                 "forms": [
