@@ -9,4 +9,5 @@ KINDS = (
     "script or regional variant",
     "style",
 )
+KEPT = "kept rendering"  # a longer name holding a renamed form, never seen renamed itself
 DECISIONS = ("confirm", "split", "prefer")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from shuyu.errors import InputError
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise, script_forms
-from shuyu.variants import DECISIONS, signals
+from shuyu.variants import DECISIONS, KEPT, signals
 from shuyu.variants.groups import (
     VariantGroup,
     assess,
@@ -122,10 +122,13 @@ def build_groups(
     apart, together, preferred_by = _decisions(list(decisions))
     confirmed = [set(g) for g in together]
     members_of = partition(links, apart | (coordinated - {frozenset(p) for p in _pairs(together)}), together)
-    counted = count_forms(sentences, members_of)
+    kept = signals.kept_names(sentences, members_of)
+    # A kept name is counted as itself (longest match), so the form inside it is not counted there.
+    counted = count_forms(sentences, [members | kept.get(k, set()) for k, members in enumerate(members_of)])
     result = []
-    for members, forms in zip(members_of, counted):
-        forms = [f for f in forms if f.count]
+    for k, (members, forms) in enumerate(zip(members_of, counted)):
+        kept_forms = [f for f in forms if f.form in kept.get(k, ()) and f.count]
+        forms = [f for f in forms if f.count and f.form not in kept.get(k, ())]
         attested = {f.form for f in forms}
         group_links = [l for l in links if l.a in attested and l.b in attested]
         is_confirmed = any(members >= c for c in confirmed)
@@ -149,6 +152,7 @@ def build_groups(
             evidence_kind=evidence_kind,
             strength=strength,
             rule=rule,
+            kept=kept_forms,
         )
         if choice:
             group.decision = "preferred set by user"
@@ -200,7 +204,7 @@ def detect_variants(
     links, coordinated = find_links(sentences, terms, options, progress)
     progress("Grouping variants", 0, 1)
     groups = build_groups(sentences, links, coordinated, store.variant_decisions())
-    store.replace_variant_groups([group_row(g) for g in groups])
+    store.replace_variant_groups([group_row(g) for g in groups] + [row for g in groups for row in kept_rows(g)])
     progress("Grouping variants", 1, 1)
     return groups
 
@@ -250,6 +254,24 @@ def group_row(group: VariantGroup) -> dict:
         "english": group.english,
         "forms": forms,
     }
+
+
+def kept_rows(group: VariantGroup) -> list[dict]:
+    """A longer name that keeps its rendering, stored as a concept of its own with that one form: the
+    termbase then knows it, and lint's longest match shields the form inside it
+    (2005年世界首脑会议成果 is not flagged although 世界首脑会议成果 is superseded)."""
+    rows = []
+    for f in group.kept:
+        inner = next((g.form for g in group.forms if g.form in f.form), group.preferred.form)
+        f.status, f.type = "preferred", "fullForm"
+        row = group_row(VariantGroup([f], KEPT, "", [], 0.0))
+        row["reason"] = (
+            f"{f.form} keeps its rendering: it holds {inner}, but the corpus never shows it as "
+            f"{f.form.replace(inner, group.preferred.form if inner != group.preferred.form else inner, 1)}"
+        )
+        row["rule"] = f"{inner} → {group.preferred.form}" if inner != group.preferred.form else group.rule
+        rows.append(row)
+    return rows
 
 
 def stored_groups(store) -> list[dict]:

@@ -84,6 +84,7 @@ class VariantGroup:
     evidence_kind: str = ""
     strength: str = ""  # "strong (…)", "medium (…)" or "weak (…)", the evidence counted in words
     rule: str = ""  # the component change the group follows (首脑会议 → 峰会): groups sharing it belong together
+    kept: list[Form] = field(default_factory=list)  # longer names holding a form that keep their rendering
 
     @property
     def preferred(self) -> Form:
@@ -101,6 +102,7 @@ class VariantGroup:
             "evidence_kind": self.evidence_kind,
             "strength": self.strength,
             "rule": self.rule,
+            "kept": [f.form for f in self.kept],
             "score": round(self.score, 2),
             "forms": [f.as_dict() for f in self.forms],
             "evidence": [e.as_dict() for e in self.evidence],

@@ -186,7 +186,7 @@ def parallel(
                 yield Link(word.a, word.b, signal, places(word), note=_one_of(many, edits))
         if sa.year != sb.year:
             for old, new, a_span, b_span, a_core, b_core in word_changes(a, b):
-                if inside_term(a, a_core) or inside_term(b, b_core) or {a[slice(*a_core)], b[slice(*b_core)]} & known:
+                if inside_term(a, a_core) or inside_term(b, b_core):
                     continue  # a change of names, judged above
                 note = f"{a[slice(*a_core)]} / {b[slice(*b_core)]}"
                 yield Link(old, new, "style", (Place(sa, *a_span), Place(sb, *b_span)), note=note)
@@ -212,10 +212,12 @@ def word_changes(a: str, b: str) -> Iterator[tuple]:
     """
     wa, wb = zh.words(a), zh.words(b)
     ca, cb = _offsets(wa), _offsets(wb)
-    for op in Levenshtein.opcodes(wa, wb):
-        if op.tag != "replace" or op.src_end - op.src_start > 2 or op.dest_end - op.dest_start > 2:
+    for op in _changes(wa, wb):
+        if op.src_end - op.src_start > 2 or op.dest_end - op.dest_start > 2:
             continue
         old, new = "".join(wa[op.src_start : op.src_end]), "".join(wb[op.dest_start : op.dest_end])
+        if not (old and new):
+            continue
         if not _style_words(old, new):
             continue
         if op.src_start > 0 and op.dest_start > 0 and wa[op.src_start - 1] == wb[op.dest_start - 1]:
@@ -241,6 +243,27 @@ def word_changes(a: str, b: str) -> Iterator[tuple]:
                     (ca[op.src_start], ca[op.src_end]),
                     (cb[op.dest_start], cb[op.dest_end]),
                 )
+
+
+@dataclass
+class _Change:
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _changes(wa: list[str], wb: list[str]) -> list[_Change]:
+    """Runs of adjacent word edits as one change (欣 见 → 欢迎 is one replacement, not a replace and a delete)."""
+    changes: list[_Change] = []
+    for op in Levenshtein.opcodes(wa, wb):
+        if op.tag == "equal":
+            continue
+        if changes and changes[-1].src_end == op.src_start and changes[-1].dest_end == op.dest_start:
+            changes[-1].src_end, changes[-1].dest_end = op.src_end, op.dest_end
+        else:
+            changes.append(_Change(op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return changes
 
 
 def _offsets(words: list[str]) -> list[int]:
@@ -281,6 +304,44 @@ def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator
             if old in term and old != term:
                 rule = f"{old} → {new}"
                 yield Link(term, term.replace(old, new, 1), "component", note=rule, rule=rule)
+
+
+_NAME_PREFIX = re.compile(r"(?:\d+年|[‘“][^’”]{1,20}[’”])$")  # a year or a quoted name bound to the next name
+
+
+def kept_names(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]]) -> dict[int, set[str]]:
+    """Longer names holding a group's form that never change with it: 2005年世界首脑会议成果 holds
+    世界首脑会议成果, but 2005年世界峰会成果 is never seen — that summit kept its rendering.
+
+    A longer name is the form with a year (2005年) or a quoted name (‘连通非洲’) bound before it;
+    it is kept when the corpus never shows it with another form of the group.  Two passes.
+    """
+    group_of = {form: k for k, members in enumerate(groups) for form in members}
+    if not group_of:
+        return {}
+    matcher = TermMatcher(group_of)
+    seen: dict[str, tuple[int, str, str]] = {}  # longer name → (group, prefix, form)
+    for s in sentences():
+        for m in matcher.every(s.norm):
+            prefix = _NAME_PREFIX.search(s.norm[max(0, m.start - 24) : m.start])
+            if prefix:
+                seen.setdefault(prefix.group() + m.term, (group_of[m.term], prefix.group(), m.term))
+    others = {
+        prefix + other: name
+        for name, (k, prefix, form) in seen.items()
+        for other in groups[k]
+        if other != form and form not in other
+    }
+    attested = set()
+    if others:
+        other_matcher = TermMatcher(others)
+        for s in sentences():
+            attested.update(others[m.term] for m in other_matcher.every(s.norm))
+    result: dict[int, set[str]] = defaultdict(set)
+    for name, (k, _, _) in seen.items():
+        if name not in attested:
+            result[k].add(name)
+    return result
 
 
 def styles(candidates: list[Link], sentences: Iterable[Sentence], min_documents: int = 3) -> Iterator[Link]:
