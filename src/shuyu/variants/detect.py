@@ -55,9 +55,11 @@ def find_links(
     terms: list[str],
     options: VariantOptions = VariantOptions(),
     progress: Progress = lambda stage, done, total: None,
+    aligned: Iterable[tuple[str, str, str]] = (),
 ) -> tuple[list[Link], set[frozenset[str]]]:
     """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart).
 
+    ``aligned`` are (pair id, zh, en) sentence pairs for the English pivot, when the corpus has alignments.
     One pass over the corpus keeps the distinct sentences (for the parallel
     signal), the bracketed ones (definitions) and the terms' neighbours.
     """
@@ -94,6 +96,7 @@ def find_links(
     links += signals.definitions(bracketed.values(), known, first)
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
+    links += signals.english(aligned, terms, known)
     return [
         l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len
     ], contexts.coordinated
@@ -201,7 +204,8 @@ def detect_variants(
     """Detect the variant groups of the stored corpus and save them (decisions applied)."""
     sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
-    links, coordinated = find_links(sentences, terms, options, progress)
+    aligned = ((f"{r['doc_zh']}:{r['seq']}", r["zh"], r["en"]) for r in store.aligned_pairs())
+    links, coordinated = find_links(sentences, terms, options, progress, aligned)
     progress("Grouping variants", 0, 1)
     groups = build_groups(sentences, links, coordinated, store.variant_decisions())
     store.replace_variant_groups([group_row(g) for g in groups] + [row for g in groups for row in kept_rows(g)])

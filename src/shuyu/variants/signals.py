@@ -344,6 +344,22 @@ def kept_names(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str
     return result
 
 
+def english(aligned: Iterable[tuple[str, str, str]], terms: list[str], known: set[str]) -> Iterator[Link]:
+    """Two known Chinese forms whose confident English equivalent is the same (因特网 / 互联网: Internet),
+    from aligned ``(pair id, zh, en)`` sentence pairs — the English pivot."""
+    from shuyu.termbase.equivalents import find_equivalents, shared_english  # the aligner's side: loaded on use
+
+    rows = iter(aligned)
+    head = next(rows, None)
+    if head is None:
+        return  # no alignments stored yet: nothing to pivot on
+    for pair in shared_english(find_equivalents(itertools.chain([head], rows), terms)):
+        a, b = pair.forms
+        if plausible_pair(a, b, known):
+            note = f"both rendered “{pair.english}” ({pair.counts[0]} and {pair.counts[1]} aligned sentences)"
+            yield Link(a, b, "english", note=note)
+
+
 def styles(candidates: list[Link], sentences: Iterable[Sentence], min_documents: int = 3) -> Iterator[Link]:
     """Style candidates whose two formulas split cleanly in time: every document using one is older
     than every document using the other, and the formula recurs in ``min_documents`` documents or
