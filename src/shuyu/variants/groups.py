@@ -258,7 +258,7 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
         )
         if overlap:
             reason += f"; both used in {span(overlap)}"
-        derived = next((l.note for l in links if l.signal == "component"), None)
+        derived = _rule(links)
         if derived:
             reason += f"; follows {derived}"
         return ("rename" if _head_renamed(old.form, best.form) else "change over time"), reason
@@ -364,12 +364,17 @@ def assess(links: list[Link]) -> tuple[str, str, str]:
     strongest = max(
         (l for l in links if l.signal in EVIDENCE_KIND), key=lambda l: SIGNAL_WEIGHT[l.signal], default=None
     )
-    rules = Counter(l.rule for l in links if l.rule)
     return (
         EVIDENCE_KIND[strongest.signal] if strongest else "",
         f"{level} ({', '.join(parts).replace('1 parallel sentence pairs', '1 parallel sentence pair')})",
-        rules.most_common(1)[0][0] if rules else "",
+        _rule(links),
     )
+
+
+def _rule(links: list[Link]) -> str:
+    """The component change most of the group's links follow ("首脑会议 → 峰会"), or ""."""
+    rules = Counter(l.rule for l in links if l.rule)
+    return rules.most_common(1)[0][0] if rules else ""
 
 
 def too_weak(links: list[Link]) -> bool:
