@@ -109,7 +109,7 @@ def main() -> int:
     print(line("seed, all", *scores(detected, seed, {"seed", "derived"})))
     print(line("seed, without derived", *scores(detected, seed, {"seed"})))
     # A name the detection keeps (its own concept) shields the superseded form inside it from lint.
-    shielded = {k.form for g in groups for k in g.kept}
+    shielded = {k.form for g in groups for k in getattr(g, "kept", [])}
     superseded = {f.form for g in groups for f in g.forms if f.status == "superseded"}
     keep = [n for n in keep if not any(k in n and len(k) == len(n) for k in shielded)]
     print(

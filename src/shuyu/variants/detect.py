@@ -10,6 +10,7 @@ Decisions are kept apart from detected groups, so re-running never loses them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -130,8 +131,10 @@ def build_groups(
     counted = count_forms(sentences, [members | kept.get(k, set()) for k, members in enumerate(members_of)])
     result = []
     for k, (members, forms) in enumerate(zip(members_of, counted)):
-        kept_forms = [f for f in forms if f.form in kept.get(k, ()) and f.count]
+        names = [f for f in forms if f.form in kept.get(k, ()) and f.count]
         forms = [f for f in forms if f.count and f.form not in kept.get(k, ())]
+        recurring = [n for n in names if not _dated(n)]
+        _fold(forms, [n for n in names if n not in recurring])
         attested = {f.form for f in forms}
         group_links = [l for l in links if l.a in attested and l.b in attested]
         is_confirmed = any(members >= c for c in confirmed)
@@ -143,6 +146,9 @@ def build_groups(
         kind, reason = propose(forms, group_links, choice)
         if _regional(forms):
             kind = "script or regional variant"
+        superseded = [f.form for f in forms if f.status == "superseded"]
+        kept_forms = [n for n in recurring if any(old in n.form for old in superseded)]
+        _fold(forms, [n for n in recurring if n not in kept_forms])
         evidence_kind, strength, rule = assess(group_links)
         group = VariantGroup(
             forms,
@@ -164,6 +170,29 @@ def build_groups(
         result.append(group)
     result.sort(key=lambda g: (-g.score, g.preferred.form))
     return result
+
+
+def _dated(name) -> bool:
+    """2011年信息社会世界首脑会议论坛 in the 2011 document: that year's event, not a name of its own
+    (2005年世界首脑会议成果, quoted in 2010–2013, is one)."""
+    year = re.match(r"(\d{4})年", name.form)
+    return bool(year) and set(name.years) <= {int(year.group(1))}
+
+
+def _fold(forms: list, names: list) -> None:
+    """Count the uses of longer names back for the form inside them (they were counted apart)."""
+    for name in names:
+        inner = max((f for f in forms if f.form in name.form), key=lambda f: len(f.form), default=None)
+        if inner is None:
+            continue
+        inner.count += name.count
+        for field in ("years", "docs", "spellings"):
+            mine = getattr(inner, field)
+            for key, n in getattr(name, field).items():
+                if field == "spellings":  # as written, same length as the normal form
+                    offset = name.form.index(inner.form)
+                    key = key[offset : offset + len(inner.form)]
+                mine[key] = mine.get(key, 0) + n
 
 
 def _derived_only(links: list[Link], forms) -> bool:
