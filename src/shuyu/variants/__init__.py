@@ -8,6 +8,7 @@ KINDS = (
     "short form",
     "script or regional variant",
     "style",
+    "kept rendering",
 )
-KEPT = "kept rendering"  # a longer name holding a renamed form, never seen renamed itself
+KEPT = KINDS[-1]  # a longer name holding a renamed form, never seen renamed itself
 DECISIONS = ("confirm", "split", "prefer")

@@ -203,7 +203,8 @@ def _named(edit: Edit, known: set[str]) -> bool:
 
 def word_changes(a: str, b: str) -> Iterator[tuple]:
     """Short word replacements between two versions of a sentence, each as a formula with one unchanged
-    neighbouring word: (大会核可, 大会认可, spans of the formulas, spans of the changed words), (欣见各, 欢迎各).
+    neighbouring word of two or more characters, the one before if it is one, else the one after:
+    (大会核可, 大会认可, spans of the formulas, spans of the changed words), (做出努力, 作出努力).
 
     The versions are aligned word by word (jieba's words, Levenshtein opcodes over the word
     lists), so a sentence changed in several places gives each change on its own.  Kept: one or
@@ -234,7 +235,7 @@ def word_changes(a: str, b: str) -> Iterator[tuple]:
                 continue
         if op.src_end < len(wa) and op.dest_end < len(wb) and wa[op.src_end] == wb[op.dest_end]:
             after = wa[op.src_end]
-            if all(map(is_cjk, after)):
+            if len(after) >= 2 and all(map(is_cjk, after)):
                 yield (
                     old + after,
                     new + after,
