@@ -116,8 +116,9 @@ def _groups(groups: list[dict], years: list[int]) -> str:
                 f'<li>{escape(m["preferred"])} <span class="meta">{escape(m["reason"])}</span></li>' for m in kept
             )
             names = "name" if len(renamed) == 1 else "names"
+            heading = f"Rename {escape(rule)}: {len(renamed)} {names}" if renamed else f"After {escape(rule)}"
             html.append(
-                f'<section class="rename"><h3>Rename {escape(rule)}: {len(renamed)} {names}</h3>{"".join(parts)}'
+                f'<section class="rename"><h3>{heading}</h3>{"".join(parts)}'
                 + (f"<p>Names that keep their rendering:</p><ul>{kept_list}</ul>" if kept_list else "")
                 + "</section>"
             )

@@ -168,8 +168,23 @@ def build_groups(
         if is_confirmed:
             group.decision = "confirmed" + (", preferred set by user" if choice else "")
         result.append(group)
+    _root_rules(result)
     result.sort(key=lambda g: (-g.score, g.preferred.form))
     return result
+
+
+def _root_rules(groups: list[VariantGroup]) -> None:
+    """A rule that is itself a renamed group's pair (信息社会世界首脑会议 → 信息社会世界峰会) becomes that
+    group's rule (首脑会议 → 峰会), so every name one rename produced sits under one parent."""
+    rule_of = {frozenset(f.form for f in g.forms): g.rule for g in groups if g.rule}
+    for g in groups:
+        seen = set()
+        while g.rule and g.rule not in seen:
+            seen.add(g.rule)
+            root = rule_of.get(frozenset(g.rule.split(" → ")))
+            if not root or root == g.rule:
+                break
+            g.rule = root
 
 
 def _dated(name) -> bool:
@@ -302,7 +317,7 @@ def kept_rows(group: VariantGroup) -> list[dict]:
             f"{f.form} keeps its rendering: it holds {inner}, but the corpus never shows it as "
             f"{f.form.replace(inner, group.preferred.form if inner != group.preferred.form else inner, 1)}"
         )
-        row["rule"] = f"{inner} → {group.preferred.form}" if inner != group.preferred.form else group.rule
+        row["rule"] = group.rule or f"{inner} → {group.preferred.form}"
         rows.append(row)
     return rows
 
