@@ -323,6 +323,16 @@ EVIDENCE_KIND = {
 }
 
 
+_COUNTED = {
+    "definition": "definition in brackets",
+    "abbreviation": "built abbreviation",
+    "component": "component link",
+    "context": "shared slot",
+    "insertion": "insertion",
+    "english": "English pivot",
+}
+
+
 def _pairs_of(links: list[Link]) -> set[tuple]:
     """Distinct passage pairs behind the links (one sentence pair may give a term and its component)."""
     return {
@@ -350,23 +360,20 @@ def assess(links: list[Link]) -> tuple[str, str, str]:
             kind = "definition" if l.note == "defined in brackets" else l.signal
             counted[kind] += 1
             points += 3 if kind == "definition" else SIGNAL_WEIGHT[l.signal]
-    parts = [
-        f"{n} {what}"
-        for n, what in (
-            (len(full), "parallel sentence pairs"),
-            (len(partial), "pairs differing in several places"),
-            (len(styles), "boilerplate pairs"),
-        )
-        if n
+    counts = [
+        (len(full), "parallel sentence pair", "parallel sentence pairs"),
+        (len(partial), "sentence pair differing in several places", "sentence pairs differing in several places"),
+        (len(styles), "boilerplate sentence pair", "boilerplate sentence pairs"),
+        *((n, _COUNTED[what], _COUNTED[what] + "s") for what, n in sorted(counted.items())),
     ]
-    parts += [f"{n} {what}" for what, n in sorted(counted.items())]
+    parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
     level = "strong" if points >= 6 else "medium" if points >= 3 else "weak"
     strongest = max(
         (l for l in links if l.signal in EVIDENCE_KIND), key=lambda l: SIGNAL_WEIGHT[l.signal], default=None
     )
     return (
         EVIDENCE_KIND[strongest.signal] if strongest else "",
-        f"{level} ({', '.join(parts).replace('1 parallel sentence pairs', '1 parallel sentence pair')})",
+        f"{level} ({', '.join(parts)})",
         _rule(links),
     )
 
