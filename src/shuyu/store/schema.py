@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -252,6 +252,12 @@ def _add_tm_v6(db: sqlite_utils.Database) -> None:
     db.execute("create table tm_lengths (side text primary key, lengths blob)")
 
 
+def _add_variant_evidence_v7(db: sqlite_utils.Database) -> None:
+    """Each variant group's evidence kind and strength, and the component change it follows (its parent)."""
+    for column in ("evidence_kind", "strength", "rule"):
+        db["variant_groups"].add_column(column, str)
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     0: _create_v1,
@@ -260,4 +266,5 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _add_termbase_v4,
     4: _add_alignments_v5,
     5: _add_tm_v6,
+    6: _add_variant_evidence_v7,
 }
