@@ -54,7 +54,9 @@ def read_file(path: str | Path, encoding: str | None = None) -> RawText:
     if data[:4] == b"PK\x03\x04":
         if path.suffix.lower() != ".docx":
             raise InputError("is a ZIP archive; only .docx Word files are read", path)
-        return RawText(path, _read_docx(path), "docx", digest)
+        return RawText(path, docx_text(open_docx(path)), "docx", digest)
+    if path.suffix.lower() == ".docx":
+        raise InputError("is not a Word .docx file (not a ZIP archive; a .doc or text file renamed?)", path)
     text, used = decode(data, path, encoding)
     if not text.strip():
         raise InputError("empty file: no text to ingest", path)
@@ -131,22 +133,53 @@ def _plausibility(text: str) -> float:
     return usual / len(text)
 
 
-def _read_docx(path: Path) -> str:
-    """Body paragraphs and table cells of a Word file, one line each."""
+# A .docx whose parts unpack to more than this, or a part packed more tightly than a text ever is, is refused
+# before it is read: a small zip bomb would otherwise take all the memory (issue 12).
+DOCX_MAX_UNPACKED = 256 * 1024 * 1024
+DOCX_MAX_RATIO = 200
+
+
+def open_docx(path: Path):
+    """The python-docx Document of a Word file, after checking its parts' sizes; any damage is an InputError."""
     import docx  # imported lazily: only Word input needs it
 
     try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable Word .docx file ({exc})", path) from None
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError(f"not a readable Word .docx file (damaged or truncated ZIP: {exc})", path) from None
+    total = sum(m.file_size for m in members)
+    if total > DOCX_MAX_UNPACKED:
+        raise InputError(
+            f"refused: its parts unpack to {total:,} bytes (more than {DOCX_MAX_UNPACKED:,}); not a document", path
+        )
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > DOCX_MAX_RATIO * max(member.compress_size, 1):
+            raise InputError(
+                f"refused: part {member.filename} unpacks {member.file_size // max(member.compress_size, 1):,} "
+                f"times its packed size ({member.file_size:,} bytes), a ZIP bomb, not a document",
+                path,
+            )
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # zipfile, zlib, lxml and python-docx raise many kinds; all mean "damaged"
+        raise InputError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})", path) from None
+
+
+def docx_lines(document) -> list[list]:
+    """The text elements (w:t) of each line shuyu reads from a Word file: body paragraphs and table cells."""
+    lines: list[list] = []
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append([t for t in child.iter() if t.tag.endswith("}t")])
         elif tag == "tbl":
             for cell in child.iter():
                 if cell.tag.endswith("}tc"):
-                    lines.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
-    return "\n".join(lines)
+                    lines.append([t for t in cell.iter() if t.tag.endswith("}t")])
+    return lines
+
+
+def docx_text(document) -> str:
+    """Body paragraphs and table cells of a Word file, one line each."""
+    return "\n".join("".join(t.text or "" for t in line) for line in docx_lines(document))
