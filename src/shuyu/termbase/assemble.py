@@ -196,6 +196,20 @@ def _combine(mine: Term, other: Term, stronger: bool) -> None:
     mine.geographical_usage = mine.geographical_usage or other.geographical_usage
 
 
+def apply_term_decisions(termbase: _Termbase, rows: list[dict]) -> None:
+    """The user's accept/reject of mined terms, over whatever an import says: a decision always wins."""
+    for row in rows:
+        if row["status"] == "candidate":
+            continue
+        found = termbase.find(row["term"], row["lang"])
+        if found is None or found[1] is None:
+            continue
+        concept, term = found
+        status = _MINED_STATUS.get(row["status"], "candidate")
+        if status == "rejected" or term.status not in ("preferred", "admitted"):
+            _set_status(concept, term, status)
+
+
 def replay(termbase: _Termbase, curations: list[dict]) -> None:
     """Apply the user's decisions in the order they were made."""
     for entry in curations:
@@ -276,6 +290,7 @@ def assemble(store) -> list[Concept]:
         termbase.add(concept)
     for data in store.imported_concepts():
         termbase.add(Concept.from_dict(data))
+    apply_term_decisions(termbase, store.all_terms())
     replay(termbase, store.curations())
     return [c for c in termbase.concepts if c.terms]
 
@@ -283,13 +298,17 @@ def assemble(store) -> list[Concept]:
 def rebuild(store) -> int:
     """Assemble and store the termbase; returns the number of concepts."""
     concepts = assemble(store)
-    stamp = now()
+    # Dates come from the data (a term's creation or change, else the corpus's last change), never from the
+    # clock: an unchanged termbase rebuilt on another day gives byte-identical exports.
+    fallback = store.last_change() or now()
     rows = []
     for c in concepts:
         data = c.as_dict()
         data.pop("id")
-        data["created"] = data["created"] or stamp
-        data["modified"] = data["modified"] or data["created"]
+        created = [t["created"] for t in data["terms"] if t["created"]]
+        modified = [t["modified"] for t in data["terms"] if t["modified"]]
+        data["created"] = data["created"] or min(created, default=fallback)
+        data["modified"] = max([data["modified"] or data["created"], *modified])
         for t in data["terms"]:
             t["norm"] = norm(t["form"], t["lang"])
             t["created"] = t["created"] or data["created"]
