@@ -84,3 +84,63 @@ def test_lookup_of_a_concept_whose_chinese_terms_are_all_rejected(runner, db):
         assert result.exit_code == 0, result.output
         assert "Traceback" not in result.output
     assert "信息社会  rejected" in _run(runner, db, "lookup", "信息社会")
+
+
+def test_build_writes_its_files_after_the_commit(built, monkeypatch):
+    """A failure while writing the files leaves them matching the database, which has committed."""
+    import errno
+
+    import shuyu.pipeline
+
+    manifest = built / "corpus" / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    first = text.index("\n[[document]]\n")
+    manifest.write_text(text[:first] + text[text.index("\n[[document]]\n", first + 1) :], encoding="utf-8")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shuyu.pipeline, "write_report", full)
+    db = built / "termbase" / "shuyu.db"
+    with pytest.raises(OSError):
+        build(built / "corpus", db, out_dir=built)
+    from shuyu.store import Store
+    from shuyu.termbase.exchange import concepts
+
+    with Store(db, create=False) as store:
+        assert len(store.document_ids()) == 4  # committed
+        stored = len(concepts(store))
+    exported = (built / "termbase" / EXPORTS["tbx"]).read_text(encoding="utf-8")
+    assert exported.count("<conceptEntry") == stored
+
+
+def test_a_build_blocked_by_a_lock_replaces_no_file(built, monkeypatch):
+    monkeypatch.setattr(core, "BUSY_TIMEOUT_MS", 100)
+    before = {f.name: f.read_bytes() for f in (built / "termbase").iterdir() if f.is_file()}
+    other = sqlite3.connect(built / "termbase" / "shuyu.db", isolation_level=None)
+    other.execute("begin immediate")
+    try:
+        with pytest.raises(Exception, match="another shuyu process is writing"):
+            build(built / "corpus", built / "termbase" / "shuyu.db", out_dir=built)
+    finally:
+        other.rollback()
+        other.close()
+    assert {f.name: f.read_bytes() for f in (built / "termbase").iterdir() if f.is_file()} == before
+
+
+def test_build_removes_what_a_killed_run_left(built):
+    leftovers = [built / "termbase" / ".shuyu.tbx-k1ll3d", built / "termbase" / ".report.html-x9"]
+    for path in leftovers:
+        path.write_text("half", encoding="utf-8")
+    build(built / "corpus", built / "termbase" / "shuyu.db", out_dir=built)
+    assert not any(path.exists() for path in leftovers)
+
+
+def test_export_prints_the_count_it_wrote(runner, db, tmp_path):
+    out = tmp_path / "glossary.txt"
+    # The bundled corpus has no English yet: every concept is exported, none can be a glossary entry.
+    assert _run(runner, db, "export", "tsv", "-o", str(out)) == f"0 concepts → {out}\n"
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1  # the header line
+    _run(runner, db, "term", "english", "信息社会世界峰会", "World Summit on the Information Society")
+    assert _run(runner, db, "export", "tsv", "-o", str(out)) == f"1 concepts → {out}\n"
+    assert _run(runner, db, "export", "omegat-tbx", "-o", str(tmp_path / "g.tbx")).startswith("1 concepts")

@@ -47,6 +47,13 @@ def atomic_files() -> Iterator[Callable[[str | Path], BinaryIO]]:
         raise
 
 
+def remove_temporaries(folder: str | Path, names: list[str]) -> None:
+    """Delete the temporary files a killed run left beside ``names`` in ``folder`` (``atomic_files``'s own)."""
+    for name in names:
+        for leftover in Path(folder).glob(f".{name}-*"):
+            leftover.unlink(missing_ok=True)
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 

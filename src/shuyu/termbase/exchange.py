@@ -64,10 +64,10 @@ def concepts(store, selection: ExportFilter = ExportFilter()) -> list[Concept]:
 
 
 def export(store, format_name: str, path: str | Path, selection: ExportFilter = ExportFilter(), **options) -> int:
-    """Write the (filtered) termbase as ``format_name``; returns the number of concepts written."""
+    """Write the (filtered) termbase as ``format_name``; returns the number of concepts actually written."""
     chosen = concepts(store, selection)
-    formats.by_name(format_name).write(chosen, Path(path), **options)
-    return len(chosen)
+    written = formats.by_name(format_name).write(chosen, Path(path), **options)
+    return len(chosen) if written is None else written
 
 
 @dataclass
