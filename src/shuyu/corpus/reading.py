@@ -67,11 +67,13 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     """Decode bytes, detecting the encoding unless one is given."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", path) from None
         except UnicodeDecodeError as exc:
             raise InputError(f"not valid {encoding}: undecodable bytes at byte offset {exc.start}", path) from None
+        _refuse_mojibake(data, text, encoding, path)
+        return text, encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -109,6 +111,22 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
         "GB18030 or UTF-16 text; give the encoding with --encoding",
         path,
     )
+
+
+def _refuse_mojibake(data: bytes, text: str, encoding: str, path: Path) -> None:
+    """A forced encoding that turns text into mojibake while another one reads it cleanly is refused, naming it."""
+    if _plausibility(text) >= 0.9:
+        return
+    try:
+        detected_text, detected = decode(data, path)
+    except InputError:
+        return  # nothing reads it better: the user's encoding stands
+    if detected != encoding and _plausibility(detected_text) > _plausibility(text):
+        raise InputError(
+            f"read as {encoding} the text is mojibake ({_plausibility(text):.0%} usual characters), while it reads "
+            f"cleanly as {detected}: drop --encoding, or give --encoding {detected}",
+            path,
+        )
 
 
 def _plausibility(text: str) -> float:

@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from shuyu.errors import InputError, explain
+from shuyu.store.readonly import newer_schema
 from shuyu.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # How long a command waits for another shuyu process's write to finish before saying so (milliseconds).
@@ -94,11 +95,7 @@ class StoreCore:
                 f"is an SQLite database but not a shuyu one (tables: {', '.join(sorted(tables))})", self.path
             )
         if version > SCHEMA_VERSION:
-            raise InputError(
-                f"was written by a newer shuyu (schema version {version}; this shuyu reads up to "
-                f"{SCHEMA_VERSION}); upgrade shuyu (pip install -U shuyu) to open it",
-                self.path,
-            )
+            raise newer_schema(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
             return
         with self.db.atomic():

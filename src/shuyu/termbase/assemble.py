@@ -318,21 +318,36 @@ def rebuild(store) -> int:
     return len(rows)
 
 
-def curate(store, action: str, **args) -> None:
-    """Record a decision (validated); it shows once the termbase is rebuilt (``shuyu.pipeline.curate`` does both)."""
+def curate(store, action: str, create: bool = False, **args) -> None:
+    """Record a decision (validated); it shows once the termbase is rebuilt (``shuyu.pipeline.curate`` does both).
+
+    A form the termbase does not hold is an error with the nearest forms ("did you mean"), so a typo never
+    becomes a concept; ``create`` lets a status add the form as a new term (``shuyu term status --add``)."""
     if action not in ACTIONS:
         raise InputError(f"unknown curation {action!r}; choose from {', '.join(ACTIONS)}")
     if args.get("status") and args["status"] not in STATUSES:
         raise InputError(f"unknown status {args['status']!r}; choose from {', '.join(STATUSES)}")
     if args.get("type") and args["type"] not in TYPES:
         raise InputError(f"unknown term type {args['type']!r}; choose from {', '.join(TYPES)}")
-    if action in ("merge", "split", "note", "subject") and not _exists(store, args["form"], args.get("lang")):
-        raise InputError(f"{args['form']} is in no concept of the termbase")
-    if action == "merge" and not _exists(store, args["other"], args.get("other_lang")):
-        raise InputError(f"{args['other']} is in no concept of the termbase")
-    if action == "add" and args.get("to") and not _exists(store, args["to"], args.get("to_lang")):
-        raise InputError(f"{args['to']} is in no concept of the termbase")
+    needed = [("to", "to_lang")] if action == "add" else [("form", "lang")]
+    if action == "merge":
+        needed.append(("other", "other_lang"))
+    if action == "status" and create:
+        needed = []
+    for key, lang_key in needed:
+        if args.get(key) and not _exists(store, args[key], args.get(lang_key)):
+            raise _unknown(store, args[key], args.get(lang_key), action)
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
+
+
+def _unknown(store, form: str, lang: str | None, action: str) -> InputError:
+    from shuyu.store.readonly import TermbaseReader
+    from shuyu.termbase.lookup import similar_forms
+
+    near = similar_forms(TermbaseReader(store.db.conn), form, lang)
+    hint = f"; did you mean: {', '.join(near)}?" if near else ""
+    add = " (to add it: `shuyu term status FORM STATUS --add` or `shuyu term add FORM`)" if action == "status" else ""
+    return InputError(f"{form} is in no concept of the termbase{hint}{add}")
 
 
 def _exists(store, form: str, lang: str | None) -> bool:
