@@ -150,3 +150,15 @@ def test_unexpected_error_is_one_line_naming_the_command(runner, db, monkeypatch
     )
     debug = runner.invoke(main, ["--debug", "--db", str(db), "lookup", "信息"])
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_a_closed_pipe_ends_quietly(runner, db, monkeypatch):
+    """`shuyu lookup 信息 | head -1`: the reader went away; no error line, the SIGPIPE status."""
+    import click
+
+    def gone(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(click, "echo", gone)
+    result = runner.invoke(main, ["--db", str(db), "lookup", "信息"])
+    assert result.exit_code == 141 and result.output == ""

@@ -17,6 +17,8 @@ shows the traceback instead), so a crash can never pass for lint findings (exit 
 from __future__ import annotations
 
 import importlib
+import io
+import os
 import sys
 
 import click
@@ -33,6 +35,15 @@ def _fail(error: ShuyuError) -> None:
     sys.exit(error.exit_code)
 
 
+def _reader_gone() -> None:
+    """The reader of the output went away (`shuyu mine --tsv | head`): stop quietly, as a SIGPIPE'd tool does."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+    sys.exit(141)
+
+
 class ShuyuGroup(click.Group):
     """Turns any exception below into a one-line message: ShuyuError with its exit code, a known system fault
     (lock, read-only, disk full) with what to do, anything else naming the command and the cause (exit 2)."""
@@ -44,6 +55,8 @@ class ShuyuGroup(click.Group):
             _fail(error)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _reader_gone()
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise

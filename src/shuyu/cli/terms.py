@@ -159,7 +159,7 @@ def term_reject(obj: Context, terms) -> None:
 
     \b
     Example:
-      shuyu term reject 方面取得的进展
+      shuyu term reject 加强合作
     """
     _decide(obj, terms, "rejected")
 
