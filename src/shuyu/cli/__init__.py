@@ -16,6 +16,7 @@ shows the traceback instead), so a crash can never pass for lint findings (exit 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import os
@@ -37,10 +38,8 @@ def _fail(error: ShuyuError) -> None:
 
 def _reader_gone() -> None:
     """The reader of the output went away (`shuyu mine --tsv | head`): stop quietly, as a SIGPIPE'd tool does."""
-    try:
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):  # CliRunner's stdout has no fd
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
     sys.exit(141)
 
 
