@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from shuyu.errors import InputError
+from shuyu.fileio import check_archive
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -151,33 +151,11 @@ def _plausibility(text: str) -> float:
     return usual / len(text)
 
 
-# A .docx whose parts unpack to more than this, or a part packed more tightly than a text ever is, is refused
-# before it is read: a small zip bomb would otherwise take all the memory (issue 12).
-DOCX_MAX_UNPACKED = 256 * 1024 * 1024
-DOCX_MAX_RATIO = 200
-
-
 def open_docx(path: Path):
     """The python-docx Document of a Word file, after checking its parts' sizes; any damage is an InputError."""
     import docx  # imported lazily: only Word input needs it
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise InputError(f"not a readable Word .docx file (damaged or truncated ZIP: {exc})", path) from None
-    total = sum(m.file_size for m in members)
-    if total > DOCX_MAX_UNPACKED:
-        raise InputError(
-            f"refused: its parts unpack to {total:,} bytes (more than {DOCX_MAX_UNPACKED:,}); not a document", path
-        )
-    for member in members:
-        if member.file_size > 1024 * 1024 and member.file_size > DOCX_MAX_RATIO * max(member.compress_size, 1):
-            raise InputError(
-                f"refused: part {member.filename} unpacks {member.file_size // max(member.compress_size, 1):,} "
-                f"times its packed size ({member.file_size:,} bytes), a ZIP bomb, not a document",
-                path,
-            )
+    check_archive(path, "Word .docx file")
     try:
         return docx.Document(str(path))
     except Exception as exc:  # zipfile, zlib, lxml and python-docx raise many kinds; all mean "damaged"
