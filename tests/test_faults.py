@@ -19,6 +19,8 @@ WRITE_COMMANDS = [
     ["term", "note", "互联网", "a note"],
     ["variants", "prefer", "互联网"],
     ["mine", "--top", "1"],
+    ["import", "IMPORT"],
+    ["build", "--corpus", "CORPUS"],
 ]
 
 
@@ -33,12 +35,20 @@ def read_only(monkeypatch):
 
 
 @pytest.mark.parametrize("command", WRITE_COMMANDS, ids=lambda c: " ".join(c[:2]))
-def test_read_only_database_is_one_line_exit_2(runner, db, read_only, command):
+def test_read_only_database_is_one_line_exit_2(runner, db, read_only, command, tmp_path, monkeypatch):
+    from conftest import CORPUS
+
+    monkeypatch.chdir(tmp_path)  # `build` writes its files under the current folder
+
+    glossary = tmp_path / "unterm.csv"
+    glossary.write_text("English,Chinese\ndigital divide,数字鸿沟\n", encoding="utf-8")
+    command = [{"IMPORT": str(glossary), "CORPUS": str(CORPUS)}.get(a, a) for a in command]
     before = db.read_bytes()
     result = runner.invoke(main, ["--db", str(db), *command])
     assert result.exit_code == 2, result.output
-    assert result.output.count("\n") == 1
-    assert "read-only" in result.output and str(db) in result.output
+    assert result.output.splitlines()[-1] == (
+        f"shuyu: error: {db} is read-only (the file or its folder): shuyu cannot record changes there"
+    )
     assert "Traceback" not in result.output
     assert db.read_bytes() == before
 
@@ -69,6 +79,21 @@ def test_locked_database_says_another_process_is_writing(runner, locked):
     assert result.output == (
         f"shuyu: error: another shuyu process is writing to {locked}; try again when it finishes\n"
     )
+
+
+def test_a_reader_during_a_commit_is_told_why(runner, db, monkeypatch):
+    from shuyu.store import readonly
+
+    monkeypatch.setattr(readonly, "BUSY_TIMEOUT_S", 0.1)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("begin exclusive")  # what a committing writer holds
+    try:
+        result = runner.invoke(main, ["--db", str(db), "lookup", "信息社会"])
+    finally:
+        other.rollback()
+        other.close()
+    assert result.exit_code == 2
+    assert result.output == f"shuyu: error: another shuyu process is writing to {db}; try again when it finishes\n"
 
 
 def test_decision_during_a_build_is_not_lost(runner, locked):

@@ -29,6 +29,8 @@ _TERM_COLUMNS = (
     "modified",
 )
 _JSON = ("years", "sources", "contexts", "notes")
+# How long a reader waits while another shuyu process commits (seconds), before saying so.
+BUSY_TIMEOUT_S = 10.0
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -39,7 +41,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     from shuyu.store.schema import SCHEMA_VERSION
 
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
         row = db.execute("select value from meta where key = 'schema_version'").fetchone()
         if row and int(row[0]) > SCHEMA_VERSION:
             raise newer_schema(path, int(row[0]), SCHEMA_VERSION)
