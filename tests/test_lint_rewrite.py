@@ -9,22 +9,10 @@ import io
 import docx
 import pytest
 
-from shuyu.cli import main
-
 OLD_TERM, NEW_TERM = "信息社会世界首脑会议成果", "信息社会世界峰会成果"
 BEFORE, AFTER = "注意到秘书长关于", "在区域和国际两级落实和后续工作方面取得的进展的报告，"
 OLD = BEFORE + OLD_TERM + AFTER
 NEW = BEFORE + NEW_TERM + AFTER
-
-
-@pytest.fixture
-def lint(db, runner, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args, input=None):
-        return runner.invoke(main, ["--db", str(db), "lint", *args], input=input)
-
-    return run
 
 
 def word_file(path):
