@@ -106,14 +106,19 @@ def test_a_truncated_word_file(runner, tmp_path):
 
 @pytest.mark.parametrize(
     "command",
-    [["term", "status", "信息社惠", "preferred"], ["term", "english", "信息社惠", "information society"]],
-    ids=["status", "english"],
+    [
+        ["term", "status", "信息社惠", "preferred"],
+        ["term", "english", "信息社惠", "information society"],
+        ["term", "accept", "信息社惠"],
+    ],
+    ids=["status", "english", "accept"],
 )
 def test_a_typo_in_a_term_is_an_error_with_did_you_mean(runner, db, command):
     before = db.read_bytes()
     result = runner.invoke(main, ["--db", str(db), *command])
     assert result.exit_code == 2
-    assert "信息社惠 is in no concept of the termbase; did you mean: 信息社会" in result.output
+    problem = "is not a mined term" if command[1] == "accept" else "is in no concept of the termbase"
+    assert f"信息社惠 {problem}; did you mean: 信息社会" in result.output
     assert db.read_bytes() == before
 
 

@@ -52,6 +52,8 @@ def explain(exc: BaseException, database: str | Path | None = None) -> ShuyuErro
         target = exc.filename or db
         if exc.errno == errno.ENOSPC:
             return ShuyuError(f"no space left on the device; nothing was written to {target}")
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR, errno.EISDIR):
-            return ShuyuError(exc.strerror, target)
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # a folder was needed where a file is
+            return ShuyuError("is a file, not a folder: cannot write under it", target)
+        if exc.filename:  # permission, read-only file system, no such folder…
+            return ShuyuError(exc.strerror or str(exc), target)
     return None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from shuyu.corpus.ingest import IngestResult, ingest
 from shuyu.corpus.manifest import Entry, Manifest
-from shuyu.errors import NotFound, ShuyuError
+from shuyu.errors import InputError, NotFound, ShuyuError
 from shuyu.fileio import atomic_write_text, remove_temporaries
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
@@ -190,7 +190,10 @@ def set_term_status(db_path: str | Path, terms: list[str], status: str) -> None:
     """Accept or reject mined terms."""
     with changing(db_path) as store:
         for term in terms:
-            store.set_term_status(term, status)
+            try:
+                store.set_term_status(term, status)
+            except InputError:
+                raise assemble.unknown_form(store, term, "zh", "is not a mined term") from None
 
 
 def curate(db_path: str | Path, action: str, **args) -> None:

@@ -336,18 +336,24 @@ def curate(store, action: str, create: bool = False, **args) -> None:
         needed = []
     for key, lang_key in needed:
         if args.get(key) and not _exists(store, args[key], args.get(lang_key)):
-            raise _unknown(store, args[key], args.get(lang_key), action)
+            add = " (to add it: `shuyu term status FORM STATUS --add` or `shuyu term add FORM`)"
+            raise unknown_form(
+                store,
+                args[key],
+                args.get(lang_key),
+                "is in no concept of the termbase",
+                add if action == "status" else "",
+            )
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
 
 
-def _unknown(store, form: str, lang: str | None, action: str) -> InputError:
+def unknown_form(store, form: str, lang: str | None, problem: str, advice: str = "") -> InputError:
+    """The error for a form the user named that is not there, with the termbase's nearest forms."""
     from shuyu.store.readonly import TermbaseReader
     from shuyu.termbase.lookup import similar_forms
 
     near = similar_forms(TermbaseReader(store.db.conn), form, lang)
-    hint = f"; did you mean: {', '.join(near)}?" if near else ""
-    add = " (to add it: `shuyu term status FORM STATUS --add` or `shuyu term add FORM`)" if action == "status" else ""
-    return InputError(f"{form} is in no concept of the termbase{hint}{add}")
+    return InputError(f"{form} {problem}" + (f"; did you mean: {', '.join(near)}?" if near else "") + advice)
 
 
 def _exists(store, form: str, lang: str | None) -> bool:
