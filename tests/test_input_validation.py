@@ -117,8 +117,10 @@ def test_a_typo_in_a_term_is_an_error_with_did_you_mean(runner, db, command):
     before = db.read_bytes()
     result = runner.invoke(main, ["--db", str(db), *command])
     assert result.exit_code == 2
-    problem = "is not a mined term" if command[1] == "accept" else "is in no concept of the termbase"
-    assert f"信息社惠 {problem}; did you mean: 信息社会" in result.output
+    problem = (
+        "no term '信息社惠' in the termbase" if command[1] == "accept" else "信息社惠 is in no concept of the termbase"
+    )
+    assert f"{problem}; did you mean: 信息社会" in result.output
     assert db.read_bytes() == before
 
 

@@ -193,7 +193,7 @@ def set_term_status(db_path: str | Path, terms: list[str], status: str) -> None:
             try:
                 store.set_term_status(term, status)
             except InputError:
-                raise assemble.unknown_form(store, term, "zh", "is not a mined term") from None
+                raise assemble.unknown_form(store, term, "zh", f"no term {term!r} in the termbase") from None
 
 
 def curate(db_path: str | Path, action: str, **args) -> None:

@@ -341,7 +341,7 @@ def curate(store, action: str, create: bool = False, **args) -> None:
                 store,
                 args[key],
                 args.get(lang_key),
-                "is in no concept of the termbase",
+                f"{args[key]} is in no concept of the termbase",
                 add if action == "status" else "",
             )
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
@@ -353,7 +353,7 @@ def unknown_form(store, form: str, lang: str | None, problem: str, advice: str =
     from shuyu.termbase.lookup import similar_forms
 
     near = similar_forms(TermbaseReader(store.db.conn), form, lang)
-    return InputError(f"{form} {problem}" + (f"; did you mean: {', '.join(near)}?" if near else "") + advice)
+    return InputError(problem + (f"; did you mean: {', '.join(near)}?" if near else "") + advice)
 
 
 def _exists(store, form: str, lang: str | None) -> bool:
