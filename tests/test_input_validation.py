@@ -168,3 +168,23 @@ def test_a_tbx_in_the_wrong_namespace_names_the_namespace(runner, db, write):
         result.output
     )
     assert "urn:iso:std:iso:30042:ed-2 or <martif> (no namespace)" in result.output
+
+
+def test_a_zip_bomb_workbook_is_refused_before_reading(runner, db, tmp_path):
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    path = tmp_path / "terms.xlsx"
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w") as bomb:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData", b" " * 20_000_000 + b"<sheetData")
+            bomb.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
+    result = runner.invoke(main, ["--db", str(db), "import", str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"shuyu: error: {path}: refused: part xl/worksheets/sheet1.xml unpacks")

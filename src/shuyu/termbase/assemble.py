@@ -197,12 +197,13 @@ def _combine(mine: Term, other: Term, stronger: bool) -> None:
 
 
 def apply_term_decisions(termbase: _Termbase, rows: list[dict]) -> None:
-    """The user's accept/reject of mined terms, over whatever an import says: a decision always wins."""
+    """The user's accept/reject of mined terms over what an import says of the same term: a decision always
+    wins over an import (variant detection's proposals keep their own precedence)."""
     for row in rows:
         if row["status"] == "candidate":
             continue
         found = termbase.find(row["term"], row["lang"])
-        if found is None or found[1] is None:
+        if found is None or found[1] is None or found[1].provenance != "imported":
             continue
         concept, term = found
         status = _MINED_STATUS.get(row["status"], "candidate")
