@@ -136,7 +136,7 @@ def test_zip_bomb_docx_is_refused_before_reading(lint, tmp_path):
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body>" + b" " * 20_000_000)
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * 5_000_000)
             bomb.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
     assert path.stat().st_size < 1_000_000
     result = lint(str(path))
