@@ -25,6 +25,7 @@ chunk size and the table cap, not by the corpus size.
 
 from __future__ import annotations
 
+import functools
 import math
 import pickle
 import tempfile
@@ -86,9 +87,9 @@ class Chunk:
     def chars(self) -> int:
         return int(self.weight[self.remaining > 0].sum())
 
-    @property
+    @functools.cached_property
     def first_owner(self) -> np.ndarray:
-        """Index of each distinct text's first passage in the ``owner_*`` arrays."""
+        """Index of each distinct text's first passage in the ``owner_*`` arrays (computed once per chunk)."""
         return np.concatenate(([0], np.cumsum(self.copies)[:-1]))
 
     def __getstate__(self) -> dict:
@@ -96,6 +97,7 @@ class Chunk:
         state = dict(self.__dict__)
         state.update(codes=self.codes.astype(np.uint32), remaining=self.remaining.astype(np.int32))
         del state["weight"]
+        state.pop("first_owner", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
