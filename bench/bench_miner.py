@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -28,7 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATASETS = ROOT.parent / "shared" / "datasets"
+# ../shared/datasets beside the repository, or wherever SHUYU_DATASETS points (a git worktree elsewhere).
+DATASETS = Path(os.environ.get("SHUYU_DATASETS", ROOT.parent / "shared" / "datasets"))
 PASSAGES_PER_DOC = 200
 
 
