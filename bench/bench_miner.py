@@ -103,7 +103,7 @@ def real_corpus(chars: int):
             total, n = total + len(text), n + 1
         rng = random.Random(20261201)
         shapes = [len(split_sentences(text)) or 1 for _, text in rows]
-        sentences = [s for _, text in rows for s in split_sentences(text)]
+        sentences = [text[a:b] for _, text in rows for a, b in split_sentences(text)]
         while total < chars:
             rng.shuffle(sentences)
             pool = iter(sentences)
