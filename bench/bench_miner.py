@@ -79,7 +79,7 @@ def corpus(base: list[str], chars: int, distinct: bool = False):
     return stream
 
 
-BASELINE_CHARS = 10_000_000
+BASELINE_CHARS = 5_000_000
 REAL = "zh-bench-real/paragraphs.tsv.gz"
 
 

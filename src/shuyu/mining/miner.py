@@ -168,6 +168,7 @@ def _mine(
     )
     grams = {g for g in grams if _used_as_unit(g, found, floor)}
     cvalues = _cvalues({g: found.freq[g] for g in grams})
+    cohesions = ngrams.cohesion(stats, (g for g in grams if found.docs[g] >= options.min_docs))
     candidates = []
     for gram in grams:
         if found.docs[gram] < options.min_docs:
@@ -185,7 +186,7 @@ def _mine(
                 pos=" ".join(tag for _, tag in pos_pattern(gram)),
                 left_entropy=left,
                 right_entropy=right,
-                cohesion=ngrams.cohesion(stats, gram),
+                cohesion=cohesions[gram],
                 cvalue=cvalues[gram],
                 specificity=_specificity(gram, freq / stats.chars),
                 contexts=found.contexts[gram],
