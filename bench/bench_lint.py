@@ -154,6 +154,7 @@ def main() -> int:
     parser.add_argument("--terms", type=int, default=100_000)
     parser.add_argument("--own-mb", type=float, default=20, help="MB of the corpus's own text (0: skip)")
     parser.add_argument("--termbase", type=Path, default=ROOT / "termbase" / "shuyu.db")
+    parser.add_argument("--no-dense", action="store_true", help="skip the dense case (the slowest)")
     args = parser.parse_args()
     if not DATASETS.is_dir():
         print(f"needs the datasets at {DATASETS}", file=sys.stderr)
@@ -167,7 +168,7 @@ def main() -> int:
     base = paragraphs()
     with tempfile.TemporaryDirectory() as directory:
         texts = files(base, args.mb)
-        for dense in (False, True):
+        for dense in (False,) if args.no_dense else (False, True):
             label = (
                 "dense (forms are pieces of the text)" if dense else "realistic (the corpus's termbase + rare forms)"
             )
