@@ -23,6 +23,7 @@ import argparse
 import random
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -105,7 +106,7 @@ def end_to_end(paths: list[Path], rules, config) -> tuple[float, int]:
     return time.perf_counter() - started, findings
 
 
-def run_case(label: str, concepts: list, texts: list[str], directory: Path, regex: bool = True) -> None:
+def run_case(label: str, concepts: list, texts: list[str], directory: Path, repeat: int = 3) -> None:
     from shuyu.lint.checks import check_text
     from shuyu.lint.config import LintConfig
     from shuyu.lint.rules import Rules
@@ -122,28 +123,33 @@ def run_case(label: str, concepts: list, texts: list[str], directory: Path, rege
     built = time.perf_counter() - started
     print(f"{label}: {len(rules.form):,} Chinese forms in {len(concepts):,} concepts, automaton built in {built:.1f} s")
     print(f"  text: {total / 1e6:.1f} MB in {len(texts)} files ({sum(len(t) for t in texts) / 1e6:.1f} M characters)")
-    seconds, findings = end_to_end(paths, rules, config)
+    runs = [end_to_end(paths, rules, config) for _ in range(repeat)]
+    seconds, findings = statistics.median(s for s, _ in runs), runs[0][1]
     print(
-        f"  end to end (read, check, format): {seconds:.1f} s = {total / 1e6 / seconds:.2f} MB/s, {findings:,} findings"
+        f"  end to end (read, check, format): {seconds:.1f} s = {total / 1e6 / seconds:.2f} MB/s "
+        f"(median of {repeat}), {findings:,} findings"
     )
-    started = time.perf_counter()
-    findings = sum(len(check_text(text, f"file{k}.txt", rules, config)) for k, text in enumerate(texts))
-    seconds = time.perf_counter() - started
-    print(f"  check_text alone: {seconds:.1f} s = {total / 1e6 / seconds:.2f} MB/s")
-    if regex:
-        pattern = re.compile("|".join(re.escape(f) for f in sorted(rules.form, key=len, reverse=True)))
-        sample = texts[:3]
-        sample_bytes = sum(len(t.encode("utf-8")) for t in sample)
+    times = []
+    for _ in range(repeat):
         started = time.perf_counter()
-        matched = sum(1 for text in sample for _ in pattern.finditer(text))
-        regex_seconds = time.perf_counter() - started
-        regex_rate = sample_bytes / 1e6 / regex_seconds
-        print(
-            f"  naive regex alternation (matching only, {sample_bytes / 1e6:.1f} MB sample): {regex_seconds:.1f} s "
-            f"= {regex_rate:.3f} MB/s, {matched:,} matches → check_text is {total / seconds / 1e6 / regex_rate:.0f}× "
-            f"faster",
-            flush=True,
-        )
+        for k, text in enumerate(texts):
+            check_text(text, f"file{k}.txt", rules, config)
+        times.append(time.perf_counter() - started)
+    seconds = statistics.median(times)
+    print(f"  check_text alone: {seconds:.1f} s = {total / 1e6 / seconds:.2f} MB/s (median of {repeat})")
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(rules.form, key=len, reverse=True)))
+    sample = texts[:3]
+    sample_bytes = sum(len(t.encode("utf-8")) for t in sample)
+    started = time.perf_counter()
+    matched = sum(1 for text in sample for _ in pattern.finditer(text))
+    regex_seconds = time.perf_counter() - started
+    regex_rate = sample_bytes / 1e6 / regex_seconds
+    print(
+        f"  naive regex alternation (matching only, {sample_bytes / 1e6:.1f} MB sample): {regex_seconds:.1f} s "
+        f"= {regex_rate:.3f} MB/s, {matched:,} matches → check_text is {total / seconds / 1e6 / regex_rate:.0f}× "
+        f"faster",
+        flush=True,
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory of the process so far: {rss:.0f} MB", flush=True)
 
@@ -154,6 +160,7 @@ def main() -> int:
     parser.add_argument("--terms", type=int, default=100_000)
     parser.add_argument("--own-mb", type=float, default=20, help="MB of the corpus's own text (0: skip)")
     parser.add_argument("--termbase", type=Path, default=ROOT / "termbase" / "shuyu.db")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing (the median is printed)")
     parser.add_argument("--no-dense", action="store_true", help="skip the dense case (the slowest)")
     args = parser.parse_args()
     if not DATASETS.is_dir():
@@ -172,10 +179,16 @@ def main() -> int:
             label = (
                 "dense (forms are pieces of the text)" if dense else "realistic (the corpus's termbase + rare forms)"
             )
-            run_case(label, real + termbase(base, args.terms // 2, dense), texts, Path(directory))
+            run_case(label, real + termbase(base, args.terms // 2, dense), texts, Path(directory), args.repeat)
         if args.own_mb and real:
             own = [p.text for p in seed_passages()]
-            run_case("own (the corpus's text against its termbase)", real, files(own, args.own_mb), Path(directory))
+            run_case(
+                "own (the corpus's text against its termbase)",
+                real,
+                files(own, args.own_mb),
+                Path(directory),
+                args.repeat,
+            )
     return 0
 
 
