@@ -107,9 +107,23 @@ def load_jieba():
 
 
 def words(text: str) -> list[str]:
-    """jieba's segmentation of ``text`` (dictionary only, no HMM guesses)."""
+    """jieba's segmentation of ``text`` (dictionary only, no HMM guesses).
+
+    jieba cuts each block of its ``re_han_default`` on its own; blocks of Chinese characters only go to
+    rjieba (the same words, 7× faster, see ``pos_pattern``), the others to jieba itself.
+    """
     jieba, _ = load_jieba()
-    return jieba.lcut(text, HMM=False)
+    cut, _ = _tagger()
+    out: list[str] = []
+    for k, block in enumerate(jieba.re_han_default.split(text)):
+        if not block:
+            continue
+        if k % 2 == 0:  # between blocks (punctuation, spaces): as jieba, a whitespace run or one character
+            for piece in jieba.re_skip_default.split(block):
+                out += [piece] if jieba.re_skip_default.match(piece) else piece
+        else:
+            out += cut(block, False) if _HAN_RUN.fullmatch(block) else jieba.lcut(block, HMM=False)
+    return out
 
 
 # A run of the characters jieba segments by its dictionary alone (its ``re_han_internal`` without Latin
