@@ -48,8 +48,7 @@ def fix_files(paths: list[str], config: LintConfig, in_place: bool = False) -> l
         if in_place and fixed:
             atomic_write_text(backup_path(Path(path)), original)
             atomic_write_text(path, text)
-        done = {id(f) for f in fixed}
-        results.append(FixedFile(path, text, fixed, [f for f in found if id(f) not in done]))
+        results.append(FixedFile(path, text, fixed, [f for f in found if f not in fixed]))
     return results
 
 
@@ -69,12 +68,9 @@ def fix(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
         key=lambda f: f.start,
         reverse=True,
     )
-    pieces, end = [], len(text)  # joined once: linear however many fixes one long line has
     for f in fixable:
-        pieces += [text[f.end : end], f.suggestion]
-        end = f.start
-    pieces.append(text[:end])
-    return "".join(reversed(pieces)), fixable
+        text = text[: f.start] + f.suggestion + text[f.end :]
+    return text, fixable
 
 
 def backup_path(path: Path) -> Path:
