@@ -1,24 +1,31 @@
-"""Benchmark the term miner on ≥ 50 M characters (needs ../shared/datasets).
+"""Benchmark the term miner on real, distinct Chinese and on a resampled UN corpus (needs ../shared/datasets).
 
-    python bench/bench_miner.py                 # 10 M and 50 M characters
-    python bench/bench_miner.py --sizes 2 10    # other sizes, in millions of characters
+    python bench/bench_miner.py                          # real text, 10 M and 50 M characters
+    python bench/bench_miner.py --corpus resampled       # UN seeds resampled, 10 M and 50 M
+    python bench/bench_miner.py --sizes 6.4 10 --corpus real
 
-The corpus is built by sampling and shuffling paragraphs of the seed documents,
-the Chinese SDG goals and targets, the Chinese Bible (Genesis, Exodus) and the
-Chinese side of the TICO-19 translation memory, with a fixed random seed, and
-written to a temporary file (untimed); the miner streams it from there, so it
-is never held in memory.  Sampling makes identical paragraphs recur, as
-boilerplate does in UN resolutions; ``--distinct`` makes every one unique.  Each size runs in its own process, so peak memory (max RSS) is its own.
+Corpora (written to a temporary file, untimed; the miner streams it from there):
+- ``real``: ``zh-bench-real`` (People's Daily 1998, the Chinese Bible, Debian's documentation; 6.46 M
+  characters, no paragraph repeats), taken in order.  Beyond its size, the rest is built by shuffling
+  its *sentences* across new paragraphs (fixed seed; each paragraph keeps the sentence count of an
+  original one): paragraphs stay distinct, but every sentence recurs once per 6.46 M characters.
+- ``resampled``: paragraphs of the seed documents, the Chinese SDG goals and targets, the Chinese Bible
+  (Genesis, Exodus) and TICO-19 sampled with a fixed seed, so identical paragraphs recur as boilerplate
+  does in UN resolutions (``--distinct`` prefixes each with a random clause).
+Each size runs in its own process, so its peak memory (max RSS, taken when mining ends) is its own.
 
-Printed per size: miner throughput (characters/s, end to end: counting,
-boundaries, tagging, occurrences, scoring), peak memory, and in the same run
-plain ``jieba.lcut`` over the same text as a baseline.
+Printed per size: the miner's throughput end to end (characters/s), peak memory and the time of each
+stage (counting, boundaries, tagging, occurrences, scoring); and in the same process, over the same
+text, the baselines ``rjieba.cut``, an exact numpy count of all 2–6-grams (sorting 64-bit hashes) and
+``jieba.lcut``.  Baselines other than rjieba run on the first ``BASELINE_CHARS`` characters only, to
+keep the run bounded; their rates are characters per second.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -28,7 +35,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATASETS = ROOT.parent / "shared" / "datasets"
+# ../shared/datasets beside the repository, or wherever SHUYU_DATASETS points (a git worktree elsewhere).
+DATASETS = Path(os.environ.get("SHUYU_DATASETS", ROOT.parent / "shared" / "datasets"))
 PASSAGES_PER_DOC = 200
 
 
@@ -71,6 +79,44 @@ def corpus(base: list[str], chars: int, distinct: bool = False):
     return stream
 
 
+BASELINE_CHARS = 5_000_000
+REAL = "zh-bench-real/paragraphs.tsv.gz"
+
+
+def real_corpus(chars: int):
+    """A function returning a fresh stream of ``chars`` characters of real, distinct Chinese (see the doc)."""
+    import gzip
+
+    from shuyu.corpus.structure import split_sentences
+    from shuyu.mining import Passage
+
+    with gzip.open(DATASETS / REAL, "rt", encoding="utf-8") as handle:
+        next(handle)
+        rows = [line.rstrip("\n").split("\t", 1) for line in handle]
+
+    def stream():
+        total, n = 0, 0
+        for source, text in rows:
+            if total >= chars:
+                return
+            yield Passage(f"{source}-{n // PASSAGES_PER_DOC}", 1990 + (n // PASSAGES_PER_DOC) % 20, None, text, n)
+            total, n = total + len(text), n + 1
+        rng = random.Random(20261201)
+        shapes = [len(split_sentences(text)) or 1 for _, text in rows]
+        sentences = [text[a:b] for _, text in rows for a, b in split_sentences(text)]
+        while total < chars:
+            rng.shuffle(sentences)
+            pool = iter(sentences)
+            for shape in shapes:
+                text = "".join(next(pool, "") for _ in range(shape))
+                if not text or total >= chars:
+                    break
+                yield Passage(f"mix-{n // PASSAGES_PER_DOC}", 1990 + (n // PASSAGES_PER_DOC) % 20, None, text, n)
+                total, n = total + len(text), n + 1
+
+    return stream
+
+
 def from_file(path: Path):
     """A function returning a fresh stream of the passages stored in ``path`` (doc, year, text per line)."""
     from shuyu.mining import Passage
@@ -84,83 +130,142 @@ def from_file(path: Path):
     return stream
 
 
-def run_one(millions: float, distinct: bool) -> dict:
+def ngram_count(texts: list[str], lengths=range(2, 7)) -> int:
+    """Exact counts of every 2–6-gram of Chinese characters, by sorting 64-bit hashes: distinct grams seen ≥ 2×."""
+    import numpy as np
+
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    chinese = (codes >= 0x3400) & (codes <= 0x9FFF)
+    hashes = codes.copy()
+    frequent = 0
+    for n in lengths:
+        hashes = hashes[:-1] * np.uint64(0x100000001B3) + codes[n - 1 :]
+        valid = np.lib.stride_tricks.sliding_window_view(chinese, n).all(axis=1)
+        ordered = np.sort(hashes[valid])
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        frequent += int((np.diff(np.append(starts, len(ordered))) >= 2).sum())
+    return frequent
+
+
+def run_one(millions: float, kind: str) -> dict:
     import tempfile
+
+    import rjieba
 
     from shuyu.mining import mine_texts
     from shuyu.text.zh import load_jieba
 
-    base = paragraphs()
+    source = real_corpus(int(millions * 1_000_000)) if kind == "real" else None
+    if source is None:
+        source = corpus(paragraphs(), int(millions * 1_000_000), kind == "distinct")
     # The corpus is written once, untimed; the miner then reads it from disk like any corpus.
     path = Path(tempfile.mkstemp(suffix=".tsv")[1])
     chars = 0
     with path.open("w", encoding="utf-8") as handle:
-        for p in corpus(base, int(millions * 1_000_000), distinct)():
+        for p in source():
             handle.write(f"{p.doc_id}\t{p.year}\t{p.text}\n")
             chars += len(p.text)
+    del source
     stream = from_file(path)
     jieba, _ = load_jieba()  # loading jieba's dictionary is not the miner's work
+    rjieba.cut("预热")  # nor is rjieba's
+    stages: dict[str, float] = {}
     started = time.perf_counter()
-    candidates = mine_texts(stream)
+
+    def progress(stage: str, _done: int) -> None:
+        stages.setdefault(stage, time.perf_counter() - started)
+
+    candidates = mine_texts(stream, progress=progress)
     mined = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    marks = sorted(stages.items(), key=lambda kv: kv[1]) + [("end", mined)]
+    split = {stage: round(marks[k + 1][1] - at, 1) for k, (stage, at) in enumerate(marks[:-1])}
+    texts = [p.text for p in stream()]
     started = time.perf_counter()
-    for p in stream():
-        jieba.lcut(p.text)
-    baseline = time.perf_counter() - started
+    for text in texts:
+        rjieba.cut(text, False)
+    rjieba_seconds = time.perf_counter() - started
+    sample, size = [], 0
+    for text in texts:
+        if size >= BASELINE_CHARS:
+            break
+        sample.append(text)
+        size += len(text)
+    del texts
+    started = time.perf_counter()
+    ngram_count(sample)
+    ngram_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in sample:
+        jieba.lcut(text)
+    jieba_seconds = time.perf_counter() - started
     path.unlink()
     return {
         "chars": chars,
         "seconds": round(mined, 1),
         "chars_per_s": round(chars / mined),
         "peak_mb": round(peak_mb),
-        "jieba_seconds": round(baseline, 1),
-        "jieba_chars_per_s": round(chars / baseline),
-        "speed_vs_jieba": round(baseline / mined, 2),
+        "stages": split,
+        "rjieba_chars_per_s": round(chars / rjieba_seconds),
+        "ngram_chars_per_s": round(size / ngram_seconds),
+        "jieba_chars_per_s": round(size / jieba_seconds),
+        "baseline_chars": size,
         "candidates": len(candidates),
         "top": [c.term for c in candidates[:10]],
     }
 
 
-def main() -> int:
-    return size_benchmark(
-        __doc__,
-        __file__,
-        run_one,
-        "make every passage unique (no identical paragraphs to count once)",
-        lambda r: (
-            f"miner {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
-            f"jieba.lcut {r['jieba_seconds']:.1f} s = {r['jieba_chars_per_s'] / 1e6:.2f} M chars/s → miner is "
-            f"{r['speed_vs_jieba']}× jieba; {r['candidates']} candidates, top: {' '.join(r['top'][:5])}"
-        ),
+def describe(r: dict) -> str:
+    stages = ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in r["stages"].items())
+    rate = r["chars_per_s"]
+    return (
+        f"miner {r['seconds']:6.1f} s = {rate / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB [{stages} s]\n"
+        f"    baselines, same process: rjieba.cut {r['rjieba_chars_per_s'] / 1e6:.2f} M chars/s "
+        f"({r['rjieba_chars_per_s'] / rate:.1f}× the miner); numpy 2–6-gram count "
+        f"{r['ngram_chars_per_s'] / 1e6:.2f} M chars/s ({r['ngram_chars_per_s'] / rate:.1f}×); jieba.lcut "
+        f"{r['jieba_chars_per_s'] / 1e6:.2f} M chars/s ({r['jieba_chars_per_s'] / rate:.2f}×) "
+        f"[on the first {r['baseline_chars'] / 1e6:.1f} M chars]\n"
+        f"    {r['candidates']} candidates, top: {' '.join(r['top'][:8])}"
     )
 
 
-def size_benchmark(doc: str, script: str, run_one, distinct_help: str, describe) -> int:
+def main() -> int:
+    return size_benchmark(
+        __doc__, __file__, run_one, "shorthand for --corpus distinct", describe, ("real", "resampled", "distinct")
+    )
+
+
+def size_benchmark(doc: str, script: str, run_one, distinct_help: str, describe, corpora=()) -> int:
     """The command line shared by the size benchmarks.
 
-    ``--one SIZE`` runs ``run_one(SIZE, distinct)`` and prints its result as
-    JSON; otherwise ``script --one SIZE`` runs once per ``--sizes``, each in its
-    own process (so its peak memory is its own), printing ``describe(result)``
-    per size, then how time and memory grew from the smallest to the largest.
+    ``--one SIZE`` runs ``run_one(SIZE, corpus)`` (with ``corpora``: the corpus
+    chosen among them; without: whether ``--distinct``) and prints its result
+    as JSON; otherwise ``script --one SIZE`` runs once per ``--sizes``, each in
+    its own process (so its peak memory is its own), printing
+    ``describe(result)`` per size, then how time and memory grew from the
+    smallest to the largest.
     """
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--sizes", nargs="+", type=float, default=[10, 50], help="corpus sizes in millions of characters"
     )
+    if corpora:
+        parser.add_argument("--corpus", choices=corpora, default=corpora[0], help="which text (see above)")
     parser.add_argument("--distinct", action="store_true", help=distinct_help)
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    kind = "distinct" if args.distinct else getattr(args, "corpus", "resampled")
     if args.one:
-        print(json.dumps(run_one(args.one, args.distinct), ensure_ascii=False))
+        print(json.dumps(run_one(args.one, kind if corpora else args.distinct), ensure_ascii=False))
         return 0
-    print("corpus: sampled paragraphs" + (", each made unique" if args.distinct else " (identical paragraphs recur)"))
+    print(f"corpus: {kind}")
     if not DATASETS.is_dir():
         print(f"needs the datasets at {DATASETS}", file=sys.stderr)
         return 2
     results = {}
     for size in args.sizes:
-        command = [sys.executable, script, "--one", str(size)] + (["--distinct"] if args.distinct else [])
+        command = [sys.executable, script, "--one", str(size)]
+        command += ["--corpus", kind] if corpora else ["--distinct"] if args.distinct else []
         out = subprocess.run(command, capture_output=True, text=True, check=True)
         results[size] = r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['chars'] / 1e6:6.1f} M chars: {describe(r)}", flush=True)

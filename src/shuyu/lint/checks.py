@@ -15,14 +15,14 @@ import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
 
 from shuyu.corpus.detect import find_symbols
 from shuyu.lint.config import LintConfig
 from shuyu.lint.rules import FLAGGED, SHORT, Rules, quoted_titles
 from shuyu.text.match import Match
 from shuyu.text.numbers import quantities
-from shuyu.text.zh import normalise
+from shuyu.text.zh import display_width, normalise
 
 _IGNORE = re.compile(r"shuyu:\s*ignore(?:\[([\w,\s-]+)\])?")
 
@@ -38,15 +38,37 @@ class Finding:
     message: str
     found: str
     suggestion: str | None
-    line_text: str
     start: int  # offset in the text checked (the whole file, or the segment's target)
     end: int
     segment: str | None = None  # the unit id of a bilingual file
+    # The text checked, shared by all its findings: a finding holds no copy of its line, so memory
+    # stays proportional to the input however long the lines (unwrapped text pasted from a PDF).
+    lines: Lines | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def line_text(self) -> str:
+        """The finding's line (made on demand)."""
+        if self.lines is None:
+            return ""
+        start, end = self.lines.bounds(self.start)
+        return self.lines.text[start:end]
+
+    def excerpt(self, context: int = 30, width: int = 100) -> tuple[str, int]:
+        """The line, or a window of ``context`` characters either side of the finding when the line is
+        wider than ``width`` columns; and where the finding starts in it.  Only the window is copied."""
+        if self.lines is None:
+            return "", 0
+        text = self.lines.text
+        line_start, line_end = self.lines.bounds(self.start)
+        if line_end - line_start <= width and display_width(text[line_start:line_end]) <= width:
+            return text[line_start:line_end], self.start - line_start
+        left = max(line_start, self.start - context)
+        right = min(line_end, self.end + context)
+        head = ("…" if left > line_start else "") + text[left : self.start]
+        return head + text[self.start : right] + ("…" if right < line_end else ""), len(head)
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("line_text")
-        return data
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "lines"}
 
 
 class Lines:
@@ -56,11 +78,18 @@ class Lines:
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
 
-    def position(self, offset: int) -> tuple[int, int, str]:
-        """(line, column, the line's text), both from 1."""
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k + 1, offset - self.starts[k] + 1
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end of the line holding ``offset`` (its line break excluded)."""
         k = bisect.bisect_right(self.starts, offset) - 1
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
-        return k + 1, offset - self.starts[k] + 1, self.text[self.starts[k] : end].rstrip("\r\n")
+        while end > self.starts[k] and self.text[end - 1] in "\r\n":
+            end -= 1
+        return self.starts[k], end
 
 
 class Exemptions:
@@ -120,7 +149,7 @@ class Collector:
     ) -> None:
         if not self.config.enabled(check):
             return
-        line, column, text = lines.position(start)
+        line, column = lines.position(start)
         if exemptions.silenced(line, check):
             return
         self.findings.append(
@@ -134,10 +163,10 @@ class Collector:
                 message,
                 found,
                 suggestion,
-                text,
                 start,
                 end,
                 segment,
+                lines,
             )
         )
 

@@ -52,14 +52,14 @@ def fix_files(
             original = read_text(path, encoding)
             found = check_text(original, path, rules, config)
             text, fixed = fix(original, found)
-            results.append(FixedFile(path, text, fixed, [f for f in found if f not in fixed]))
+            results.append(FixedFile(path, text, fixed, _unfixed(found, fixed)))
         return results
     planned = []
     for path in paths:
         source = rewrite.load(path, encoding)
         found = check_text(source.text, path, rules, config)
         data, fixed = rewrite.apply(source, fixable(found))
-        planned.append((source, data, FixedFile(path, "", fixed, [f for f in found if f not in fixed])))
+        planned.append((source, data, FixedFile(path, "", fixed, _unfixed(found, fixed))))
     for source, data, result in planned:
         if result.fixed:
             rewrite.write(source, data)
@@ -78,9 +78,13 @@ def fix(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
     Excepted quotations and suppressed lines never produce findings, so they are never changed.
     """
     found = sorted(fixable(findings), key=lambda f: f.start, reverse=True)
-    for f in found:
-        text = text[: f.start] + f.suggestion + text[f.end :]
-    return text, found
+    return rewrite.replace_spans(text, found), found
+
+
+def _unfixed(found: list[Finding], fixed: list[Finding]) -> list[Finding]:
+    """The findings a fix left (by identity: findings compare by value, and a set keeps this linear)."""
+    done = {id(f) for f in fixed}
+    return [f for f in found if id(f) not in done]
 
 
 def fixable(findings: list[Finding]) -> list[Finding]:

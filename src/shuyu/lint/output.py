@@ -24,21 +24,12 @@ def human(findings: list[Finding]) -> str:
     out = []
     for f in findings:
         out.append(f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.check}]")
-        if f.line_text:
-            line, column = _window(f.line_text, f.column - 1, f.end_column - 1)
+        line, column = f.excerpt()
+        if line:
             out.append(f"    {line}")
-            width = display_width(f.line_text[f.column - 1 : f.end_column - 1]) or 1
+            width = display_width(line[column : column + f.end_column - f.column]) or 1
             out.append("    " + " " * display_width(line[:column]) + "^" * width)
     return "\n".join(out) + ("\n" if out else "")
-
-
-def _window(line: str, start: int, end: int, context: int = 30) -> tuple[str, int]:
-    """A long line cut to the finding and some context on each side; the finding's new start."""
-    if display_width(line) <= 100:
-        return line, start
-    left = max(0, start - context)
-    head = ("…" if left else "") + line[left:start]
-    return head + line[start : end + context] + ("…" if end + context < len(line) else ""), len(head)
 
 
 def as_json(findings: list[Finding]) -> str:

@@ -58,12 +58,19 @@ def encode(source: Source, text: str) -> bytes:
     return text.encode(source.encoding)
 
 
+def replace_spans(text: str, findings: list[Finding]) -> str:
+    """The text with each finding's span replaced by its suggestion, joined once (linear in the text's length)."""
+    pieces, done = [], 0
+    for f in sorted(findings, key=lambda f: f.start):
+        pieces += [text[done : f.start], f.suggestion]
+        done = f.end
+    return "".join([*pieces, text[done:]])
+
+
 def apply(source: Source, fixable: list[Finding]) -> tuple[bytes, list[Finding]]:
     """The new file's bytes and the findings actually fixed (of ``fixable``: deprecated forms with a suggestion)."""
     if source.document is None:
-        text = source.text
-        for f in sorted(fixable, key=lambda f: f.start, reverse=True):
-            text = text[: f.start] + f.suggestion + text[f.end :]
+        text = replace_spans(source.text, fixable)
         data = encode(source, text)
         if decode(data, source.path, source.encoding)[0] != text:
             raise InputError(f"cannot write the corrections in {source.encoding}", source.path)

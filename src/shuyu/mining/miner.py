@@ -130,11 +130,13 @@ def mine_texts(
 def _mine(
     passages: Iterable[Passage], store: ngrams.ChunkStore, options: MiningOptions, progress: Callable[[str, int], None]
 ) -> list[Candidate]:
+    progress("counting n-grams", 0)  # each stage reports its start, then its progress
     tables, chars, floor, size = ngrams.count(
         passages, store, options.min_freq, options.max_len, lambda n: progress("counting n-grams", n)
     )
     if not tables.get(2):
         return []
+    progress("measuring boundaries", 0)
     frequent = ngrams.neighbours(store, tables, options.max_len, lambda n: progress("measuring boundaries", n))
     stats = ngrams.NgramStats(frequent, chars, floor)
     entropies: dict[str, tuple[float, float]] = {}
@@ -153,6 +155,7 @@ def _mine(
         and not _has_stopword(g, options.stopwords)
         and (pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS) or entropies[g][1] >= 2 * options.min_entropy)
     }
+    progress("finding occurrences", 0)
     found = ngrams.occurrences(
         store,
         tables,
@@ -165,6 +168,7 @@ def _mine(
     )
     grams = {g for g in grams if _used_as_unit(g, found, floor)}
     cvalues = _cvalues({g: found.freq[g] for g in grams})
+    cohesions = ngrams.cohesion(stats, (g for g in grams if found.docs[g] >= options.min_docs))
     candidates = []
     for gram in grams:
         if found.docs[gram] < options.min_docs:
@@ -182,7 +186,7 @@ def _mine(
                 pos=" ".join(tag for _, tag in pos_pattern(gram)),
                 left_entropy=left,
                 right_entropy=right,
-                cohesion=ngrams.cohesion(stats, gram),
+                cohesion=cohesions[gram],
                 cvalue=cvalues[gram],
                 specificity=_specificity(gram, freq / stats.chars),
                 contexts=found.contexts[gram],

@@ -25,6 +25,7 @@ chunk size and the table cap, not by the corpus size.
 
 from __future__ import annotations
 
+import functools
 import math
 import pickle
 import tempfile
@@ -86,9 +87,9 @@ class Chunk:
     def chars(self) -> int:
         return int(self.weight[self.remaining > 0].sum())
 
-    @property
+    @functools.cached_property
     def first_owner(self) -> np.ndarray:
-        """Index of each distinct text's first passage in the ``owner_*`` arrays."""
+        """Index of each distinct text's first passage in the ``owner_*`` arrays (computed once per chunk)."""
         return np.concatenate(([0], np.cumsum(self.copies)[:-1]))
 
     def __getstate__(self) -> dict:
@@ -96,6 +97,7 @@ class Chunk:
         state = dict(self.__dict__)
         state.update(codes=self.codes.astype(np.uint32), remaining=self.remaining.astype(np.int32))
         del state["weight"]
+        state.pop("first_owner", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -199,6 +201,22 @@ class NgramStats:
     frequent: dict[int, Frequent]
     chars: int
     min_freq: int
+
+    def freqs(self, grams: Iterable[str]) -> dict[str, int]:
+        """Frequencies of many n-grams (0 for those not frequent), one array search per length."""
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for gram in grams:
+            by_length[len(gram)].append(gram)
+        out: dict[str, int] = {}
+        for n, group in by_length.items():
+            table = self.frequent.get(n)
+            if table is None or not len(table.hashes):
+                out.update(dict.fromkeys(group, 0))
+                continue
+            hashes = np.fromiter(map(gram_hash, group), dtype=np.uint64, count=len(group))
+            where = np.minimum(np.searchsorted(table.hashes, hashes), len(table.hashes) - 1)
+            out.update(zip(group, np.where(table.hashes[where] == hashes, table.counts[where], 0).tolist()))
+        return out
 
     def freq(self, gram: str) -> int:
         """Frequency of a frequent n-gram (0 for any other)."""
@@ -671,21 +689,22 @@ def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_context
         return
     _, first = _first_of_each(ids[wanted] * (1 << 32) + texts[wanted])
     rows = np.flatnonzero(wanted)[first]
-    for row in rows[np.argsort(positions[rows], kind="stable")].tolist():
-        examples = contexts[int(ids[row])]
+    rows = rows[np.argsort(positions[rows], kind="stable")]
+    # Python lists, not numpy scalars, in the loop: one row per (term, text) can mean 100,000s of rows.
+    first_owner, copies, owner_doc = chunk.first_owner.tolist(), chunk.copies.tolist(), chunk.owner_doc.tolist()
+    text_starts = chunk.text_starts.tolist()
+    for term, text, start, length in zip(*(a[rows].tolist() for a in (ids, texts, positions, lengths)), strict=True):
+        examples = contexts[term]
         if len(examples) >= n_contexts:
             continue
-        text = int(texts[row])
-        first = int(chunk.first_owner[text])
+        first = first_owner[text]
         used = {e["doc_id"] for e in examples}
         owner = next(
-            (o for o in range(first, first + int(chunk.copies[text])) if chunk.doc_ids[chunk.owner_doc[o]] not in used),
+            (o for o in range(first, first + copies[text]) if chunk.doc_ids[owner_doc[o]] not in used),
             None,
         )
         if owner is not None:
-            examples.append(
-                _context(chunk, owner, int(positions[row]), int(lengths[row]), int(chunk.text_starts[text]))
-            )
+            examples.append(_context(chunk, owner, start, length, text_starts[text]))
 
 
 def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int) -> dict:
@@ -704,8 +723,12 @@ def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int)
     }
 
 
-def cohesion(stats: NgramStats, gram: str) -> float:
-    """Weakest split's pointwise mutual information: low when the gram is two words side by side."""
+def cohesion(stats: NgramStats, grams: Iterable[str]) -> dict[str, float]:
+    """Per gram, the weakest split's pointwise mutual information: low when the gram is two words side by side.
+
+    The frequencies of the grams and of all their parts are looked up at once (one search per length).
+    """
+    grams = list(grams)
+    freq = stats.freqs({part for g in grams for k in range(1, len(g)) for part in (g[:k], g[k:])} | set(grams))
     n = stats.chars
-    f = stats.freq(gram)
-    return min(math.log(f * n / (stats.freq(gram[:k]) * stats.freq(gram[k:]))) for k in range(1, len(gram)))
+    return {g: min(math.log(freq[g] * n / (freq[g[:k]] * freq[g[k:]])) for k in range(1, len(g))) for g in grams}

@@ -43,7 +43,8 @@ STATUS_OF.update(
         "obsolete": "superseded",
     }
 )
-_SHUYU_NOTE = re.compile(r"^shuyu:(status|years|count)=(.*)$")
+# A note that does not have exactly this shape (a hand edit, a damaged file) stays an ordinary note.
+_SHUYU_NOTE = re.compile(r"^shuyu:(?:(status)=(\w+)|(count)=(\d+)|(years)=(\d{4}:\d+(?: \d{4}:\d+)*))$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")  # BCP 47 in shape
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -290,12 +291,12 @@ def _read_term(term_set, lang: str, code: str, dialect: Dialect, path: Path) -> 
     for note in _children(term_set, dialect, "note"):
         text = _text(note)
         special = _SHUYU_NOTE.match(text)
-        if special and special.group(1) == "status":
+        if special and special.group(1):
             term.status = special.group(2)
-        elif special and special.group(1) == "count":
-            term.count = int(special.group(2))
+        elif special and special.group(3):
+            term.count = int(special.group(4))
         elif special:
-            term.years = {y: int(n) for y, n in (pair.split(":") for pair in special.group(2).split())}
+            term.years = {y: int(n) for y, n in (pair.split(":") for pair in special.group(6).split())}
         else:
             term.notes.append(text)
     return term
