@@ -34,12 +34,13 @@ from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
+import rjieba
 from scipy import sparse
 
 from shuyu.align.anchors import longest_chain
 from shuyu.align.lexicon import Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
-from shuyu.text.zh import is_cjk, load_jieba
+from shuyu.text.zh import is_cjk
 
 UN_LENGTH_RATIO = 3.19  # English / Chinese non-space characters, un-devset-zh-en (3,054 pairs)
 UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
@@ -362,12 +363,11 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
     en_count: Counter[int] = Counter()
     joint: Counter[tuple[str, int]] = Counter()
     confident = 0
-    jieba, _ = load_jieba()  # with its HMM: names CC-CEDICT lacks stay one word
     for i0, i1, j0, j1 in path:
         if i1 == i0 or j1 == j0 or bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1)) < LEARN_CONFIDENCE:
             continue
         confident += 1
-        words = {w for i in range(i0, i1) for w in jieba.lcut(zh_sents[i]) if len(w) >= 2 and all(map(is_cjk, w))}
+        words = {w for i in range(i0, i1) for w in rjieba.cut(zh_sents[i]) if len(w) >= 2 and all(map(is_cjk, w))}
         ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
         zh_count.update(words)
         en_count.update(ids)
