@@ -337,10 +337,10 @@ def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon |
     model = _model(f)
     path = _search(f, model)
     learned = _learned_lexicon(f, model, zh_sents, lexicon, path)
-    if learned:
-        f = _with_learned(f, zh_sents, learned)
-        path = _search(f, model)
-    return [_pair(f, model, zh_sents, en_sents, bead) for bead in _detach_orphans(f, model, path)]
+    taught = _with_learned(f, zh_sents, learned) if learned else f
+    path = _detach_orphans(taught, model, _search(taught, model) if learned else path)
+    # Confidence from the dictionary's evidence alone: what the document taught itself would confirm its own guesses.
+    return [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
 
 
 def _search(f: _Features, model: _Model):
