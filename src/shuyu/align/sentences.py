@@ -16,6 +16,11 @@ unaligned (1–0, 0–1).  Its score adds
   that figure when the documents are short (3.28 on the Bible);
 - a prior per bead shape, so that evidence must pay for a merge.
 
+Two passes: the first alignment's confident beads teach word pairs the
+dictionary lacks (names, spellings), and the share of sentences it left
+unaligned re-prices a skip (one Viterbi re-estimation step of that prior,
+smoothed towards the UN figure); the second pass aligns with both.
+
 Only the cells within a band are scored: around a centre line through the
 sentence pairs that share a word found once on each side (longest chain in
 order), advancing with cumulative length in between.  A best path that touches
