@@ -77,6 +77,19 @@ def test_a_target_missing_in_english_is_left_unaligned(plain):
     assert unaligned.confidence == 0.0 and unaligned.low_confidence
 
 
+def test_a_long_document_learns_from_itself_and_still_leaves_a_missing_target_out(plain):
+    """Three copies of the targets: enough confident beads for the second pass (learned word pairs, skips priced by
+    the first pass's share); a target missing in English is still left out, everything else stays 1–1."""
+    zh, en = plain
+    zh3, en3 = zh * 3, en * 3
+    missing = len(zh) + 7
+    pairs = align_sentences(zh3, en3[:missing] + en3[missing + 1 :])
+    expected = [((k,), (k if k < missing else k - 1,)) for k in range(len(zh3)) if k != missing]
+    assert [b for b in _beads(pairs) if b[0] != (missing,)] == expected
+    assert ((missing,), ()) in _beads(pairs)
+    assert assess(pairs).ok
+
+
 def test_paragraph_numbers_anchor_documents(numbered):
     zh, en = numbered
     pairs = align_documents(zh, en[:10] + en[11:])  # target 2.3 missing in English

@@ -274,8 +274,21 @@ class Lexicon:
             if word.isupper() and len(word) > 1:  # an acronym may stay in Latin script in Chinese text (UNESCO)
                 ids.append(self.token_id("=" + word.lower(), extra))
             else:
-                ids.append(self.token_id(stem(word), extra))
+                ids.append(self.token_id(_lemma_stem(word), extra))
         return ids
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma_stem(word: str) -> str:
+    """The stem of an English word's lemma, so that irregular forms meet their dictionary gloss (said → say,
+    dwelt → dwell, took → take); LemmInflect's verb lemma first, then its noun lemma."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    for tag in ("VERB", "AUX", "NOUN"):
+        if lemmas.get(tag):
+            return stem(lemmas[tag][0])
+    return stem(word)
 
 
 def zh_content_mask(text: str) -> int:
