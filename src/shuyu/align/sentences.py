@@ -1,0 +1,381 @@
+"""Sentence alignment of a Chinese and an English sentence list: banded dynamic programming over beads.
+
+A bead joins up to four sentences on one side with up to four on the other
+(1–1, 1–2, 2–1, 2–2, 1–3, 3–1, 2–3, 3–2, 1–4, 4–1) or leaves one sentence
+unaligned (1–0, 0–1).  Its score adds
+
+- lexical evidence: the share of English content words a dictionary word of
+  the Chinese side translates, and the share of Chinese content characters
+  whose translation appears on the English side (CC-CEDICT, the caller's term
+  pairs, numbers, symbols, Latin-script names: ``lexicon.py``);
+- length: Gale–Church's normal model of English characters given Chinese ones.
+  On the UN Parallel Corpus development set (3,054 sentence pairs,
+  ``un-devset-zh-en``) English has 3.19 non-space characters per Chinese
+  non-space character, with a variance of 17.3 per Chinese character; each
+  document pair's own ratio (total English / total Chinese) is drawn towards
+  that figure when the documents are short (3.28 on the Bible);
+- a prior per bead shape, so that evidence must pay for a merge.
+
+Only the cells within a band are scored: around a centre line through the
+sentence pairs that share a word found once on each side (longest chain in
+order), advancing with cumulative length in between.  A best path that touches
+the band's edge is searched again in a band twice as wide.  Time and memory
+are O((n + m) × band); the score of a merged bead is built from per-pair word
+overlaps (sparse products over the band), the exact figure being recomputed
+for the chosen beads' confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from shuyu.align.anchors import longest_chain
+from shuyu.align.lexicon import Lexicon, cedict, zh_content_mask
+from shuyu.model.bitext import SentencePair
+
+UN_LENGTH_RATIO = 3.19  # English / Chinese non-space characters, un-devset-zh-en (3,054 pairs)
+UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
+
+BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (3, 2), (2, 3), (4, 1), (1, 4), (1, 0), (0, 1))
+# Log prior of each shape: what the lexical and length evidence must beat to merge or leave out.
+MERGE_PRIOR = -1.5  # per sentence beyond a 1–1 bead
+PRIOR = {(a, b): MERGE_PRIOR * (a + b - 2) for a, b in BEADS if a and b}
+LEX_WEIGHT = 16.0  # per bead, whatever its size: a merge must be better than the beads it replaces
+LEX_BASELINE = 0.12  # lexical share of unrelated sentences (dictionary noise): median 0.10 on UN, 0.08 on the Bible
+SKIP_SCORE = -2.0  # per unaligned sentence
+MIN_BAND = 24
+MAX_BEAD = 4
+ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
+
+
+@dataclass
+class _Features:
+    """What the scorer needs of each sentence, and cumulative sums for the beads."""
+
+    zh_masks: list[dict[int, int]]
+    zh_count: np.ndarray  # content characters per Chinese sentence
+    en_ids: list[list[int]]
+    en_count: np.ndarray  # content words per English sentence
+    zh_len_cum: np.ndarray
+    en_len_cum: np.ndarray
+    zh_count_cum: np.ndarray
+    en_count_cum: np.ndarray
+    vocabulary: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.zh_masks), len(self.en_ids)
+
+
+def _cumulative(values) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(np.asarray(values, dtype=np.float64))])
+
+
+def _features(zh: list[str], en: list[str], lexicon: Lexicon) -> _Features:
+    extra: dict[str, int] = {}
+    zh_masks, zh_count = [], []
+    for text in zh:
+        content = zh_content_mask(text)
+        zh_count.append(content.bit_count())
+        evidence = lexicon.zh_evidence(text, extra)
+        zh_masks.append({sid: bits & content for sid, bits in evidence.items() if bits & content})
+    en_ids = [lexicon.en_evidence(text, extra) for text in en]
+    en_count = [len(ids) for ids in en_ids]
+    return _Features(
+        zh_masks, np.asarray(zh_count, dtype=np.float64), en_ids, np.asarray(en_count, dtype=np.float64),
+        _cumulative([_length(t) for t in zh]), _cumulative([_length(t) for t in en]),
+        _cumulative(zh_count), _cumulative(en_count), len(lexicon.stem_ids) + len(extra),
+    )
+
+
+def _length(text: str) -> int:
+    return len(text) - sum(ch.isspace() for ch in text)
+
+
+class _PairStats:
+    """For each Chinese sentence i and the English sentences of its window: how many English content words the
+    Chinese sentence translates (``en``), and how many Chinese content characters find their translation in the
+    English sentence (``zh``: characters of each matched word summed, so overlapping words may count a character
+    twice; the DP caps it at the sentence's content)."""
+
+    def __init__(self, f: _Features, starts: np.ndarray, width: int, block: int = 128):
+        n, m = f.shape
+        self.starts, self.width = starts, width
+        self.en = np.zeros((n, width))
+        self.zh = np.zeros((n, width))
+        sizes = [len(masks) for masks in f.zh_masks]
+        total = sum(sizes)
+        zh_rows = np.repeat(np.arange(n), sizes)
+        zh_cols = np.fromiter((sid for masks in f.zh_masks for sid in masks), dtype=np.int64, count=total)
+        zh_bits = np.fromiter((b.bit_count() for masks in f.zh_masks for b in masks.values()), dtype=np.float64, count=total)
+        shape_zh = (n, f.vocabulary)
+        present = sparse.csr_matrix((np.ones(total), (zh_rows, zh_cols)), shape=shape_zh)
+        weight = sparse.csr_matrix((zh_bits, (zh_rows, zh_cols)), shape=shape_zh)
+        en_sizes = [len(ids) for ids in f.en_ids]
+        en_rows = np.repeat(np.arange(m), en_sizes)
+        en_cols = np.fromiter((sid for ids in f.en_ids for sid in ids), dtype=np.int64, count=sum(en_sizes))
+        counts = sparse.csr_matrix((np.ones(len(en_cols)), (en_rows, en_cols)), shape=(m, f.vocabulary))
+        seen = counts.copy()
+        seen.data[:] = 1.0
+        for r0 in range(0, n, block):
+            r1 = min(r0 + block, n)
+            c0, c1 = int(starts[r0:r1].min()), min(int(starts[r0:r1].max()) + width, m)
+            if c1 <= c0:
+                continue
+            en_block = (present[r0:r1] @ counts[c0:c1].T).toarray()
+            zh_block = (weight[r0:r1] @ seen[c0:c1].T).toarray()
+            for i in range(r0, r1):
+                lo = int(starts[i]) - c0
+                take = max(min(width, c1 - c0 - lo), 0)
+                self.en[i, :take] = en_block[i - r0, lo : lo + take]
+                self.zh[i, :take] = zh_block[i - r0, lo : lo + take]
+
+    def at(self, table: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """table values at Chinese sentences ``rows`` and English sentences ``cols``; zero outside the windows."""
+        rows_c = np.clip(rows, 0, len(table) - 1)
+        offset = cols - self.starts[rows_c]
+        inside = (rows >= 0) & (offset >= 0) & (offset < self.width)
+        return np.where(inside, table[rows_c, np.clip(offset, 0, self.width - 1)], 0.0)
+
+
+@dataclass
+class _Model:
+    ratio: float
+    variance: float
+
+
+def _model(f: _Features) -> _Model:
+    """The length ratio: the document pair's own, drawn towards the UN figure when there are few sentences
+    (a missing sentence must not teach the model that English is short) and kept within a factor of 1.5."""
+    (n, m), zh_total, en_total = f.shape, f.zh_len_cum[-1], f.en_len_cum[-1]
+    ratio = en_total / zh_total if zh_total and en_total else UN_LENGTH_RATIO
+    trust = min(n, m) / (min(n, m) + 20)
+    ratio = min(max(trust * ratio + (1 - trust) * UN_LENGTH_RATIO, UN_LENGTH_RATIO / 1.5), UN_LENGTH_RATIO * 1.5)
+    return _Model(ratio, UN_LENGTH_VARIANCE * ratio / UN_LENGTH_RATIO)
+
+
+def _lexical(en_hit, en_n, zh_hit, zh_n):
+    """Mean of the two coverage shares; a side without content words counts as half covered."""
+    en_share = np.where(en_n > 0, en_hit / np.maximum(en_n, 1), 0.5)
+    zh_share = np.where(zh_n > 0, np.minimum(zh_hit / np.maximum(zh_n, 1), 1.0), 0.5)
+    return (en_share + zh_share) / 2
+
+
+def _length_log(zh_len, en_len, model: _Model):
+    delta = (en_len - model.ratio * zh_len) / np.sqrt(model.variance * np.maximum(zh_len + en_len / model.ratio, 2) / 2)
+    return np.maximum(-delta * delta / 2, -12.0)
+
+
+def _bead_scores(f: _Features, stats: _PairStats, model: _Model, a: int, b: int, rows: np.ndarray, cols: np.ndarray):
+    """Scores of beads (a, b) ending at nodes (rows, cols) (2-D arrays); -inf where the bead does not fit."""
+    fits = (rows >= a) & (cols >= b)
+    if not fits.any():
+        return np.full(rows.shape, -np.inf)
+    if a == 0 or b == 0:
+        return np.where(fits, SKIP_SCORE * (a + b), -np.inf)
+    m = len(f.en_count)
+    en_hit = np.zeros(rows.shape)
+    zh_parts = [np.zeros(rows.shape) for _ in range(a)]
+    for k in range(b):
+        en_sent = cols - b + k
+        total = np.zeros(rows.shape)
+        for r in range(a):
+            total += stats.at(stats.en, rows - a + r, en_sent)
+            zh_parts[r] += stats.at(stats.zh, rows - a + r, en_sent)
+        en_hit += np.minimum(total, f.en_count[np.clip(en_sent, 0, m - 1)])
+    n = len(f.zh_count)
+    zh_hit = sum(np.minimum(part, f.zh_count[np.clip(rows - a + r, 0, n - 1)]) for r, part in enumerate(zh_parts))
+    prev_rows, prev_cols = np.clip(rows - a, 0, None), np.clip(cols - b, 0, None)
+    en_n = f.en_count_cum[cols] - f.en_count_cum[prev_cols]
+    zh_n = f.zh_count_cum[rows] - f.zh_count_cum[prev_rows]
+    lex = _lexical(en_hit, en_n, zh_hit, zh_n)
+    length = _length_log(f.zh_len_cum[rows] - f.zh_len_cum[prev_rows], f.en_len_cum[cols] - f.en_len_cum[prev_cols], model)
+    return np.where(fits, LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(a, b)], -np.inf)
+
+
+def _band(f: _Features, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Columns [lo, hi) of each node row, around a centre line through the rare-word anchors."""
+    n, m = f.shape
+    zh_share = (f.zh_len_cum + np.arange(n + 1)) / (f.zh_len_cum[-1] + n)
+    en_share = (f.en_len_cum + np.arange(m + 1)) / (f.en_len_cum[-1] + m)
+    anchors = _rare_word_anchors(f)
+    if anchors:
+        # Between anchors, both sides advance in proportion to their lengths.
+        zh_points = [0.0] + [zh_share[i] for i, _ in anchors] + [1.0]
+        en_points = [0.0] + [en_share[j] for _, j in anchors] + [1.0]
+        zh_share = np.interp(zh_share, zh_points, en_points)
+    centre = np.searchsorted(en_share, zh_share).clip(0, m)
+    centre[0], centre[-1] = 0, m
+    lo = np.maximum(centre - width, 0)
+    hi = np.minimum(centre + width + 1, m + 1)
+    # Rows must overlap enough for beads to step from one to the next.
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    return lo, hi
+
+
+def _rare_word_anchors(f: _Features) -> list[tuple[int, int]]:
+    """Sentence pairs (i, j) sharing a word that occurs once on each side, in the longest consistent order."""
+    en_where: dict[int, int] = {}
+    en_seen: dict[int, int] = {}
+    for j, ids in enumerate(f.en_ids):
+        for sid in set(ids):
+            en_seen[sid] = en_seen.get(sid, 0) + 1
+            en_where[sid] = j
+    zh_where: dict[int, int] = {}
+    zh_seen: dict[int, int] = {}
+    for i, masks in enumerate(f.zh_masks):
+        for sid in masks:
+            if en_seen.get(sid) == 1:
+                zh_seen[sid] = zh_seen.get(sid, 0) + 1
+                zh_where[sid] = i
+    pairs = sorted({(zh_where[sid], en_where[sid] + 1) for sid, count in zh_seen.items() if count == 1})
+    # Node coordinates: the anchor sentence pair ends at node (i + 1, j + 1).
+    return [(i + 1, j) for i, j in longest_chain([(i, j) for i, j in pairs])]
+
+
+_STEPS = tuple(bead for bead in BEADS if bead != (0, 1))  # 0–1 beads stay within a row: solved apart
+_ROW_STEP = np.array([a for a, _ in _STEPS])
+_COL_STEP = np.array([b for _, b in _STEPS])
+
+
+def _dp(f: _Features, model: _Model, width: int):
+    """Best bead path through the band, or None; and whether it touched the band's edge."""
+    n, m = f.shape
+    lo, hi = _band(f, width)
+    cells = int((hi - lo).max())
+    starts = np.maximum(lo[1:] - MAX_BEAD, 0)
+    stats = _PairStats(f, starts, cells + 2 * MAX_BEAD)
+    score = np.full((n + 1, cells), -np.inf)
+    back = np.full((n + 1, cells), -1, dtype=np.int8)
+    offsets = np.arange(cells)
+    skip_type = BEADS.index((0, 1))
+    chain = offsets * SKIP_SCORE
+    for r0 in range(0, n + 1, ROW_CHUNK):
+        r1 = min(r0 + ROW_CHUNK, n + 1)
+        rows = np.broadcast_to(np.arange(r0, r1)[:, None], (r1 - r0, cells))
+        cols = lo[r0:r1, None] + offsets[None, :]
+        inside = cols < hi[r0:r1, None]
+        cols = np.minimum(cols, m)
+        bead_score = np.stack([_bead_scores(f, stats, model, a, b, rows, cols) for a, b in _STEPS])
+        prev_col = cols[None] - _COL_STEP[:, None, None] - lo[np.clip(rows[None] - _ROW_STEP[:, None, None], 0, None)]
+        reachable = inside[None] & (prev_col >= 0) & (prev_col < cells)
+        bead_score = np.where(reachable, bead_score, -np.inf)
+        prev_col = np.clip(prev_col, 0, cells - 1)
+        for i in range(r0, r1):
+            if i == 0:
+                best = np.where(offsets == 0, 0.0, -np.inf)
+                kind = np.full(cells, -1, dtype=np.int8)
+            else:
+                k = i - r0
+                prev_rows = np.clip(i - _ROW_STEP, 0, None)
+                cand = score[prev_rows[:, None], prev_col[:, k]] + bead_score[:, k]
+                kind = cand.argmax(axis=0).astype(np.int8)
+                best = cand[kind, offsets]
+                kind[best == -np.inf] = -1
+            # 0–1 beads: best[c] = max(best[c], best[c-1] + skip), solved with a running maximum.
+            chained = np.maximum.accumulate(best - chain) + chain
+            skipped = chained > best + 1e-9
+            best = np.where(skipped, chained, best)
+            kind = np.where(skipped, skip_type, kind).astype(np.int8)
+            score[i], back[i] = best, kind
+    path, i, j, touched = [], n, m, False
+    while i > 0 or j > 0:
+        c = j - lo[i]
+        if (lo[i] > 0 and c <= 1) or (hi[i] <= m and c >= hi[i] - lo[i] - 2):
+            touched = True
+        t = back[i, c]
+        if t < 0:
+            return None, True
+        a, b = BEADS[t] if t == skip_type else _STEPS[t]
+        path.append((i - a, i, j - b, j))
+        i, j = i - a, j - b
+    path.reverse()
+    return path, touched
+
+
+def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon | None = None) -> list[SentencePair]:
+    """Align two sentence lists; every sentence ends up in exactly one bead, in order.
+
+    ``lexicon`` replaces CC-CEDICT (see ``lexicon_with`` to add term pairs to
+    it); each bead carries a confidence in [0, 1], below ``LOW_CONFIDENCE``
+    when the evidence is weak.
+    """
+    lexicon = lexicon or cedict()
+    zh_sents, en_sents = list(zh_sents), list(en_sents)
+    if not zh_sents or not en_sents:
+        return [SentencePair((i,), (), s, "", 0.0) for i, s in enumerate(zh_sents)] + [
+            SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)]
+    f = _features(zh_sents, en_sents, lexicon)
+    model = _model(f)
+    width = MIN_BAND
+    while True:
+        path, touched = _dp(f, model, width)
+        if path is not None and (not touched or width >= max(len(zh_sents), len(en_sents))):
+            break
+        width *= 2
+    return [_pair(f, model, zh_sents, en_sents, bead) for bead in _detach_orphans(f, model, path)]
+
+
+def _exact_score(f: _Features, model: _Model, bead) -> float:
+    i0, i1, j0, j1 = bead
+    if i1 == i0 or j1 == j0:
+        return SKIP_SCORE * (i1 - i0 + j1 - j0)
+    lex, length = _bead_terms_exact(f, model, i0, i1, j0, j1)
+    return LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(i1 - i0, j1 - j0)]
+
+
+def _detach_orphans(f: _Features, model: _Model, path):
+    """Second look at merges with exact scores: a first or last sentence that only rides along is left unaligned."""
+    result = []
+    for bead in path:
+        i0, i1, j0, j1 = bead
+        options = [[bead]]
+        if i1 - i0 >= 2 and j1 > j0:
+            options += [[(i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)], [(i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)]]
+        if j1 - j0 >= 2 and i1 > i0:
+            options += [[(i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)], [(i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)]]
+        result += max(options, key=lambda beads: sum(_exact_score(f, model, b) for b in beads))
+    return result
+
+
+def _pair(f: _Features, model: _Model, zh_sents: list[str], en_sents: list[str], bead) -> SentencePair:
+    i0, i1, j0, j1 = bead
+    confidence = 0.0
+    if i1 > i0 and j1 > j0:
+        confidence = bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1))
+    return SentencePair(tuple(range(i0, i1)), tuple(range(j0, j1)), "".join(zh_sents[i0:i1]), " ".join(en_sents[j0:j1]), confidence)
+
+
+def _bead_terms_exact(f: _Features, model: _Model, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+    """The bead's lexical share and length log-likelihood, without the DP's per-pair approximation."""
+    zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
+    en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
+    en_set = set(en_ids)
+    en_hit = sum(1 for sid in en_ids if sid in zh_ids)
+    zh_hit = 0
+    for i in range(i0, i1):
+        bits = 0
+        for sid, mask in f.zh_masks[i].items():
+            if sid in en_set:
+                bits |= mask
+        zh_hit += bits.bit_count()
+    zh_n = f.zh_count_cum[i1] - f.zh_count_cum[i0]
+    lex = float(_lexical(np.float64(en_hit), np.float64(len(en_ids)), np.float64(zh_hit), np.float64(zh_n)))
+    length = float(_length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model))
+    return lex, length
+
+
+def bead_confidence(lex: float, length_log: float) -> float:
+    """Probability-like confidence: the lexical share through a logistic curve, damped by an unlikely length.
+
+    On the UN development set the lexical share of true pairs has its 5th
+    percentile at 0.48 (median 0.73), that of random pairs its 95th percentile
+    at 0.30 (median 0.10): the curve is centred between them, at 0.33.
+    """
+    lexical = 1 / (1 + math.exp(-15 * (lex - 0.33)))
+    return round(lexical * math.exp(length_log / 4), 3)
