@@ -22,7 +22,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuyu.corpus.ingest import IngestResult, ingest
+from shuyu.corpus.ingest import IngestResult, ingest_entry
 from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.errors import NotFound, ShuyuError
 from shuyu.fileio import atomic_write_text
@@ -96,8 +96,8 @@ def build(
     with Store(db_path) as store, store.transaction():
         with progress(manifest.entries, "Ingesting documents") as entries:
             for entry in entries:
-                report.documents.append(ingest(store, entry, manifest.directory))
-        listed = {e.id for e in manifest.entries}
+                report.documents.extend(ingest_entry(store, entry, manifest.directory))
+        listed = {r.id for r in report.documents}
         for doc_id in store.document_ids():
             if doc_id not in listed:
                 store.delete_document(doc_id)

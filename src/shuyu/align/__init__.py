@@ -33,8 +33,19 @@ from shuyu.corpus.structure import split_sentences
 from shuyu.errors import InputError
 from shuyu.model.bitext import SentencePair
 
-__all__ = ["Lexicon", "Quality", "Stretch", "align_documents", "align_sentences", "assess", "lexicon_with",
-           "stretches", "to_beads", "to_json", "to_tsv"]
+__all__ = [
+    "Lexicon",
+    "Quality",
+    "Stretch",
+    "align_documents",
+    "align_sentences",
+    "assess",
+    "lexicon_with",
+    "stretches",
+    "to_beads",
+    "to_json",
+    "to_tsv",
+]
 
 # A side whose letters are more than this share Chinese characters is Chinese (or less: not Chinese).
 _SCRIPT_SHARE = 0.3
@@ -70,8 +81,9 @@ def align_sentences(zh_sents: Sequence[str], en_sents: Sequence[str], lexicon: L
     return _sentences.align_sentences(list(zh_sents), list(en_sents), _resolve(lexicon))
 
 
-def align_documents(zh_paragraphs: Sequence[str | _Paragraph], en_paragraphs: Sequence[str | _Paragraph],
-                    lexicon: LexiconArg = None) -> list[SentencePair]:
+def align_documents(
+    zh_paragraphs: Sequence[str | _Paragraph], en_paragraphs: Sequence[str | _Paragraph], lexicon: LexiconArg = None
+) -> list[SentencePair]:
     """Align two documents given as paragraphs (strings, or objects with ``text`` and optional ``number``).
 
     Paragraph numbers, symbols and numbers anchor stretches of paragraphs;
@@ -93,8 +105,14 @@ def align_documents(zh_paragraphs: Sequence[str | _Paragraph], en_paragraphs: Se
         en_part = [s for p in range(stretch.en_start, stretch.en_end) for s in en_sents[p]]
         z0, e0 = zh_first[stretch.zh_start], en_first[stretch.en_start]
         for pair in _sentences.align_sentences(zh_part, en_part, resolved):
-            result.append(replace(pair, zh_lines=tuple(i + z0 for i in pair.zh_lines),
-                                  en_lines=tuple(j + e0 for j in pair.en_lines), paragraph=stretch.number))
+            result.append(
+                replace(
+                    pair,
+                    zh_lines=tuple(i + z0 for i in pair.zh_lines),
+                    en_lines=tuple(j + e0 for j in pair.en_lines),
+                    paragraph=stretch.number,
+                )
+            )
     return result
 
 
@@ -170,8 +188,10 @@ def assess(pairs: Sequence[SentencePair]) -> Quality:
     low = sum(p.low_confidence for p in aligned) / len(aligned) if aligned else 1.0
     aligned_share = in_aligned / sentences if sentences else 0.0
     if confidence < MISMATCH_CONFIDENCE or low > 0.5:
-        verdict = (f"the texts do not look like translations of each other (confidence {confidence:.2f}, "
-                   f"{low:.0%} of the pairs doubtful)")
+        verdict = (
+            f"the texts do not look like translations of each other (confidence {confidence:.2f}, "
+            f"{low:.0%} of the pairs doubtful)"
+        )
     elif aligned_share < 0.8:
         verdict = f"only {aligned_share:.0%} of the sentences have a counterpart: one text is much longer"
     elif low > 0.2:

@@ -49,7 +49,7 @@ class Stretch:
 def paragraph_number(text: str) -> str | None:
     """The paragraph number as written at the start of ``text`` ("1.", "(a)", "一、", "I."), or None."""
     match = _NUMBER.match(text.translate(FULLWIDTH_TO_ASCII).lstrip())
-    return match.group().strip("“\" ") if match else None
+    return match.group().strip('“" ') if match else None
 
 
 def number_key(text: str) -> str | None:
@@ -117,8 +117,12 @@ def anchor_pairs(zh_paragraphs: list[str], en_paragraphs: list[str]) -> list[tup
     for key, i in zh_keys.items():
         if key in en_keys:
             candidates[i] = en_keys[key]
-    zh_sig = _unique([s if len(s) >= 2 or any("/" in v for v in s) else None for s in (_signature(t, "zh") for t in zh_paragraphs)])
-    en_sig = _unique([s if len(s) >= 2 or any("/" in v for v in s) else None for s in (_signature(t, "en") for t in en_paragraphs)])
+    zh_sig = _unique(
+        [s if len(s) >= 2 or any("/" in v for v in s) else None for s in (_signature(t, "zh") for t in zh_paragraphs)]
+    )
+    en_sig = _unique(
+        [s if len(s) >= 2 or any("/" in v for v in s) else None for s in (_signature(t, "en") for t in en_paragraphs)]
+    )
     for sig, i in zh_sig.items():
         if sig in en_sig and i not in candidates:
             candidates[i] = en_sig[sig]

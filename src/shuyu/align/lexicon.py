@@ -33,14 +33,16 @@ from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 from shuyu.fileio import atomic_write_bytes
 
 # Function words: no evidence of a translation either way.
-EN_STOPWORDS = frozenset("""
+EN_STOPWORDS = frozenset(
+    """
 a an the of to in on at by for with from into onto upon as and or nor but not no so than that this these those
 there here which who whom whose what when where while whether if then also such any all each every other some
 is are was were be been being am do does did done has have had having shall will would should may might can could
 must it its it's he him his she her hers they them their theirs we us our ours you your yours i me my mine
 one ones own same very more most much many well just only about against between through during before after
 above below up down out off over under again further once both few etc sb sth someone something
-""".split())  # noqa: SIM905 — a word list reads better as text
+""".split()
+)  # noqa: SIM905 — a word list reads better as text
 # Chinese characters that are grammar rather than content (particles, the commonest prepositions and conjunctions).
 ZH_FUNCTION_CHARS = frozenset("的了和与及或在是为对将把被而其之以于也就都所等着过吗呢啊")
 
@@ -48,7 +50,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A Latin-script token inside Chinese text or a symbol on either side: UNESCO, COVID-19, A/RES/70/1, E/2011/77.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[/.\-][A-Za-z0-9]+)*")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_SKIPPED_GLOSS = re.compile(r"^(?:CL:|variant of|old variant|also written|see |surname |used in |abbr\. for|erhua variant|Taiwan pr\.)")
+_SKIPPED_GLOSS = re.compile(
+    r"^(?:CL:|variant of|old variant|also written|see |surname |used in |abbr\. for|erhua variant|Taiwan pr\.)"
+)
 _MAX_STEMS_PER_ENTRY = 12
 
 

@@ -22,11 +22,25 @@ def to_tsv(pairs: list[SentencePair]) -> str:
 
 def to_json(pairs: list[SentencePair]) -> str:
     """An array of {zh, en, confidence, low_confidence, zh_lines, en_lines, paragraph}."""
-    return json.dumps(
-        [{"zh": p.zh, "en": p.en, "confidence": p.confidence, "low_confidence": p.low_confidence,
-          "zh_lines": list(p.zh_lines), "en_lines": list(p.en_lines), "paragraph": p.paragraph} for p in pairs],
-        ensure_ascii=False, indent=1,
-    ) + "\n"
+    return (
+        json.dumps(
+            [
+                {
+                    "zh": p.zh,
+                    "en": p.en,
+                    "confidence": p.confidence,
+                    "low_confidence": p.low_confidence,
+                    "zh_lines": list(p.zh_lines),
+                    "en_lines": list(p.en_lines),
+                    "paragraph": p.paragraph,
+                }
+                for p in pairs
+            ],
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 def _cell(text: str) -> str:

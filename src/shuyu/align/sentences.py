@@ -86,9 +86,15 @@ def _features(zh: list[str], en: list[str], lexicon: Lexicon) -> _Features:
     en_ids = [lexicon.en_evidence(text, extra) for text in en]
     en_count = [len(ids) for ids in en_ids]
     return _Features(
-        zh_masks, np.asarray(zh_count, dtype=np.float64), en_ids, np.asarray(en_count, dtype=np.float64),
-        _cumulative([_length(t) for t in zh]), _cumulative([_length(t) for t in en]),
-        _cumulative(zh_count), _cumulative(en_count), len(lexicon.stem_ids) + len(extra),
+        zh_masks,
+        np.asarray(zh_count, dtype=np.float64),
+        en_ids,
+        np.asarray(en_count, dtype=np.float64),
+        _cumulative([_length(t) for t in zh]),
+        _cumulative([_length(t) for t in en]),
+        _cumulative(zh_count),
+        _cumulative(en_count),
+        len(lexicon.stem_ids) + len(extra),
     )
 
 
@@ -111,7 +117,9 @@ class _PairStats:
         total = sum(sizes)
         zh_rows = np.repeat(np.arange(n), sizes)
         zh_cols = np.fromiter((sid for masks in f.zh_masks for sid in masks), dtype=np.int64, count=total)
-        zh_bits = np.fromiter((b.bit_count() for masks in f.zh_masks for b in masks.values()), dtype=np.float64, count=total)
+        zh_bits = np.fromiter(
+            (b.bit_count() for masks in f.zh_masks for b in masks.values()), dtype=np.float64, count=total
+        )
         shape_zh = (n, f.vocabulary)
         present = sparse.csr_matrix((np.ones(total), (zh_rows, zh_cols)), shape=shape_zh)
         weight = sparse.csr_matrix((zh_bits, (zh_rows, zh_cols)), shape=shape_zh)
@@ -193,7 +201,9 @@ def _bead_scores(f: _Features, stats: _PairStats, model: _Model, a: int, b: int,
     en_n = f.en_count_cum[cols] - f.en_count_cum[prev_cols]
     zh_n = f.zh_count_cum[rows] - f.zh_count_cum[prev_rows]
     lex = _lexical(en_hit, en_n, zh_hit, zh_n)
-    length = _length_log(f.zh_len_cum[rows] - f.zh_len_cum[prev_rows], f.en_len_cum[cols] - f.en_len_cum[prev_cols], model)
+    length = _length_log(
+        f.zh_len_cum[rows] - f.zh_len_cum[prev_rows], f.en_len_cum[cols] - f.en_len_cum[prev_cols], model
+    )
     return np.where(fits, LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(a, b)], -np.inf)
 
 
@@ -309,7 +319,8 @@ def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon |
     zh_sents, en_sents = list(zh_sents), list(en_sents)
     if not zh_sents or not en_sents:
         return [SentencePair((i,), (), s, "", 0.0) for i, s in enumerate(zh_sents)] + [
-            SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)]
+            SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)
+        ]
     f = _features(zh_sents, en_sents, lexicon)
     model = _model(f)
     width = MIN_BAND
@@ -348,7 +359,9 @@ def _pair(f: _Features, model: _Model, zh_sents: list[str], en_sents: list[str],
     confidence = 0.0
     if i1 > i0 and j1 > j0:
         confidence = bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1))
-    return SentencePair(tuple(range(i0, i1)), tuple(range(j0, j1)), "".join(zh_sents[i0:i1]), " ".join(en_sents[j0:j1]), confidence)
+    return SentencePair(
+        tuple(range(i0, i1)), tuple(range(j0, j1)), "".join(zh_sents[i0:i1]), " ".join(en_sents[j0:j1]), confidence
+    )
 
 
 def _bead_terms_exact(f: _Features, model: _Model, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
