@@ -15,8 +15,9 @@ from pathlib import Path
 from shuyu.corpus.document import Document, parse_document
 from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.corpus.reading import read_file
-from shuyu.corpus.tmsource import GIVEN, is_tm_source, read_tm_source
+from shuyu.corpus.tmsource import is_tm_source, read_tm_source
 from shuyu.errors import InputError
+from shuyu.model.bitext import GIVEN
 from shuyu.store import Store, now
 
 _DETECTABLE = ("lang", "year", "date", "body", "session", "type", "symbols", "title")

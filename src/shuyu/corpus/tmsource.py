@@ -23,8 +23,6 @@ from shuyu.errors import InputError
 from shuyu.formats.tm import ReadReport, tmx
 from shuyu.model.bitext import SentencePair, TMUnit
 
-GIVEN = "given"  # alignment origin of pairs a source states
-
 
 def is_tm_source(entry: Entry) -> bool:
     """A manifest entry whose file is a translation memory (by suffix) rather than one document."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # v7 once merged after the TM's v6 (the lead renumbers: equivalents come after tm)
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -203,6 +203,33 @@ def _add_alignments_v5(db: sqlite_utils.Database) -> None:
     db["alignments"].create_index(["doc_en"])
 
 
+def _add_equivalents_v7(db: sqlite_utils.Database) -> None:
+    """English equivalents of the Chinese terms, found in the aligned pairs: derived, replaced by each build.
+
+    One row per (term, rank): the English rendering as the texts write it, its lookup key, the acronym the
+    texts define for it, the co-occurrence count, the association figures, the confidence and the
+    pairs that show it (``evidence``: [{doc_zh, seq, symbol, year, paragraph}, …]).
+    """
+    db["equivalents"].create(
+        {
+            "term": str,
+            "rank": int,
+            "rendering": str,
+            "key": str,
+            "acronym": str,
+            "pairs": int,
+            "count": int,
+            "dice": float,
+            "llr": float,
+            "prior": float,
+            "score": float,
+            "confidence": float,
+            "evidence": str,
+        },
+        pk=("term", "rank"),
+    )
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     0: _create_v1,
@@ -210,4 +237,5 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     2: _add_variants_v3,
     3: _add_termbase_v4,
     4: _add_alignments_v5,
+    5: _add_equivalents_v7,  # tm's v6 goes before it at merge
 }
