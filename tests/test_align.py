@@ -92,8 +92,13 @@ def test_un_numbering_keys_match_across_languages():
     assert number_key("(a) 消除贫困；") == number_key("(a) End poverty;")
     assert number_key("1.a 确保") == number_key("1.a Ensure")
     zh = ["一、导言", "1. 大会确认议程。", "(a) 消除贫困；", "(b) 减少不平等。", "2. 请秘书长提交报告。"]
-    en = ["I. Introduction", "1. The Assembly recognizes the Agenda.", "(a) End poverty;", "(b) Reduce inequality.",
-          "2. Requests the Secretary-General to report."]
+    en = [
+        "I. Introduction",
+        "1. The Assembly recognizes the Agenda.",
+        "(a) End poverty;",
+        "(b) Reduce inequality.",
+        "2. Requests the Secretary-General to report.",
+    ]
     assert anchor_pairs(zh, en) == [(k, k) for k in range(5)]
     # (a) under 1. is not (a) under 2.: items are keyed by their paragraph.
     assert anchor_pairs(zh + ["(a) 年度报告。"], en + ["(a) An annual report."]) == [(k, k) for k in range(6)]
@@ -112,8 +117,12 @@ def test_numbers_are_normalised_on_both_sides():
 
 def test_english_abbreviations_and_items_do_not_end_sentences():
     zh = ["1. 根据第5号决议，例如联合国秘书长的报告(a)项所述，委员会通过了该报告。"]
-    en = [("1. Under resolution No. 5, e.g. as the U.N. Secretary-General's report states in item (a), "
-          "the Committee adopted the report.")]
+    en = [
+        (
+            "1. Under resolution No. 5, e.g. as the U.N. Secretary-General's report states in item (a), "
+            "the Committee adopted the report."
+        )
+    ]
     pairs = align_documents(zh, en)
     assert _beads(pairs) == [((0,), (0,))]
 

@@ -25,8 +25,13 @@ from shuyu.model.bitext import SentencePair, TMUnit
 
 
 def is_tm_source(entry: Entry) -> bool:
-    """A manifest entry whose file is a translation memory (by suffix) rather than one document."""
-    return Path(entry.file).suffix.casefold() in tmx.SUFFIXES
+    """A manifest entry whose file is a translation memory rather than one document."""
+    return is_tm_file(entry.file)
+
+
+def is_tm_file(file: str) -> bool:
+    """A translation memory, by its suffix (the documents read from it all name it as their file)."""
+    return Path(file).suffix.casefold() in tmx.SUFFIXES
 
 
 def document_id(source_id: str, symbol: str, lang: str) -> str:
