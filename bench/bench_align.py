@@ -79,7 +79,9 @@ def nested(pairs, gold) -> float:
     gold = [g for g in gold if g[0] and g[1]]
     for zh_lines, en_lines in gold:
         beads = {by_zh[i] for i in zh_lines}
-        good += {i for b in beads for i in b.zh_lines} == set(zh_lines) and {j for b in beads for j in b.en_lines} == set(en_lines)
+        good += {i for b in beads for i in b.zh_lines} == set(zh_lines) and {
+            j for b in beads for j in b.en_lines
+        } == set(en_lines)
     return good / len(gold)
 
 
@@ -92,8 +94,12 @@ def gale_church(zh: list[str], en: list[str]):
     except ImportError:
         return None
     block = galechurch.align(zh, en, mean_xy=1 / 3.19)
-    return [SentencePair(tuple(range(b.source_start, b.source_end)), tuple(range(b.target_start, b.target_end)), "", "", 1.0)
-            for b in block.beads]
+    return [
+        SentencePair(
+            tuple(range(b.source_start, b.source_end)), tuple(range(b.target_start, b.target_end)), "", "", 1.0
+        )
+        for b in block.beads
+    ]
 
 
 def bench_bible(lexicon) -> None:
@@ -104,16 +110,20 @@ def bench_bible(lexicon) -> None:
     if baseline is not None:
         seconds = time.perf_counter() - start
         f1, p, r = strict_f1(baseline, gold)
-        print(f"  {'PyPI galechurch':<18} strict F1 {f1:.3f} (P {p:.3f} R {r:.3f}); exact or finer {nested(baseline, gold):.3f}; "
-              f"{seconds:5.2f} s (baseline, full matrix)")
+        print(
+            f"  {'PyPI galechurch':<18} strict F1 {f1:.3f} (P {p:.3f} R {r:.3f}); exact or finer {nested(baseline, gold):.3f}; "
+            f"{seconds:5.2f} s (baseline, full matrix)"
+        )
     for name, lex in (("length only", Lexicon()), ("+ CC-CEDICT", lexicon)):
         start = time.perf_counter()
         pairs = align_sentences(zh, en, lex)
         seconds = time.perf_counter() - start
         f1, p, r = strict_f1(pairs, gold)
         q = assess(pairs)
-        print(f"  {name:<18} strict F1 {f1:.3f} (P {p:.3f} R {r:.3f}); exact or finer {nested(pairs, gold):.3f}; "
-              f"{seconds:5.2f} s; quality {q.confidence:.2f}, {q.verdict}")
+        print(
+            f"  {name:<18} strict F1 {f1:.3f} (P {p:.3f} R {r:.3f}); exact or finer {nested(pairs, gold):.3f}; "
+            f"{seconds:5.2f} s; quality {q.confidence:.2f}, {q.verdict}"
+        )
 
 
 def un_documents() -> list[tuple[str, list[str], list[str]]]:
@@ -208,7 +218,9 @@ def bench_un(lexicon) -> None:
     pairs = align_sentences(all_zh, all_en, lexicon)
     seconds = time.perf_counter() - start
     h, t = recovered(pairs, all_gold)
-    print(f"  concatenated:  recovered {h / t:.3f} of {t} true pairs  ({len(all_zh)} zh / {len(all_en)} en, {seconds:.1f} s)")
+    print(
+        f"  concatenated:  recovered {h / t:.3f} of {t} true pairs  ({len(all_zh)} zh / {len(all_en)} en, {seconds:.1f} s)"
+    )
 
 
 def sdg_items(lang: str) -> list[tuple[str, str]]:
@@ -218,7 +230,10 @@ def sdg_items(lang: str) -> list[tuple[str, str]]:
     items = []
     for goal in range(1, 18):
         items.append((f"{goal}", f"{goal}. {goals[f'{goal}-title']}"))
-        keys = sorted((k for k in targets if k.startswith(f"{goal}-")), key=lambda k: (not k.split("-")[1].isdigit(), k.split("-")[1].zfill(3)))
+        keys = sorted(
+            (k for k in targets if k.startswith(f"{goal}-")),
+            key=lambda k: (not k.split("-")[1].isdigit(), k.split("-")[1].zfill(3)),
+        )
         for key in keys:
             number = f"{goal}.{key.split('-')[1]}"
             items.append((number, f"{number} {targets[key]}"))
@@ -238,6 +253,7 @@ def bench_sdg(lexicon, numbered: bool) -> None:
     seconds = time.perf_counter() - start
     # Sentence → item maps, to judge at item level.
     from shuyu.align import _sentence_list
+
     zh_item = [k for k, t in enumerate(zh_texts) for _ in _sentence_list(t, "zh")]
     en_item = [en_kept[k] for k, t in enumerate(en_texts) for _ in _sentence_list(t, "en")]
     good = {k: True for k in range(len(zh_items))}
@@ -249,9 +265,11 @@ def bench_sdg(lexicon, numbered: bool) -> None:
     kept_ok = sum(good[k] for k in en_kept)
     drop_ok = sum(good[k] for k in dropped)
     label = "numbered (1.1, 1.a)" if numbered else "numbers removed"
-    print(f"  SDG {label:<20} {kept_ok / len(en_kept):.3f} of {len(en_kept)} items aligned to their own; "
-          f"{drop_ok}/{len(dropped)} dropped items left unaligned; quality {assess(pairs).confidence:.2f}; "
-          f"{seconds:.2f} s, {len(pairs)} beads")
+    print(
+        f"  SDG {label:<20} {kept_ok / len(en_kept):.3f} of {len(en_kept)} items aligned to their own; "
+        f"{drop_ok}/{len(dropped)} dropped items left unaligned; quality {assess(pairs).confidence:.2f}; "
+        f"{seconds:.2f} s, {len(pairs)} beads"
+    )
 
 
 def bench_speed(lexicon) -> None:
@@ -259,12 +277,16 @@ def bench_speed(lexicon) -> None:
     start = time.perf_counter()
     if gale_church(zh, en) is not None:
         seconds = time.perf_counter() - start
-        print(f"  {'PyPI galechurch':<22} {(len(zh) + len(en)) / seconds:7.0f} sentences/s ({seconds:.2f} s, full n × m matrix)")
+        print(
+            f"  {'PyPI galechurch':<22} {(len(zh) + len(en)) / seconds:7.0f} sentences/s ({seconds:.2f} s, full n × m matrix)"
+        )
     for name, lex in (("length only (baseline)", Lexicon()), ("dictionary", lexicon)):
         start = time.perf_counter()
         align_sentences(zh, en, lex)
         seconds = time.perf_counter() - start
-        print(f"  {name:<22} {(len(zh) + len(en)) / seconds:7.0f} sentences/s ({len(zh) + len(en)} sentences, {seconds:.2f} s)")
+        print(
+            f"  {name:<22} {(len(zh) + len(en)) / seconds:7.0f} sentences/s ({len(zh) + len(en)} sentences, {seconds:.2f} s)"
+        )
     for copies in (1, 2, 4):
         tracemalloc.start()
         align_sentences(zh * copies, en * copies, lexicon)

@@ -152,7 +152,7 @@ def test_corpus_add_pair_then_build_aligns(runner, tmp_path):
         runner, "--db", db, "corpus", "add", corpus / "sdg.en.txt", "--corpus", corpus, "--pair", "x", code=2
     )
     assert "--pair 'x'" in missing.output
-    output = invoke(runner, "--db", db, "build", "--corpus", corpus).output
+    output = invoke(runner, "--db", db, "build", "--corpus", corpus, "--out", tmp_path).output
     assert "aligned sdg.zh ↔ sdg.en: 20 pairs" in output
 
 

@@ -112,8 +112,8 @@ def build(
         kept = [t["term"] for t in store.terms(limit=USER_DICTIONARY_TERMS)]
         report.user_dictionary = Path(out_dir) / USER_DICTIONARY
         atomic_write_text(report.user_dictionary, user_dictionary(kept))
-        report.variant_groups = detect_variants(store, progress=variants_progress)
         report.english = find_english(store)
+        report.variant_groups = detect_variants(store, progress=variants_progress)
         report.concepts = rebuild(store)
         publish(store.db.conn)  # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term
         atomic_write_text(

@@ -1,15 +1,20 @@
 """The build's equivalents stage: English renderings of the corpus's Chinese terms, from its aligned pairs.
 
 Pairs are every stored bead with both sides and at least ``LOW_CONFIDENCE`` (the aligner's beads
-and the pairs a TM source gives); terms are the mined terms and the forms of the variant groups.
-The result is stored (``equivalents``) and read by the termbase assembly, which gives each concept
-the confident renderings of its Chinese forms as English terms (provenance ``aligned``).
+and the pairs a TM source gives); terms are the mined terms.  The result is stored
+(``equivalents``) and read twice: by variant detection, which keeps apart two forms whose confident
+English renderings differ (会员国 "Member States" / 缔约国 "States parties"; 联合国 / 联合王国), and by
+the termbase assembly, which gives each concept the confident renderings of its Chinese forms as
+English terms (provenance ``aligned``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from shuyu.model.bitext import LOW_CONFIDENCE
-from shuyu.termbase.equivalents import find_equivalents
+from shuyu.termbase.equivalents import CONFIDENT, find_equivalents
+from shuyu.text.en import lookup_key
 
 EVIDENCE = 3  # pairs kept per equivalent as its sources
 
@@ -28,7 +33,6 @@ def find_english(store) -> int:
         }
         pairs.append((pair_id, row["zh"], row["en"]))
     terms = [t["term"] for t in store.all_terms() if t["lang"] == "zh" and t["status"] != "rejected"]
-    terms += [f["form"] for g in store.variant_groups() for f in g["forms"] if f["lang"] == "zh"]
     found = find_equivalents(pairs, terms, evidence=EVIDENCE) if pairs and terms else {}
     rows = [
         {
@@ -51,3 +55,24 @@ def find_english(store) -> int:
     ]
     store.replace_equivalents(rows)
     return sum(1 for result in found.values() if result.confident)
+
+
+def rendered_apart(store, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
+    """Of these pairs of Chinese forms, those whose confident English renderings name different things.
+
+    Renderings name the same thing when their lookup keys or defined acronyms meet, or when one
+    key is part of the other (a short form: 安理会 "Council" / 安全理事会 "Security Council"), so
+    only a clear difference keeps two forms apart; a form without a confident rendering never is.
+    """
+    names: dict[str, set[str]] = {}
+    for term, (best, *_) in store.equivalents(min_confidence=CONFIDENT).items():
+        names[term] = {best["key"], *([lookup_key(best["acronym"])] if best["acronym"] else [])}
+    apart = set()
+    for a, b in pairs:
+        if a in names and b in names and not _same_thing(names[a], names[b]):
+            apart.add(frozenset((a, b)))
+    return apart
+
+
+def _same_thing(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in a for y in b)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from shuyu.errors import InputError
+from shuyu.termbase.english import rendered_apart
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise, script_forms
 from shuyu.variants import DECISIONS, signals
@@ -190,6 +191,8 @@ def detect_variants(
     sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
     links, coordinated = find_links(sentences, terms, options, progress)
+    # Aligned English is evidence too: two forms rendered by different English terms are two concepts.
+    coordinated |= rendered_apart(store, ((link.a, link.b) for link in links))
     progress("Grouping variants", 0, 1)
     groups = build_groups(sentences, links, coordinated, store.variant_decisions())
     store.replace_variant_groups([group_row(g) for g in groups])
