@@ -28,10 +28,10 @@ from shuyu.align import sentences as _sentences
 from shuyu.align.anchors import Stretch, paragraph_number, stretches
 from shuyu.align.lexicon import Lexicon, cedict
 from shuyu.align.output import to_beads, to_json, to_tsv
-from shuyu.text.zh import is_cjk
 from shuyu.corpus.structure import split_sentences
 from shuyu.errors import InputError
 from shuyu.model.bitext import SentencePair
+from shuyu.text.zh import is_cjk
 
 __all__ = [
     "Lexicon",

