@@ -29,7 +29,6 @@ import ahocorasick_rs
 from shuyu.fileio import atomic_write_bytes
 from shuyu.text.cedict import data_file as cedict_file
 from shuyu.text.cedict import entries as cedict_entries
-from shuyu.text.en import stem as en_stem
 from shuyu.text.numbers import spans
 from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 
@@ -183,9 +182,16 @@ _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MAX_STEMS_PER_ENTRY = 12
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The English stem of a word or gloss word (``text.en.stem``), a possessive 's off."""
-    return en_stem(word.lower().replace("’", "'").removesuffix("'s"))
+    """A crude English stem (suffixes off, first five letters) so that create/created/creating meet."""
+    word = word.lower().replace("’", "'")
+    word = word.removesuffix("'s")
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    return word[:5]
 
 
 def en_content_words(text: str) -> list[str]:
@@ -277,7 +283,7 @@ def zh_content_mask(text: str) -> int:
     return mask
 
 
-_CACHE_FORMAT = 3  # bump when the parsed form changes
+_CACHE_FORMAT = 4  # bump when the parsed form changes
 
 
 @functools.cache
