@@ -38,9 +38,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from shuyu.align import align_documents, align_sentences, assess
-from shuyu.align.lexicon import Lexicon, _parse_cedict, cedict
-from shuyu.model.bitext import SentencePair
+from shuyu.align import align_documents, align_sentences, assess  # noqa: E402
+from shuyu.align.lexicon import Lexicon, _parse_cedict, cedict  # noqa: E402
+from shuyu.model.bitext import SentencePair  # noqa: E402
 
 
 def datasets() -> Path:

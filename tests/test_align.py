@@ -16,9 +16,9 @@ from shuyu.align import (
     to_tsv,
 )
 from shuyu.align.anchors import anchor_pairs, number_key
-from shuyu.text.numbers import spans
 from shuyu.errors import InputError
 from shuyu.model.bitext import LOW_CONFIDENCE
+from shuyu.text.numbers import spans
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
 
@@ -91,6 +91,11 @@ def test_un_numbering_keys_match_across_languages():
     assert number_key("十二、其他事项") == number_key("XII. Other matters")
     assert number_key("(a) 消除贫困；") == number_key("(a) End poverty;")
     assert number_key("1.a 确保") == number_key("1.a Ensure")
+    assert number_key("１．大会") == number_key("1. The Assembly") == "1"  # full-width digits
+    assert _beads(align_documents(["１. 确认2030年议程。又回顾。"], ["1. Recognizes the 2030 Agenda. Recalls."])) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+    ]
     zh = ["一、导言", "1. 大会确认议程。", "(a) 消除贫困；", "(b) 减少不平等。", "2. 请秘书长提交报告。"]
     en = [
         "I. Introduction",

@@ -78,7 +78,7 @@ def goal_paragraphs() -> list[TMUnit]:
     return paragraphs
 
 
-def run_omegat(tmp_path: Path, tms: dict[str, list[TMUnit]], paragraphs: list[TMUnit], codes=None) -> str:
+def run_omegat(tmp_path: Path, tms: dict[str, list[TMUnit] | Path], paragraphs: list[TMUnit], codes=None) -> str:
     """Create a project, put each TMX in tm/auto/, translate headless, and return the target document."""
     project = tmp_path / "project"
     for folder in ("source", "target", "tm/auto", "glossary", "omegat", "dictionary"):
@@ -87,6 +87,9 @@ def run_omegat(tmp_path: Path, tms: dict[str, list[TMUnit]], paragraphs: list[TM
     # OmegaT's text filter ends a paragraph at an empty line (a single line break is only a space)
     (project / "source" / "sdg.txt").write_text("\n\n".join(p.source for p in paragraphs) + "\n", encoding="utf-8")
     for name, units in tms.items():
+        if isinstance(units, Path):  # a TMX written elsewhere (e.g. by `shuyu export tmx`)
+            shutil.copy(units, project / "tm" / "auto" / name)
+            continue
         source_lang, target_lang = (codes or {}).get(name, ("en-US", "zh-CN"))
         report = tmx.write(units, project / "tm" / "auto" / name, source_lang=source_lang, target_lang=target_lang)
         assert report.units == len(units) and not report.skipped
@@ -160,3 +163,30 @@ def test_omegat_cuts_real_english_paragraphs_as_the_segmenter_does(tmp_path):
     units = [TMUnit(s, f"〔{i}〕", "en-US", "zh-CN") for i, s in enumerate(segments, 1)]
     target = run_omegat(tmp_path, {"tico.tmx": units}, paragraphs)
     assert [unit.source for unit in units if unit.target not in target] == []
+
+
+def test_omegat_fills_every_sentence_from_shuyu_export_tmx_of_a_store(tmp_path, paragraphs):
+    """The whole path: aligned paragraphs stored, the TM derived from them, `shuyu export tmx`, OmegaT."""
+    from click.testing import CliRunner
+
+    from shuyu.cli import main
+    from shuyu.model.bitext import SentencePair
+    from shuyu.store import Store
+    from shuyu.tm.memory import refresh
+
+    db = tmp_path / "shuyu.db"
+    with Store(db) as store, store.transaction():
+        for doc, lang in (("a-res-70-1-zh", "zh"), ("a-res-70-1-en", "en")):
+            store.replace_document(
+                {"id": doc, "lang": lang, "year": 2015, "date": "2015-10-21", "symbols": ["A/RES/70/1"]}, [], [], []
+            )
+        beads = [SentencePair((i,), (i,), p.target, p.source, 0.95, p.paragraph) for i, p in enumerate(paragraphs)]
+        store.replace_alignment("a-res-70-1-zh", "a-res-70-1-en", beads)
+        refresh(store)
+    exported = tmp_path / "shuyu-en-zh.tmx"
+    result = CliRunner().invoke(main, ["--db", str(db), "export", "tmx", "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    sentences = [unit for paragraph in paragraphs for unit in resegment(paragraph)]
+    assert f"{len(sentences)} units" in result.output
+    target = run_omegat(tmp_path, {"shuyu-en-zh.tmx": exported}, paragraphs)
+    assert [unit.source for unit in sentences if unit.target not in target] == []

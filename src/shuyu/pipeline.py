@@ -37,6 +37,7 @@ from shuyu.termbase import assemble
 from shuyu.termbase.assemble import rebuild
 from shuyu.termbase.english import find_english
 from shuyu.termbase.exchange import ImportReport, export, import_file
+from shuyu.tm.memory import build_stage as tm_stage
 from shuyu.variants import detect
 from shuyu.variants.detect import detect_variants
 from shuyu.variants.groups import VariantGroup
@@ -76,6 +77,7 @@ class BuildReport:
     exports: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
     bundle: Path | None = None
+    tmx: list[Path] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.documents if r.status == status)
@@ -125,6 +127,7 @@ def build(
             export(store, name, path)
             report.exports[name] = path
         report.report = write_report(store, Path(out_dir) / REPORT)
+    report.tmx = tm_stage(db_path, out_dir)  # after the commit: the TM is rebuilt from what was stored
     if report.concepts and (Path(out_dir) / BUNDLED_TERMBASE).parent.is_dir():
         report.bundle = write_bundle(db_path, Path(out_dir) / BUNDLED_TERMBASE)
     return report

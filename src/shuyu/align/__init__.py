@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from shuyu.align import sentences as _sentences
-from shuyu.align.anchors import Stretch, paragraph_number, stretches
+from shuyu.align.anchors import Stretch, number_end, stretches
 from shuyu.align.lexicon import Lexicon, cedict
 from shuyu.align.output import to_beads, to_json, to_tsv
 from shuyu.corpus.structure import split_sentences
@@ -126,8 +126,7 @@ def _text(paragraph: str | _Paragraph) -> str:
 
 def _sentence_list(text: str, lang: str) -> list[str]:
     """Sentences of a paragraph; its number ("1.", "I.") stays with the first sentence instead of ending one."""
-    number = paragraph_number(text)
-    head = text.index(number) + len(number) if number else 0
+    head = number_end(text)
     spans = [(s + head, e + head) for s, e in split_sentences(text[head:], lang)]
     if head:
         spans = [(0, spans[0][1])] + spans[1:] if spans else [(0, head)]

@@ -47,9 +47,17 @@ class Stretch:
 
 
 def paragraph_number(text: str) -> str | None:
-    """The paragraph number as written at the start of ``text`` ("1.", "(a)", "一、", "I."), or None."""
+    """The paragraph number at the start of ``text`` ("1.", "(a)", "一、", "I."; full-width digits as ASCII), or None."""
     match = _NUMBER.match(text.translate(FULLWIDTH_TO_ASCII).lstrip())
     return match.group().strip('“" ') if match else None
+
+
+def number_end(text: str) -> int:
+    """Offset in ``text`` just after its paragraph number (0 when it has none)."""
+    folded = text.translate(FULLWIDTH_TO_ASCII)  # one character for one: offsets stay valid
+    stripped = folded.lstrip()
+    match = _NUMBER.match(stripped)
+    return len(folded) - len(stripped) + match.end() if match else 0
 
 
 def number_key(text: str) -> str | None:

@@ -16,6 +16,7 @@ their own on both sides.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import marshal
 import os
@@ -283,7 +284,7 @@ def zh_content_mask(text: str) -> int:
     return mask
 
 
-_CACHE_FORMAT = 4  # bump when the parsed form changes
+_CACHE_FORMAT = 2  # bump when the parsed form changes
 
 
 @functools.cache
@@ -298,10 +299,8 @@ def cedict() -> Lexicon:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     lexicon = _parse_cedict()
-    try:
+    with contextlib.suppress(OSError):  # a read-only home: parse again next time
         atomic_write_bytes(cache, marshal.dumps((lexicon.stem_ids, lexicon.entries)))
-    except OSError:
-        pass  # a read-only home: parse again next time
     return lexicon
 
 

@@ -23,7 +23,7 @@ from shuyu import DEFAULT_DB, __version__
 from shuyu.cli.common import Context
 from shuyu.errors import ShuyuError
 
-COMMAND_MODULES = ["build", "corpus", "terms", "variants", "termbase", "lint", "align"]
+COMMAND_MODULES = ["build", "corpus", "terms", "variants", "termbase", "lint", "tm", "align"]
 
 
 def _fail(error: ShuyuError) -> None:

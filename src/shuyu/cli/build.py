@@ -65,6 +65,7 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
         + (", ".join(str(p) for p in report.exports.values()) or "no exports (the termbase is empty)")
     )
     click.echo(f"report → {report.report}")
+    click.echo(f"translation memory → {', '.join(str(p) for p in report.tmx)}")
 
 
 @click.command()

@@ -72,8 +72,12 @@ def _print_concept(hit) -> None:
 FORMAT_NAMES = ["tbx", "tbx2", "omegat-tbx", "tsv", "csv", "xlsx"]
 
 
+TM_FORMAT_NAMES = ["tmx"]
+TM_FILE_FORMATS = ["tmx", "xliff", "po"]
+
+
 @click.command("export")
-@click.argument("format_name", metavar="FORMAT", type=click.Choice(FORMAT_NAMES))
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(FORMAT_NAMES + TM_FORMAT_NAMES))
 @click.option(
     "-o",
     "--output",
@@ -88,8 +92,8 @@ FORMAT_NAMES = ["tbx", "tbx2", "omegat-tbx", "tsv", "csv", "xlsx"]
     type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"]),
     help="Only terms of this status (repeatable). Default: all but rejected.",
 )
-@click.option("--year", type=int, help="Only concepts with a term used that year.")
-@click.option("--document", help="Only concepts with a term found in this document (id).")
+@click.option("--year", type=int, help="Only concepts with a term used that year (tmx: units of that year).")
+@click.option("--document", help="Only concepts with a term found in this document (tmx: units of it, or of a file).")
 @click.option("--min-freq", type=click.IntRange(0), default=0, help="Only concepts with a term used this often.")
 @click.option(
     "--all",
@@ -102,33 +106,34 @@ FORMAT_NAMES = ["tbx", "tbx2", "omegat-tbx", "tsv", "csv", "xlsx"]
     type=click.Choice(["en-zh", "zh-en"]),
     default="en-zh",
     show_default=True,
-    help="Source and target language of a tsv glossary.",
+    help="Source and target language of a tsv glossary or a tmx.",
 )
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="tmx: only aligned units at least this sure.")
+@click.option("--origin", type=click.Choice(["aligned", "imported"]), help="tmx: only units of this origin.")
+@click.option("--segtype", type=click.Choice(["sentence", "paragraph"]), help="tmx: segment level (default sentence).")
+@click.option("--source-lang", help="tmx: language code of the source (default en-US, or zh-CN for zh-en).")
+@click.option("--target-lang", help="tmx: language code of the target.")
+@click.option("--max-mb", type=click.FloatRange(min=0.01), help="tmx: split into files of at most this many MB.")
 @click.pass_obj
-def export_command(
-    obj: Context, format_name, output, statuses, year, document, min_freq, everything, direction
-) -> None:
-    """Write the termbase as TBX v3 (tbx), TBX v2 (tbx2), an OmegaT glossary (tsv), CSV or XLSX.
+def export_command(obj: Context, format_name, output, **options) -> None:
+    """Write the termbase (tbx, tbx2, omegat-tbx, tsv, csv, xlsx) or the translation memory (tmx).
 
     \b
     Examples:
       shuyu export tbx -o unterm.tbx
       shuyu export tsv -o glossary.txt --status preferred --status admitted
       shuyu export xlsx -o terms.xlsx --year 2021 --min-freq 3
+      shuyu export tmx -o un.tmx --year 2015 --min-confidence 0.5 --max-mb 900
+      shuyu export tmx -o un-zh-en.tmx --direction zh-en --segtype paragraph
     """
-    from shuyu.store import Store
-    from shuyu.termbase.exchange import ExportFilter, export
+    from shuyu.exchange import export
 
-    selection = ExportFilter(
-        **({"statuses": statuses} if statuses else {}),
-        year=year,
-        document=document,
-        min_freq=min_freq,
-        **({"min_score": None} if everything else {}),
-    )
-    with Store(obj.db_path(), create=False) as store:
-        count = export(store, format_name, output, selection, direction=direction)
-    click.echo(f"{count} concepts → {output}")
+    kind, count, written = export(obj.db_path(), format_name, output, **options)
+    for item in written:
+        if not isinstance(item, Path):
+            click.echo(f"{output}: skipped {item}", err=True)
+    files = [str(item) for item in written if isinstance(item, Path)]
+    click.echo(f"{count} {kind} → {', '.join(files)}")
 
 
 @click.command("import")
@@ -136,31 +141,53 @@ def export_command(
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(FORMAT_NAMES),
+    type=click.Choice(FORMAT_NAMES + TM_FILE_FORMATS),
     help="File format (default: from the suffix; TBX v2/v3 from the root element).",
 )
 @click.option("--direction", default="en-zh", show_default=True, help="Languages of a headerless tsv glossary.")
 @click.option("--encoding", help="Text encoding of a csv/tsv file that is not UTF-8 (e.g. gbk).")
+@click.option("--source-lang", help="TM files: the English code to take (default en-US; en, en-GB also match).")
+@click.option("--target-lang", help="TM files: the Chinese code to take (default zh-CN; zh, zh-Hans also match).")
 @click.pass_obj
-def import_command(obj: Context, files, format_name, direction, encoding) -> None:
-    """Merge termbase files into the termbase (TBX v2/v3, CSV, TSV, XLSX), all or nothing.
+def import_command(obj: Context, files, format_name, direction, encoding, source_lang, target_lang) -> None:
+    """Merge termbase files (TBX v2/v3, CSV, TSV, XLSX) and TM files (TMX, XLIFF, PO) in, all or nothing.
 
-    Concepts that share a term with an existing concept are merged into it;
-    importing the same file again adds nothing.
+    Concepts that share a term with an existing concept are merged into it; a
+    translation unit already in the TM is the same unit: importing the same file
+    again adds nothing.  Units a TM file holds without the language pair are
+    listed as skipped, with their number in the file.
 
     \b
     Examples:
       shuyu import unterm-export.tbx
       shuyu import memoq.csv --encoding gbk
+      shuyu import tico19.tmx project.xlf --source-lang en --target-lang zh
     """
-    from shuyu.pipeline import import_termbase
+    from shuyu.exchange import import_files
 
-    reports = import_termbase(obj.db_path(), list(files), format_name, direction=direction, encoding=encoding)
+    reports = import_files(
+        obj.db_path(),
+        list(files),
+        format_name,
+        direction=direction,
+        encoding=encoding,
+        source_lang=source_lang,
+        target_lang=target_lang,
+    )
     for r in reports:
-        langs = ", ".join(f"{k} {v}" for k, v in sorted(r.languages.items()))
+        if hasattr(r, "concepts"):
+            langs = ", ".join(f"{k} {v}" for k, v in sorted(r.languages.items()))
+            click.echo(
+                f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"
+                + (f"; {r.already_there} already there" if r.already_there else "")
+            )
+            continue
+        for skip in r.skipped:
+            click.echo(f"{r.file}: skipped {skip}", err=True)
         click.echo(
-            f"{r.file}: {r.concepts} concepts, {r.terms} terms ({langs}) imported"
+            f"{r.file}: {r.units} translation units imported of {r.seen}"
             + (f"; {r.already_there} already there" if r.already_there else "")
+            + (f"; {len(r.skipped)} skipped" if r.skipped else "")
         )
 
 

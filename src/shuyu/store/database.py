@@ -8,8 +8,11 @@ from shuyu.store.corpus import CorpusTables
 from shuyu.store.equivalents import EquivalentTables
 from shuyu.store.termbase import TermbaseTables
 from shuyu.store.terms import TermTables
+from shuyu.store.tm import TMTables
 from shuyu.store.variants import VariantTables
 
 
-class Store(CorpusTables, AlignmentTables, TermTables, VariantTables, TermbaseTables, EquivalentTables, StoreCore):
+class Store(
+    CorpusTables, AlignmentTables, TermTables, VariantTables, TermbaseTables, TMTables, EquivalentTables, StoreCore
+):
     """A shuyu database file (``Store(path)``; ``with store.transaction(): …``)."""

@@ -31,16 +31,16 @@ _TERM_COLUMNS = (
 _JSON = ("years", "sources", "contexts", "notes")
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open a shuyu database read-only, with a clear error if it is missing or has no termbase."""
+def connect(path: str | Path, table: str = "concept_terms", what: str = "termbase") -> sqlite3.Connection:
+    """Open a shuyu database read-only, with a clear error if it is missing or has no ``table`` (its ``what``)."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no database here; run `shuyu build` first", path)
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        db.execute("select 1 from concept_terms limit 1").fetchall()
+        db.execute(f"select 1 from {table} limit 1").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise InputError(f"has no termbase to search ({exc}); run `shuyu build` with this shuyu", path) from None
+        raise InputError(f"has no {what} to search ({exc}); run `shuyu build` with this shuyu", path) from None
     return db
 
 

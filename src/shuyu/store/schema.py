@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6  # v7 once merged after the TM's v6 (the lead renumbers: equivalents come after tm)
+SCHEMA_VERSION = 7
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -203,6 +203,55 @@ def _add_alignments_v5(db: sqlite_utils.Database) -> None:
     db["alignments"].create_index(["doc_en"])
 
 
+def _add_tm_v6(db: sqlite_utils.Database) -> None:
+    """The translation memory: one table of units, English side first, aligned (derived) and imported (kept).
+
+    ``key`` is the unit's content (languages, source, target): a unit imported
+    twice is one unit.  Aligned units are replaced on every build; imported ones
+    stay.  ``tm_edits`` holds a user's corrections, only ever appended to and
+    replayed (by key) after every change, so a rebuild never undoes one.  The
+    search index (``tm_fts_en``: trigrams; ``tm_fts_zh``: one token per character;
+    ``tm_postings``: unit ids per token for fuzzy matching) is rebuilt from the units.
+    """
+    db["tm_units"].create(
+        {
+            "id": int,
+            "key": str,
+            "source": str,
+            "target": str,
+            "source_lang": str,
+            "target_lang": str,
+            "document": str,
+            "document_pair": str,
+            "symbol": str,
+            "year": int,
+            "paragraph": str,
+            "bead": int,
+            "segtype": str,
+            "confidence": float,
+            "origin": str,
+            "origin_file": str,
+            "tuid": str,
+            "props": str,
+            "notes": str,
+            "creationdate": str,
+            "changedate": str,
+            "source_markup": str,
+            "target_markup": str,
+        },
+        pk="id",
+    )
+    db["tm_units"].create_index(["key"], unique=True)
+    db["tm_units"].create_index(["origin", "document"])
+    db["tm_edits"].create({"id": int, "key": str, "target": str, "note": str, "created": str}, pk="id")
+    db.execute("create virtual table tm_fts_en using fts5(text, content='', tokenize='trigram')")
+    db.execute(
+        "create virtual table tm_fts_zh using fts5(text, content='', tokenize=\"unicode61 categories 'L* N* P* S* M* Co'\")"
+    )
+    db.execute("create table tm_postings (side text, token text, units blob, primary key (side, token)) without rowid")
+    db.execute("create table tm_lengths (side text primary key, lengths blob)")
+
+
 def _add_equivalents_v7(db: sqlite_utils.Database) -> None:
     """English equivalents of the Chinese terms, found in the aligned pairs: derived, replaced by each build.
 
@@ -237,5 +286,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     2: _add_variants_v3,
     3: _add_termbase_v4,
     4: _add_alignments_v5,
-    5: _add_equivalents_v7,  # tm's v6 goes before it at merge
+    5: _add_tm_v6,
+    6: _add_equivalents_v7,
 }
