@@ -232,3 +232,17 @@ def test_two_character_terms(runner, write, tmp_path, monkeypatch):
         10,
         "信息",
     )
+
+
+def test_a_rename_is_scoped_to_the_names_it_happened_to(lint, write):
+    # The bundled corpus renames the World Summit on the Information Society (首脑会议 → 峰会, 2021),
+    # but 《2005年世界首脑会议成果》 (A/RES/60/1, quoted in the 2011 and 2013 documents) and the
+    # Millennium Summit keep their rendering: no finding on them, while the WSIS name is still flagged.
+    kept = write(
+        "kept.txt",
+        "又回顾《2005年世界首脑会议成果》，\n回顾2005年世界首脑会议成果文件，\n重申千年首脑会议的承诺，\n",
+    )
+    assert _findings(lint(str(kept), "--format", "json")) == []
+    renamed = write("renamed.txt", "回顾《2005年世界首脑会议成果》和" + OLD)
+    (finding,) = _findings(lint(str(renamed), "--format", "json"))
+    assert finding["found"] == "信息社会世界首脑会议成果" and finding["suggestion"] == "信息社会世界峰会成果"

@@ -67,3 +67,15 @@ def test_screenshot_shows_the_timelines(page, tmp_path):
     assert _pixels_near(pixels, STATUS_COLOUR["superseded"]) > 300
     # Not a blank page: text and tables are drawn.
     assert (pixels.sum(axis=2) < 200).sum() > 2000
+
+
+def test_groups_of_one_rename_are_shown_together_with_their_evidence(page, tmp_path):
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert result.returncode == 0, result.stderr[-2000:]
+    dom = result.stdout
+    section = dom[dom.index("Rename 首脑会议 → 峰会") :]
+    section = section[: section.index("</section>\n") if "</section>\n" in section else len(section)]
+    assert "信息社会世界峰会" in section and "世界峰会成果" in section
+    # The 2005 World Summit Outcome keeps its rendering and is listed as such, not as a renamed name.
+    assert "Names that keep their rendering" in dom and "2005年世界首脑会议成果 keeps its rendering" in dom
+    assert dom.count('class="strength ') >= 10 and "evidence: parallel sentences" in dom

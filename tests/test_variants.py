@@ -171,3 +171,116 @@ def test_report_is_one_self_contained_page(bundled, runner, monkeypatch):
     assert "<svg" in page and "<circle" in page and "信息社会世界峰会" in page
     assert "<script" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in page
+
+
+# Boilerplate of the 2010–2021 resolutions, as it changed: the 2011 version of each paragraph and
+# the later one.  The paragraph on the forums differs in two places (a new name and a new phrase
+# around it); "核可 → 认可" is a verb of the formula that changed once, for good; "消除 / 克服" flips
+# back and forth and is no pattern.
+BOILERPLATE = {
+    2011: [
+        "还回顾2003年12月10日至12日在日内瓦举行并经大会核可的信息社会世界首脑会议第一阶段会议，",
+        "欢迎信息社会世界首脑会议论坛于2011年5月在日内瓦成功举办，并注意到数字发展宽带委员会的工作，",
+        "迫切需要消除发展中国家在获取新技术方面遇到的主要障碍，",
+        "又回顾《2005年世界首脑会议成果》，",
+    ],
+    2013: [
+        "还回顾2003年12月10日至12日在日内瓦举行并经大会认可的信息社会世界首脑会议第一阶段会议，",
+        "欢迎信息社会世界首脑会议论坛于2013年5月在日内瓦成功举办，并注意到数字发展宽带委员会的工作，",
+        "迫切需要克服发展中国家在获取新技术方面遇到的主要障碍，",
+        "又回顾《2005年世界首脑会议成果》，",
+    ],
+    2021: [
+        "还回顾2003年12月10日至12日在日内瓦举行并经大会认可的信息社会世界峰会第一阶段会议，",
+        "欢迎信息社会世界峰会论坛于2021年5月以虚拟方式成功举办，并注意到宽带促进可持续发展委员会的工作，",
+        "迫切需要消除发展中国家在获取新技术方面遇到的主要障碍，",
+        "又回顾《2005年世界首脑会议成果》，",
+    ],
+}
+
+
+def _boilerplate_groups(aligned=()):
+    passages = [
+        Passage(f"doc-{year}", year, f"{i + 1}.", text, i + 1)
+        for year, texts in BOILERPLATE.items()
+        for _ in range(2)  # each paragraph quoted twice a year (draft and adopted text)
+        for i, text in enumerate(texts)
+    ]
+    terms = [c.term for c in mine_texts(passages)] + ["信息社会世界首脑会议论坛", "信息社会世界峰会论坛"]
+    sentences = _sentences(passages)
+    source = lambda: iter(sentences)
+    return build_groups(source, *find_links(source, terms, aligned=aligned))
+
+
+def test_a_rename_is_proposed_for_the_names_it_happened_to_only():
+    groups = _boilerplate_groups()
+    forms = [{f.form for f in g.forms} for g in groups]
+    # The component change explains the renamed names and is no group of its own.
+    assert {"首脑会议", "峰会"} not in forms and not any({"首脑会议", "峰会"} <= f for f in forms)
+    forum = next(g for g in groups if {"信息社会世界首脑会议论坛", "信息社会世界峰会论坛"} <= {f.form for f in g.forms})
+    assert (
+        forum.rule.endswith("峰会")
+        and "首脑会议 →" in forum.rule
+        and forum.form("信息社会世界首脑会议论坛").status == "superseded"
+    )
+    assert forum.strength.startswith(("strong", "medium")) and forum.evidence_kind
+    # 《2005年世界首脑会议成果》 is never seen with 峰会: nothing of it is superseded.
+    superseded = {f.form for g in groups for f in g.forms if f.status == "superseded"}
+    assert not any(form in "2005年世界首脑会议成果" for form in superseded)
+
+
+def test_a_verb_that_changed_for_good_in_boilerplate_is_a_style_variant():
+    groups = _boilerplate_groups()
+    style = next(g for g in groups if any("认可" in f.form for f in g.forms))
+    assert style.kind == "style" and {f.form for f in style.forms} == {"大会核可", "大会认可"}
+    assert style.preferred.form == "大会认可" and style.form("大会核可").status == "superseded"
+    assert "2011" in style.reason and "2013" in style.reason
+    # 消除 → 克服 → 消除: no split in time, a translator's choice, not a variant.
+    assert not any(
+        {f.form for f in g.forms} & {"需要消除", "需要克服", "消除发展中国家", "克服发展中国家"} for g in groups
+    )
+
+
+def test_two_forms_aligned_to_one_english_term_are_grouped():
+    # Each form in sentences of its own (no shared slot, no parallel sentence): only the English pivot links them.
+    zh_en = [
+        ("发展中国家的因特网用户迅速增加。", "Internet users in developing countries are increasing rapidly."),
+        ("因特网治理问题仍然重要。", "Internet governance remains important."),
+        ("妇女使用因特网的比例较低。", "Women use the Internet less."),
+        ("许多学校已接入互联网。", "Many schools are connected to the Internet."),
+        ("互联网普及率在非洲仍然很低。", "Internet penetration in Africa is still low."),
+        ("我们致力于建设性地使用互联网。", "We are committed to the constructive use of the Internet."),
+    ]
+    aligned = [(f"pair-{k}", zh, en) for k, (zh, en) in enumerate(zh_en)]
+    passages = [Passage("doc-2015", 2015, f"{k}.", zh, k) for k, (zh, _) in enumerate(zh_en)]
+    sentences = _sentences(passages)
+    source = lambda: iter(sentences)
+    without = build_groups(source, *find_links(source, ["因特网", "互联网"]))
+    assert not without
+    (group,) = build_groups(source, *find_links(source, ["因特网", "互联网"], aligned=aligned))
+    assert {f.form for f in group.forms} == {"因特网", "互联网"}
+    assert group.evidence_kind == "English pivot" and "Internet" in group.evidence[0].note
+
+
+def test_alignments_in_the_store_feed_the_english_pivot(db):
+    from shuyu.model.bitext import SentencePair
+    from shuyu.variants.detect import detect_variants
+
+    def internet(groups):
+        return next(g for g in groups if {"因特网", "互联网"} <= {f.form for f in g.forms})
+
+    with Store(db) as store:
+        assert all(e.signal != "english" for e in internet(detect_variants(store)).evidence)
+        rows = [
+            ("关于因特网的讨论仍在继续。", "The discussion on the Internet continues."),
+            ("因特网的覆盖面不断扩大。", "The reach of the Internet keeps growing."),
+            ("许多学校已接入因特网。", "Many schools are connected to the Internet."),
+            ("许多医院已接入互联网。", "Many hospitals are connected to the Internet."),
+            ("互联网普及率在非洲仍然很低。", "Internet penetration in Africa is still low."),
+            ("我们致力于建设性地使用互联网。", "We are committed to the constructive use of the Internet."),
+        ]
+        pairs = [SentencePair((k,), (k,), zh, en, 0.9) for k, (zh, en) in enumerate(rows)]
+        store.replace_alignment("2015-ga70-wsis-review-draft", "2015-ga70-wsis-review-draft-en", pairs)
+        group = internet(detect_variants(store))
+    pivot = [e for e in group.evidence if e.signal == "english"]
+    assert pivot and "Internet" in pivot[0].note

@@ -60,6 +60,9 @@ def variants(
             + ("" if group["decision"] == "proposed" else f" ({group['decision']})")
         )
         click.echo(f"     {group['reason']}")
+        if group["evidence_kind"]:
+            rule = f"; follows {group['rule']}" if group["rule"] else ""
+            click.echo(f"     evidence: {group['evidence_kind']}, {group['strength']}{rule}")
         for line in text_timeline(group, years, indent="     "):
             click.echo(line)
         for e in group["evidence"][:evidence_count]:

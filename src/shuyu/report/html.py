@@ -12,6 +12,7 @@ from pathlib import Path
 from shuyu import __version__
 from shuyu.fileio import atomic_write_text
 from shuyu.report.timeline import STATUS_COLOUR, svg_timeline
+from shuyu.variants import KEPT
 from shuyu.variants.detect import stored_groups
 
 TOP_TERMS = 50
@@ -25,6 +26,9 @@ th{background:#f4f4f4}.num{text-align:right}.group{border:1px solid #ddd;border-
 margin:1em 0}.kind{display:inline-block;background:#eee;border-radius:4px;padding:0 .5em;font-size:.85em}
 .reason{margin:.4em 0}.evidence li{margin:.3em 0}mark{background:#ffe08a;padding:0 1px}.meta{color:#666;font-size:.85em}
 .timeline .year{font-size:12px;fill:#555}.timeline .form{font-size:13px;fill:#222}
+.rename{border-left:4px solid #8aa7d6;padding-left:1em;margin:1.5em 0}.rename>.group{margin-left:1em}
+.strength{display:inline-block;border-radius:4px;padding:0 .5em;font-size:.85em}.strong{background:#cde8c8}
+.medium{background:#f5e6b8}.weak{background:#f3c9c4}
 """
 
 
@@ -62,6 +66,7 @@ def _group(group: dict, years: list[int], number: int) -> str:
     return (
         f'<section class="group" id="group-{number}"><h3>{number}. {escape(group["preferred"])} '
         f'<span class="kind">{escape(group["kind"])}</span> <span class="meta">{escape(group["decision"])}</span></h3>'
+        f"{_evidence_line(group)}"
         f'<p class="reason">{escape(group["reason"])}</p>{svg_timeline(group, years)}'
         f"<table><tr><th>form</th><th>status</th><th>type</th><th>count</th><th>years</th></tr>{rows}</table>"
         + (f"<p>Both forms in one document:</p><ul>{inconsistent}</ul>" if inconsistent else "")
@@ -74,6 +79,53 @@ def _group(group: dict, years: list[int], number: int) -> str:
         )
         + "</section>"
     )
+
+
+def _evidence_line(group: dict) -> str:
+    """The group's evidence kind and strength (strong, medium or weak, and what was counted)."""
+    strength = group.get("strength") or ""
+    level = strength.split(" ", 1)[0]
+    return (
+        f'<p class="meta">evidence: {escape(group.get("evidence_kind") or "—")} '
+        f'<span class="strength {escape(level)}">{escape(strength)}</span></p>'
+    )
+
+
+def _groups(groups: list[dict], years: list[int]) -> str:
+    """Groups in rank order; those that follow one component change (首脑会议 → 峰会) together under it,
+    with the names that keep their rendering although they hold the renamed form."""
+    by_rule: dict[str, list[dict]] = {}
+    for g in groups:
+        if g["rule"]:
+            by_rule.setdefault(g["rule"], []).append(g)
+    html, shown, number = [], set(), 0
+    for g in groups:
+        rule = g["rule"]
+        if rule in shown:
+            continue
+        members = by_rule.get(rule, [g]) if rule else [g]
+        renamed = [m for m in members if m["kind"] != KEPT]
+        kept = [m for m in members if m["kind"] == KEPT]
+        if rule and (len(renamed) > 1 or kept):
+            shown.add(rule)
+            parts = []
+            for m in renamed:
+                number += 1
+                parts.append(_group(m, years, number))
+            kept_list = "".join(
+                f'<li>{escape(m["preferred"])} <span class="meta">{escape(m["reason"])}</span></li>' for m in kept
+            )
+            names = "name" if len(renamed) == 1 else "names"
+            heading = f"Rename {escape(rule)}: {len(renamed)} {names}" if renamed else f"After {escape(rule)}"
+            html.append(
+                f'<section class="rename"><h3>{heading}</h3>{"".join(parts)}'
+                + (f"<p>Names that keep their rendering:</p><ul>{kept_list}</ul>" if kept_list else "")
+                + "</section>"
+            )
+        elif g["kind"] != KEPT:
+            number += 1
+            html.append(_group(g, years, number))
+    return "".join(html)
 
 
 def render(store) -> str:
@@ -93,7 +145,8 @@ def render(store) -> str:
         f"<td>{escape(' '.join(f'{y}:{n}' for y, n in t['years'].items()))}</td></tr>"
         for t in terms
     )
-    body = "".join(_group(g, years, k) for k, g in enumerate(groups, 1)) or "<p>No variant groups found.</p>"
+    body = _groups(groups, years) or "<p>No variant groups found.</p>"
+    groups = [g for g in groups if g["kind"] != KEPT]
     return f"""<!DOCTYPE html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>shuyu report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style></head>

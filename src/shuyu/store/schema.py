@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -252,7 +252,13 @@ def _add_tm_v6(db: sqlite_utils.Database) -> None:
     db.execute("create table tm_lengths (side text primary key, lengths blob)")
 
 
-def _add_equivalents_v7(db: sqlite_utils.Database) -> None:
+def _add_variant_evidence_v7(db: sqlite_utils.Database) -> None:
+    """Each variant group's evidence kind and strength, and the component change it follows (its parent)."""
+    for column in ("evidence_kind", "strength", "rule"):
+        db["variant_groups"].add_column(column, str)
+
+
+def _add_equivalents_v8(db: sqlite_utils.Database) -> None:
     """English equivalents of the Chinese terms, found in the aligned pairs: derived, replaced by each build.
 
     One row per (term, rank): the English rendering as the texts write it, its lookup key, the acronym the
@@ -287,5 +293,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     3: _add_termbase_v4,
     4: _add_alignments_v5,
     5: _add_tm_v6,
-    6: _add_equivalents_v7,
+    6: _add_variant_evidence_v7,
+    7: _add_equivalents_v8,
 }

@@ -7,5 +7,8 @@ KINDS = (
     "abbreviation",
     "short form",
     "script or regional variant",
+    "style",
+    "kept rendering",
 )
+KEPT = KINDS[-1]  # a longer name holding a renamed form, never seen renamed itself
 DECISIONS = ("confirm", "split", "prefer")

@@ -10,6 +10,7 @@ Decisions are kept apart from detected groups, so re-running never loses them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,15 +18,17 @@ from shuyu.errors import InputError
 from shuyu.termbase.english import rendered_apart
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise, script_forms
-from shuyu.variants import DECISIONS, signals
+from shuyu.variants import DECISIONS, KEPT, signals
 from shuyu.variants.groups import (
     VariantGroup,
+    assess,
     count_forms,
     evidence_for,
     inconsistent_documents,
     partition,
     propose,
     score,
+    too_weak,
 )
 from shuyu.variants.signals import Link, Sentence
 
@@ -54,9 +57,11 @@ def find_links(
     terms: list[str],
     options: VariantOptions = VariantOptions(),
     progress: Progress = lambda stage, done, total: None,
+    aligned: Iterable[tuple[str, str, str]] = (),
 ) -> tuple[list[Link], set[frozenset[str]]]:
     """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart).
 
+    ``aligned`` are (pair id, zh, en) sentence pairs for the English pivot, when the corpus has alignments.
     One pass over the corpus keeps the distinct sentences (for the parallel
     signal), the bracketed ones (definitions) and the terms' neighbours.
     """
@@ -77,7 +82,7 @@ def find_links(
         contexts.add(s)
         if n % 10_000 == 0:
             progress("Reading sentences", n, 0)
-    links = list(
+    found = list(
         signals.parallel(
             first,
             matcher,
@@ -86,11 +91,14 @@ def find_links(
             lambda done, total: progress("Comparing similar sentences", done, total),
         )
     )
+    links = [l for l in found if l.signal != "style"]
+    links += signals.styles([l for l in found if l.signal == "style"], sentences())
     links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
     links += signals.definitions(bracketed.values(), known, first)
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
+    links += signals.english(aligned, terms, known)
     return [
         l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len
     ], contexts.coordinated
@@ -119,21 +127,30 @@ def build_groups(
     apart, together, preferred_by = _decisions(list(decisions))
     confirmed = [set(g) for g in together]
     members_of = partition(links, apart | (coordinated - {frozenset(p) for p in _pairs(together)}), together)
-    counted = count_forms(sentences, members_of)
+    kept = signals.kept_names(sentences, members_of)
+    # A kept name is counted as itself (longest match), so the form inside it is not counted there.
+    counted = count_forms(sentences, [members | kept.get(k, set()) for k, members in enumerate(members_of)])
     result = []
-    for members, forms in zip(members_of, counted):
-        forms = [f for f in forms if f.count]
+    for k, (members, forms) in enumerate(zip(members_of, counted)):
+        names = [f for f in forms if f.form in kept.get(k, ()) and f.count]
+        forms = [f for f in forms if f.count and f.form not in kept.get(k, ())]
+        recurring = [n for n in names if not _dated(n)]
+        _fold(forms, [n for n in names if n not in recurring])
         attested = {f.form for f in forms}
         group_links = [l for l in links if l.a in attested and l.b in attested]
         is_confirmed = any(members >= c for c in confirmed)
         if len(forms) < 2 or not (group_links or is_confirmed):
             continue
-        if not is_confirmed and _derived_only(group_links, forms):
+        if not is_confirmed and (_derived_only(group_links, forms) or too_weak(group_links)):
             continue
         choice = next((preferred_by[f] for f in attested if preferred_by.get(f) in attested), None)
         kind, reason = propose(forms, group_links, choice)
         if _regional(forms):
             kind = "script or regional variant"
+        superseded = [f.form for f in forms if f.status == "superseded"]
+        kept_forms = [n for n in recurring if any(old in n.form for old in superseded)]
+        _fold(forms, [n for n in recurring if n not in kept_forms])
+        evidence_kind, strength, rule = assess(group_links)
         group = VariantGroup(
             forms,
             kind,
@@ -142,14 +159,56 @@ def build_groups(
             score(forms, group_links),
             inconsistent_documents(forms),
             lookup_forms=_lookup_forms(forms),
+            evidence_kind=evidence_kind,
+            strength=strength,
+            rule=rule,
+            kept=kept_forms,
         )
         if choice:
             group.decision = "preferred set by user"
         if is_confirmed:
             group.decision = "confirmed" + (", preferred set by user" if choice else "")
         result.append(group)
+    _root_rules(result)
     result.sort(key=lambda g: (-g.score, g.preferred.form))
     return result
+
+
+def _root_rules(groups: list[VariantGroup]) -> None:
+    """A rule that is itself a renamed group's pair (信息社会世界首脑会议 → 信息社会世界峰会) becomes that
+    group's rule (首脑会议 → 峰会), so every name one rename produced sits under one parent."""
+    rule_of = {frozenset(f.form for f in g.forms): g.rule for g in groups if g.rule}
+    for g in groups:
+        seen = set()
+        while g.rule and g.rule not in seen:
+            seen.add(g.rule)
+            root = rule_of.get(frozenset(g.rule.split(" → ")))
+            if not root or root == g.rule:
+                break
+            g.rule = root
+
+
+def _dated(name) -> bool:
+    """2011年信息社会世界首脑会议论坛 in the 2011 document: that year's event, not a name of its own
+    (2005年世界首脑会议成果, quoted in 2010–2013, is one)."""
+    year = re.match(r"(\d{4})年", name.form)
+    return bool(year) and set(name.years) <= {int(year.group(1))}
+
+
+def _fold(forms: list, names: list) -> None:
+    """Count the uses of longer names back for the form inside them (they were counted apart)."""
+    for name in names:
+        inner = max((f for f in forms if f.form in name.form), key=lambda f: len(f.form), default=None)
+        if inner is None:
+            continue
+        inner.count += name.count
+        for field in ("years", "docs", "spellings"):
+            mine = getattr(inner, field)
+            for key, n in getattr(name, field).items():
+                if field == "spellings":  # as written, same length as the normal form
+                    offset = name.form.index(inner.form)
+                    key = key[offset : offset + len(inner.form)]
+                mine[key] = mine.get(key, 0) + n
 
 
 def _derived_only(links: list[Link], forms) -> bool:
@@ -190,12 +249,13 @@ def detect_variants(
     """Detect the variant groups of the stored corpus and save them (decisions applied)."""
     sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
-    links, coordinated = find_links(sentences, terms, options, progress)
-    # Aligned English is evidence too: two forms rendered by different English terms are two concepts.
+    aligned = ((f"{r['doc_zh']}:{r['seq']}", r["zh"], r["en"]) for r in store.aligned_pairs())
+    links, coordinated = find_links(sentences, terms, options, progress, aligned)
+    # The stored equivalents keep apart two forms rendered by English terms that name different things.
     coordinated |= rendered_apart(store, ((link.a, link.b) for link in links))
     progress("Grouping variants", 0, 1)
     groups = build_groups(sentences, links, coordinated, store.variant_decisions())
-    store.replace_variant_groups([group_row(g) for g in groups])
+    store.replace_variant_groups([group_row(g) for g in groups] + [row for g in groups for row in kept_rows(g)])
     progress("Grouping variants", 1, 1)
     return groups
 
@@ -236,12 +296,33 @@ def group_row(group: VariantGroup) -> dict:
         "kind": group.kind,
         "reason": group.reason,
         "decision": group.decision,
+        "evidence_kind": group.evidence_kind,
+        "strength": group.strength,
+        "rule": group.rule,
         "score": group.score,
         "evidence": data["evidence"],
         "inconsistent": group.inconsistent_documents,
         "english": group.english,
         "forms": forms,
     }
+
+
+def kept_rows(group: VariantGroup) -> list[dict]:
+    """A longer name that keeps its rendering, stored as a concept of its own with that one form: the
+    termbase then knows it, and lint's longest match shields the form inside it
+    (2005年世界首脑会议成果 is not flagged although 世界首脑会议成果 is superseded)."""
+    rows = []
+    for f in group.kept:
+        inner = next((g.form for g in group.forms if g.form in f.form), group.preferred.form)
+        f.status, f.type = "preferred", "fullForm"
+        row = group_row(VariantGroup([f], KEPT, "", [], 0.0))
+        row["reason"] = (
+            f"{f.form} keeps its rendering: it holds {inner}, but the corpus never shows it as "
+            f"{f.form.replace(inner, group.preferred.form if inner != group.preferred.form else inner, 1)}"
+        )
+        row["rule"] = group.rule or f"{inner} → {group.preferred.form}"
+        rows.append(row)
+    return rows
 
 
 def stored_groups(store) -> list[dict]:
@@ -255,6 +336,9 @@ def stored_groups(store) -> list[dict]:
                 "kind": group["kind"],
                 "reason": group["reason"],
                 "decision": group["decision"],
+                "evidence_kind": group["evidence_kind"],
+                "strength": group["strength"],
+                "rule": group["rule"],
                 "score": group["score"],
                 "preferred": next((f["form"] for f in forms if f["status"] == "preferred"), forms[0]["form"]),
                 "forms": [

@@ -19,7 +19,16 @@ from shuyu.text.match import Match, TermMatcher
 from shuyu.variants.signals import Link, Place, Sentence
 from shuyu.years import UsedInYears, span
 
-SIGNAL_WEIGHT = {"parallel": 3.0, "abbreviation": 3.0, "insertion": 2.0, "component": 2.0, "context": 1.0}
+SIGNAL_WEIGHT = {
+    "parallel": 3.0,
+    "abbreviation": 3.0,
+    "insertion": 2.0,
+    "component": 2.0,
+    "style": 2.0,
+    "context": 1.0,
+    "english": 2.0,
+    "substitution": 0.0,  # a component change: it explains its terms' groups and is no group by itself
+}
 EVIDENCE_PER_GROUP = 12
 MIN_SUPERSEDED = 2  # a form seen once is no evidence of a change
 
@@ -72,6 +81,10 @@ class VariantGroup:
     english: list[str] = field(default_factory=list)
     lookup_forms: list[dict] = field(default_factory=list)
     decision: str = "proposed"
+    evidence_kind: str = ""
+    strength: str = ""  # "strong (…)", "medium (…)" or "weak (…)", the evidence counted in words
+    rule: str = ""  # the component change the group follows (首脑会议 → 峰会): groups sharing it belong together
+    kept: list[Form] = field(default_factory=list)  # longer names holding a form that keep their rendering
 
     @property
     def preferred(self) -> Form:
@@ -86,6 +99,10 @@ class VariantGroup:
             "kind": self.kind,
             "reason": self.reason,
             "decision": self.decision,
+            "evidence_kind": self.evidence_kind,
+            "strength": self.strength,
+            "rule": self.rule,
+            "kept": [f.form for f in self.kept],
             "score": round(self.score, 2),
             "forms": [f.as_dict() for f in self.forms],
             "evidence": [e.as_dict() for e in self.evidence],
@@ -133,7 +150,8 @@ def partition(links: list[Link], apart: set[frozenset[str]], together: list[list
             part.union(forms[0], other)
     strength: Counter = Counter()
     for link in links:
-        strength[frozenset((link.a, link.b))] += SIGNAL_WEIGHT[link.signal]
+        if SIGNAL_WEIGHT[link.signal]:
+            strength[frozenset((link.a, link.b))] += SIGNAL_WEIGHT[link.signal]
     for pair, _ in sorted(strength.items(), key=lambda kv: (-kv[1], sorted(kv[0]))):
         part.union(*sorted(pair))
     return part.groups()
@@ -223,6 +241,9 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
             else "variant"
         )
     superseded = [f for f in forms if f.status == "superseded"]
+    if signals <= {"style", "context", "english"} and "style" in signals:
+        note = next(l.note for l in links if l.signal == "style")
+        return "style", f"{best.form} is the current rendering of this formula: {note}"
     if abbreviations and "abbreviation" in signals:
         short = abbreviations[0]
         return "abbreviation", f"{short.form} is an abbreviation of {best.form} ({_defined(links, short.form)})"
@@ -237,7 +258,7 @@ def propose(forms: list[Form], links: list[Link], preferred: str | None = None) 
         )
         if overlap:
             reason += f"; both used in {span(overlap)}"
-        derived = next((l.note for l in links if l.signal == "component"), None)
+        derived = _rule(links)
         if derived:
             reason += f"; follows {derived}"
         return ("rename" if _head_renamed(old.form, best.form) else "change over time"), reason
@@ -289,6 +310,83 @@ def inconsistent_documents(forms: list[Form]) -> list[dict]:
         for doc_id, n in f.docs.items():
             docs[doc_id][f.form] = n
     return [{"doc_id": d, "counts": counts} for d, counts in sorted(docs.items()) if len(counts) > 1]
+
+
+EVIDENCE_KIND = {
+    "parallel": "parallel sentences",
+    "abbreviation": "abbreviation",
+    "component": "component of a rename",
+    "style": "style in boilerplate",
+    "insertion": "insertion",
+    "english": "English pivot",
+    "context": "same slot",
+}
+
+
+_COUNTED = {
+    "definition": "definition in brackets",
+    "abbreviation": "built abbreviation",
+    "component": "component link",
+    "context": "shared slot",
+    "insertion": "insertion",
+    "english": "English pivot",
+}
+
+
+def _pairs_of(links: list[Link]) -> set[tuple]:
+    """Distinct passage pairs behind the links (one sentence pair may give a term and its component)."""
+    return {
+        tuple(sorted((p.sentence.doc_id, p.sentence.number or "", p.sentence.norm[:20]) for p in l.places))
+        for l in links
+    }
+
+
+def assess(links: list[Link]) -> tuple[str, str, str]:
+    """(evidence kind, strength in words, rule) of a group's links.
+
+    Points: a sentence pair differing in this one place 3, one difference among
+    several 1.5, a style split 2 per sentence pair, a definition in brackets 3,
+    a component change, insertion, built abbreviation or English pivot 2, a
+    shared slot 1; strong from 6, medium from 3, weak below.
+    """
+    parallel = [l for l in links if l.signal == "parallel"]
+    full, partial = _pairs_of([l for l in parallel if not l.note]), _pairs_of([l for l in parallel if l.note])
+    partial -= full
+    styles = _pairs_of([l for l in links if l.signal == "style"])
+    points = 3 * len(full) + 1.5 * len(partial) + 2 * len(styles)
+    counted: Counter = Counter()
+    for l in links:
+        if l.signal not in ("parallel", "style", "substitution"):
+            kind = "definition" if l.note == "defined in brackets" else l.signal
+            counted[kind] += 1
+            points += 3 if kind == "definition" else SIGNAL_WEIGHT[l.signal]
+    counts = [
+        (len(full), "parallel sentence pair", "parallel sentence pairs"),
+        (len(partial), "sentence pair differing in several places", "sentence pairs differing in several places"),
+        (len(styles), "boilerplate sentence pair", "boilerplate sentence pairs"),
+        *((n, _COUNTED[what], _COUNTED[what] + "s") for what, n in sorted(counted.items())),
+    ]
+    parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
+    level = "strong" if points >= 6 else "medium" if points >= 3 else "weak"
+    strongest = max(
+        (l for l in links if l.signal in EVIDENCE_KIND), key=lambda l: SIGNAL_WEIGHT[l.signal], default=None
+    )
+    return (
+        EVIDENCE_KIND[strongest.signal] if strongest else "",
+        f"{level} ({', '.join(parts)})",
+        _rule(links),
+    )
+
+
+def _rule(links: list[Link]) -> str:
+    """The component change most of the group's links follow ("首脑会议 → 峰会"), or ""."""
+    rules = Counter(l.rule for l in links if l.rule)
+    return rules.most_common(1)[0][0] if rules else ""
+
+
+def too_weak(links: list[Link]) -> bool:
+    """Only one difference among several, in a single sentence pair: a rewritten sentence, not a variant."""
+    return all(l.signal in ("parallel", "substitution") and l.note for l in links) and len(_pairs_of(links)) < 2
 
 
 def score(forms: list[Form], links: list[Link]) -> float:

@@ -25,18 +25,23 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from shuyu.mining.miner import well_formed
 from shuyu.text import zh
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, pos_pattern
-from shuyu.variants.edits import boundaries, raw_edits, widen, without_inside
+from shuyu.variants.edits import Edit, boundaries, raw_edits, widen, without_inside
 from shuyu.variants.similar import similar_pairs
 
-MAX_EDITS = 3  # parallel sentences with more substantive differences were rewritten, not re-rendered
+MAX_EDITS = 12  # more substantive differences than this: the sentence was rewritten, not re-rendered
+FEW_EDITS = 3  # up to this many differences, a sentence pair is one re-rendering; more, each is weaker
+MAX_STYLE_CHARS = 4  # a verb or set phrase that changes in boilerplate is a short word or two
 GENERAL_WORD = 1e-5  # relative frequency in general Chinese above which a word is everyday vocabulary
 NEGATIONS = frozenset("不非无未没")
 _DEFINITION = re.compile(rf"([{CJK}]{{2,40}})[（(]([{CJK}]{{2,8}})[）)]")
 _COORDINATION = frozenset("和与及、或")
+_FUNCTION_TAGS = frozenset("upcdf")  # particles, prepositions, conjunctions, adverbs, localisers
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Link:
     signal: str
     places: tuple[Place, ...] = ()
     note: str = ""
+    rule: str = ""  # the component substitution behind a change of a whole term ("首脑会议 → 峰会")
 
 
 def plausible_pair(a: str, b: str, known: set[str], max_len: int = 20) -> bool:
@@ -128,12 +134,27 @@ def parallel(
     min_similarity: float = 0.75,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Iterator[Link]:
-    """Differences between near-identical sentences, at word level and at term level.
+    """Differences between near-identical sentences, each judged on its own, at word and at term level.
 
-    ``first`` maps each distinct normalised sentence to its first occurrence.
+    ``first`` maps each distinct normalised sentence to its first occurrence.  A
+    sentence copied from year to year may differ in several places; every
+    difference framed by identical context is judged by itself.  Where the
+    changed word lies inside a known term (首脑会议 in 信息社会世界首脑会议), the
+    term is the variant and the word change becomes its ``rule`` and a
+    ``substitution`` link, which is never a group by itself: a rename belongs to
+    the names it happened to.  A difference that is no pair of names but a
+    short word of the boilerplate (核可 / 认可) becomes a ``style`` candidate,
+    kept only if the corpus shows a clean split in time (``styles``).
     """
     texts = list(first)
     bounds: dict[str, tuple[set[int], set[int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+
+    def inside_term(text: str, span: tuple[int, int]) -> bool:
+        """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
+        if text not in spans:
+            spans[text] = [(m.start, m.end) for m in terms.every(text)]
+        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans[text])
 
     def bounds_of(text: str) -> tuple[set[int], set[int]]:
         if text not in bounds:
@@ -147,20 +168,124 @@ def parallel(
         if not edits or len(edits) > MAX_EDITS:
             continue
         (wa, ta), (wb, tb) = bounds_of(a), bounds_of(b)
-        seen = set()
+        sa, sb = first[a], first[b]
+        many = len(edits) > FEW_EDITS
+
+        def places(edit: Edit, sa: Sentence = sa, sb: Sentence = sb) -> tuple[Place, Place]:
+            return Place(sa, *edit.a_span), Place(sb, *edit.b_span)
+
         for edit in edits:
-            for level_a, level_b in ((wa, wb), (ta, tb)):
-                widened = widen(a, b, edit, level_a, level_b)
-                if widened is None or (widened.a, widened.b) in seen:
-                    continue
-                seen.add((widened.a, widened.b))
-                if (widened.a in known or widened.b in known) and plausible_pair(widened.a, widened.b, known):
-                    yield Link(
-                        widened.a,
-                        widened.b,
-                        "parallel",
-                        (Place(first[a], *widened.a_span), Place(first[b], *widened.b_span)),
-                    )
+            word, term = widen(a, b, edit, wa, wb), widen(a, b, edit, ta, tb)
+            word_pair = word is not None and _named(word, known)
+            within = word is not None and (word != term or inside_term(a, word.a_span) or inside_term(b, word.b_span))
+            if term is not None and term != word and _named(term, known):
+                rule = f"{word.a} → {word.b}" if word_pair else ""
+                yield Link(term.a, term.b, "parallel", places(term), note=_one_of(many, edits), rule=rule)
+            if word_pair:
+                signal = "substitution" if within else "parallel"
+                yield Link(word.a, word.b, signal, places(word), note=_one_of(many, edits))
+        if sa.year != sb.year:
+            for old, new, a_span, b_span, a_core, b_core in word_changes(a, b):
+                if inside_term(a, a_core) or inside_term(b, b_core):
+                    continue  # a change of names, judged above
+                note = f"{a[slice(*a_core)]} / {b[slice(*b_core)]}"
+                yield Link(old, new, "style", (Place(sa, *a_span), Place(sb, *b_span)), note=note)
+
+
+def _one_of(many: bool, edits: list) -> str:
+    """Marks a difference found among many in one sentence pair: weaker alone (see ``groups``)."""
+    return f"one of {len(edits)} differences" if many else ""
+
+
+def _named(edit: Edit, known: set[str]) -> bool:
+    return (edit.a in known or edit.b in known) and plausible_pair(edit.a, edit.b, known)
+
+
+def word_changes(a: str, b: str) -> Iterator[tuple]:
+    """Short word replacements between two versions of a sentence, each as a formula with one unchanged
+    neighbouring word of two or more characters, the one before if it is one, else the one after:
+    (大会核可, 大会认可, spans of the formulas, spans of the changed words), (做出努力, 作出努力).
+
+    The versions are aligned word by word (jieba's words, Levenshtein opcodes over the word
+    lists), so a sentence changed in several places gives each change on its own.  Kept: one or
+    two Chinese content words of 2–4 characters on each side, no negation, not a change of
+    numbers only (第十四届 / 第十六届 is the next session, not a new rendering).
+    """
+    wa, wb = zh.words(a), zh.words(b)
+    ca, cb = _offsets(wa), _offsets(wb)
+    for op in _changes(wa, wb):
+        if op.src_end - op.src_start > 2 or op.dest_end - op.dest_start > 2:
+            continue
+        old, new = "".join(wa[op.src_start : op.src_end]), "".join(wb[op.dest_start : op.dest_end])
+        if not (old and new):
+            continue
+        if not _style_words(old, new):
+            continue
+        if op.src_start > 0 and op.dest_start > 0 and wa[op.src_start - 1] == wb[op.dest_start - 1]:
+            before = wa[op.src_start - 1]
+            if len(before) >= 2 and all(map(is_cjk, before)):
+                yield (
+                    before + old,
+                    before + new,
+                    (ca[op.src_start - 1], ca[op.src_end]),
+                    (cb[op.dest_start - 1], cb[op.dest_end]),
+                    (ca[op.src_start], ca[op.src_end]),
+                    (cb[op.dest_start], cb[op.dest_end]),
+                )
+                continue
+        if op.src_end < len(wa) and op.dest_end < len(wb) and wa[op.src_end] == wb[op.dest_end]:
+            after = wa[op.src_end]
+            if len(after) >= 2 and all(map(is_cjk, after)):
+                yield (
+                    old + after,
+                    new + after,
+                    (ca[op.src_start], ca[op.src_end + 1]),
+                    (cb[op.dest_start], cb[op.dest_end + 1]),
+                    (ca[op.src_start], ca[op.src_end]),
+                    (cb[op.dest_start], cb[op.dest_end]),
+                )
+
+
+@dataclass
+class _Change:
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _changes(wa: list[str], wb: list[str]) -> list[_Change]:
+    """Runs of adjacent word edits as one change (欣 见 → 欢迎 is one replacement, not a replace and a delete)."""
+    changes: list[_Change] = []
+    for op in Levenshtein.opcodes(wa, wb):
+        if op.tag == "equal":
+            continue
+        if changes and changes[-1].src_end == op.src_start and changes[-1].dest_end == op.dest_start:
+            changes[-1].src_end, changes[-1].dest_end = op.src_end, op.dest_end
+        else:
+            changes.append(_Change(op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return changes
+
+
+def _offsets(words: list[str]) -> list[int]:
+    result, position = [0], 0
+    for w in words:
+        position += len(w)
+        result.append(position)
+    return result
+
+
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万两零0123456789")
+
+
+def _style_words(old: str, new: str) -> bool:
+    if min(len(old), len(new)) < 2 or max(len(old), len(new)) > MAX_STYLE_CHARS:
+        return False
+    if not all(map(is_cjk, old + new)) or any(ch in NEGATIONS for ch in old + new):
+        return False
+    if set(old) ^ set(new) <= _NUMERALS:
+        return False
+    return not any(tag[:1] in _FUNCTION_TAGS for form in (old, new) for _, tag in pos_pattern(form))
 
 
 def _substantive(text: str) -> bool:
@@ -169,12 +294,96 @@ def _substantive(text: str) -> bool:
 
 def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator[Link]:
     """A substitution seen in parallel sentences, applied inside other terms (to be checked against the corpus)."""
-    substitutions = {(link.a, link.b) for link in parallel_links if link.a not in link.b and link.b not in link.a}
+    substitutions = {
+        (link.a, link.b)
+        for link in parallel_links
+        if link.signal in ("parallel", "substitution") and link.a not in link.b and link.b not in link.a
+    }
     substitutions |= {(b, a) for a, b in substitutions}
     for term in terms:
         for old, new in sorted(substitutions):
             if old in term and old != term:
-                yield Link(term, term.replace(old, new, 1), "component", note=f"{old} → {new}")
+                rule = f"{old} → {new}"
+                yield Link(term, term.replace(old, new, 1), "component", note=rule, rule=rule)
+
+
+_NAME_PREFIX = re.compile(r"(?:\d+年|[‘“][^’”]{1,20}[’”])$")  # a year or a quoted name bound to the next name
+
+
+def kept_names(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]]) -> dict[int, set[str]]:
+    """Longer names holding a group's form that never change with it: 2005年世界首脑会议成果 holds
+    世界首脑会议成果, but 2005年世界峰会成果 is never seen — that summit kept its rendering.
+
+    A longer name is the form with a year (2005年) or a quoted name (‘连通非洲’) bound before it;
+    it is kept when the corpus never shows it with another form of the group.  Two passes.
+    """
+    group_of = {form: k for k, members in enumerate(groups) for form in members}
+    if not group_of:
+        return {}
+    matcher = TermMatcher(group_of)
+    seen: dict[str, tuple[int, str, str]] = {}  # longer name → (group, prefix, form)
+    for s in sentences():
+        for m in matcher.every(s.norm):
+            prefix = _NAME_PREFIX.search(s.norm[max(0, m.start - 24) : m.start])
+            if prefix:
+                seen.setdefault(prefix.group() + m.term, (group_of[m.term], prefix.group(), m.term))
+    others = {
+        prefix + other: name
+        for name, (k, prefix, form) in seen.items()
+        for other in groups[k]
+        if other != form and form not in other
+    }
+    attested = set()
+    if others:
+        other_matcher = TermMatcher(others)
+        for s in sentences():
+            attested.update(others[m.term] for m in other_matcher.every(s.norm))
+    result: dict[int, set[str]] = defaultdict(set)
+    for name, (k, _, _) in seen.items():
+        if name not in attested:
+            result[k].add(name)
+    return result
+
+
+def english(aligned: Iterable[tuple[str, str, str]], terms: list[str], known: set[str]) -> Iterator[Link]:
+    """Two known Chinese forms whose confident English equivalent is the same (因特网 / 互联网: Internet),
+    from aligned ``(pair id, zh, en)`` sentence pairs — the English pivot."""
+    from shuyu.termbase.equivalents import find_equivalents, shared_english  # the aligner's side: loaded on use
+
+    rows = iter(aligned)
+    head = next(rows, None)
+    if head is None:
+        return  # no alignments stored yet: nothing to pivot on
+    for pair in shared_english(find_equivalents(itertools.chain([head], rows), terms)):
+        a, b = pair.forms
+        if plausible_pair(a, b, known):
+            note = f"both rendered “{pair.english}” ({pair.counts[0]} and {pair.counts[1]} aligned sentences)"
+            yield Link(a, b, "english", note=note)
+
+
+def styles(candidates: list[Link], sentences: Iterable[Sentence], min_documents: int = 3) -> Iterator[Link]:
+    """Style candidates whose two formulas split cleanly in time: every document using one is older
+    than every document using the other, and the formula recurs in ``min_documents`` documents or
+    more (a verb changed in one place only is a change of meaning, not of style).  One pass."""
+    by_pair: dict[frozenset[str], list[Link]] = defaultdict(list)
+    for link in candidates:
+        by_pair[frozenset((link.a, link.b))].append(link)
+    if not by_pair:
+        return
+    years: dict[str, dict[str, int]] = defaultdict(dict)  # formula → document → year
+    matcher = TermMatcher({form for pair in by_pair for form in pair})
+    for s in sentences:
+        for m in matcher.every(s.norm):
+            if s.year is not None:
+                years[m.term][s.doc_id] = s.year
+    for pair, links in by_pair.items():
+        old, new = sorted(pair, key=lambda form: min(years[form].values(), default=0))
+        if not years[old] or not years[new] or len(years[old]) + len(years[new]) < min_documents:
+            continue
+        if max(years[old].values()) < min(years[new].values()):
+            split = f"{old} until {max(years[old].values())}, {new} from {min(years[new].values())}"
+            note = f"{links[0].note} in unchanged boilerplate; {split}"
+            yield Link(old, new, "style", tuple(p for l in links for p in l.places)[:4], note=note)
 
 
 def insertions(terms: list[str]) -> Iterator[Link]:
