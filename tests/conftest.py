@@ -73,6 +73,19 @@ def built(bundled, tmp_path):
 
 
 @pytest.fixture
+def lint(db, runner, tmp_path, monkeypatch):
+    """`shuyu lint ARGS` against a copy of the built corpus's database, run in an empty folder."""
+    from shuyu.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args, input=None):
+        return runner.invoke(main, ["--db", str(db), "lint", *args], input=input)
+
+    return run
+
+
+@pytest.fixture
 def db(bundled, tmp_path):
     """A private copy of the built bundled corpus's database, for tests that change it."""
     path = tmp_path / "shuyu.db"

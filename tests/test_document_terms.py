@@ -1,7 +1,9 @@
 """Terms of one document (`shuyu mine --document`): names that occur once, nested counts, keyness.
 
-The sentences are SDG targets (A/RES/70/1, compiled in sdg-zh-en, MIT) and resolution wording of the
-kind the seeds use; none of them is in the bundled corpus.
+The sentences are SDG targets (A/RES/70/1, compiled in sdg-zh-en, MIT), resolution wording of the
+kind the seeds use, and sentences of Security Council resolutions 2203 and 2206 (2015) from the United
+Nations Parallel Corpus v1.0 development set (un-devset-zh-en; free of charge from the UN, Ziemski et
+al. 2016); none of them is in the bundled corpus.
 """
 
 from __future__ import annotations
@@ -44,6 +46,45 @@ def test_names_keep_the_years_they_carry():
 
 def test_a_name_defined_with_its_abbreviation():
     assert by_term(RESOLUTION)["联合国开发计划署"].sources[0] == "abbreviation"
+
+
+S_RES_2203 = [
+    "赞扬西非国家经济共同体(西非经共体)做出努力，通过西非经共体几内亚比绍特派团(西非经共体特派团)的活动，"
+    "帮助维持和平、安全和发展，支持安全部门改革工作，",
+    "强调几内亚比绍的所有利益攸关方都应明确做出承诺，协助开展重大改革和加强国家机构，",
+    "敦促几内亚比绍当局采取一切必要措施保护人权，促请几内亚比绍当局审查、通过和采用国家立法和机制，",
+]
+S_RES_2206 = [
+    "表示严重忧虑和关切2013年12月以来南苏丹共和国政府和反对派之间因该国政治和军事领导人之间国内政治争端而产生的冲突，",
+    "8. 决定，第9和第12段的规定应适用于委员会指认的任何实体、包括任何南苏丹政府、反对派、民兵或其他团体的领导人，",
+    "13. 决定，上文第12段规定的措施不适用于被相关会员国认定为属以下情况的资金、其他金融资产和经济资源：",
+]
+
+
+def test_a_short_form_is_a_term_and_may_start_a_longer_name():
+    terms = by_term(S_RES_2203, known=[])
+    assert terms["西非经共体"].sources == ["abbreviation"]
+    assert "abbreviation" in terms["西非经共体特派团"].sources
+    assert "西非经共体几内亚比绍特派团" in terms  # jieba cuts 西非|经|共|体; the short form defined before holds
+    assert "体几内亚比绍特派团" not in terms
+
+
+def test_two_coordinated_verbs_are_no_name():
+    terms = by_term(S_RES_2203, known=[])
+    assert not any(term.startswith(("改革和", "加强")) for term in terms)
+
+
+def test_places_and_their_authorities_are_no_terms():
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+    terms = by_term(S_RES_2203 + S_RES_2206, rest, known=[])
+    assert not {"几内亚比绍", "几内亚比绍当局", "南苏丹"} & set(terms)
+
+
+def test_a_government_named_by_its_country_is_a_name():
+    terms = by_term(S_RES_2206, known=[])
+    assert "name" in terms["南苏丹共和国政府"].sources  # not 以来南苏丹…: 以来 closes the time phrase 2013年12月以来
+    assert "name" in terms["南苏丹政府"].sources  # jieba's 南|苏丹政府 joined
+    assert "段规定" not in terms  # cut after a number: 第12段规定
 
 
 def test_counts_and_examples_exclude_occurrences_inside_longer_terms():

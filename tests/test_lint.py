@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from shuyu.cli import main
 
 # Real sentences (2013 and 2021 resolutions) and one written the old way.
 OLD = "注意到秘书长关于信息社会世界首脑会议成果在区域和国际两级落实和后续工作方面取得的进展的报告，\n"
 NEW = "注意到秘书长关于信息社会世界峰会成果在区域和国际两级落实和后续工作方面取得的进展的报告，\n"
-
-
-@pytest.fixture
-def lint(db, runner, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args, input=None):
-        return runner.invoke(main, ["--db", str(db), "lint", *args], input=input)
-
-    return run
 
 
 def _findings(result) -> list[dict]:

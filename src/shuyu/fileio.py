@@ -47,6 +47,45 @@ def atomic_files() -> Iterator[Callable[[str | Path], BinaryIO]]:
         raise
 
 
+# An Office file (.docx, .xlsx) whose parts unpack to more than this, or a part packed more tightly than text
+# ever is, is refused before it is read: a small zip bomb would otherwise take all the memory.
+ARCHIVE_MAX_UNPACKED = 256 * 1024 * 1024
+ARCHIVE_MAX_RATIO = 200
+
+
+def check_archive(path: str | Path, kind: str) -> None:
+    """Refuse (InputError) a ZIP-based file that is damaged or would unpack to far more than it holds."""
+    import zipfile
+
+    from shuyu.errors import InputError
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(f"not a readable {kind} (damaged or truncated ZIP: {exc})", path) from None
+    total = sum(m.file_size for m in members)
+    if total > ARCHIVE_MAX_UNPACKED:
+        raise InputError(
+            f"refused: its parts unpack to {total:,} bytes (more than {ARCHIVE_MAX_UNPACKED:,}); not a document", path
+        )
+    for member in members:
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > ARCHIVE_MAX_RATIO:
+            raise InputError(
+                f"refused: part {member.filename} unpacks {ratio:,} times its packed size "
+                f"({member.file_size:,} bytes), a ZIP bomb, not a document",
+                path,
+            )
+
+
+def remove_temporaries(folder: str | Path, names: list[str]) -> None:
+    """Delete the temporary files a killed run left beside ``names`` in ``folder`` (``atomic_files``'s own)."""
+    for name in names:
+        for leftover in Path(folder).glob(f".{name}-*"):
+            leftover.unlink(missing_ok=True)
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 

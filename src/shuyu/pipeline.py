@@ -26,8 +26,8 @@ from pathlib import Path
 from shuyu.align.stage import PairAlignment, align_pairs
 from shuyu.corpus.ingest import IngestResult, ingest_entry
 from shuyu.corpus.manifest import Entry, Manifest
-from shuyu.errors import NotFound, ShuyuError
-from shuyu.fileio import atomic_write_text
+from shuyu.errors import InputError, NotFound, ShuyuError
+from shuyu.fileio import atomic_write_text, remove_temporaries
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
 from shuyu.store import Store
@@ -100,33 +100,42 @@ def build(
     manifest = Manifest.load(corpus_dir)
     manifest.validate_pairs()
     report = BuildReport(Path(db_path))
-    with Store(db_path) as store, store.transaction():
-        with progress(manifest.entries, "Ingesting documents") as entries:
-            for entry in entries:
-                report.documents.extend(ingest_entry(store, entry, manifest.directory))
-        listed = {r.id for r in report.documents}
-        for doc_id in store.document_ids():
-            if doc_id not in listed:
-                store.delete_document(doc_id)
-                report.removed.append(doc_id)
-        report.alignments = align_pairs(store, mining_progress)
-        report.terms = mine_corpus(store, mining, mining_progress)
-        kept = [t["term"] for t in store.terms(limit=USER_DICTIONARY_TERMS)]
-        report.user_dictionary = Path(out_dir) / USER_DICTIONARY
-        atomic_write_text(report.user_dictionary, user_dictionary(kept))
-        report.english = find_english(store)
-        report.variant_groups = detect_variants(store, progress=variants_progress)
-        report.concepts = rebuild(store)
-        publish(store.db.conn)  # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term
-        atomic_write_text(
-            Path(out_dir) / DATASETTE_METADATA,
-            json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=2) + "\n",
-        )
-        for name, file_name in EXPORTS.items() if report.concepts else ():  # TBX needs at least one concept
-            path = Path(out_dir) / "termbase" / file_name
-            export(store, name, path)
-            report.exports[name] = path
-        report.report = write_report(store, Path(out_dir) / REPORT)
+    out = Path(out_dir)
+    with Store(db_path) as store:
+        with store.transaction():
+            with progress(manifest.entries, "Ingesting documents") as entries:
+                for entry in entries:
+                    report.documents.extend(ingest_entry(store, entry, manifest.directory))
+            listed = {r.id for r in report.documents}
+            for doc_id in store.document_ids():
+                if doc_id not in listed:
+                    store.delete_document(doc_id)
+                    report.removed.append(doc_id)
+            report.alignments = align_pairs(store, mining_progress)
+            report.terms = mine_corpus(store, mining, mining_progress)
+            report.english = find_english(store)
+            report.variant_groups = detect_variants(store, progress=variants_progress)
+            report.concepts = rebuild(store)
+            # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term
+            publish(store.db.conn)
+        # The files are written after the commit, from the committed data, each atomically; the write lock is
+        # held meanwhile so that no other command changes the data between the commit and the files.
+        with store.transaction():
+            remove_temporaries(
+                out / "termbase", [*EXPORTS.values(), USER_DICTIONARY.name, REPORT.name, DATASETTE_METADATA.name]
+            )
+            kept = [t["term"] for t in store.terms(limit=USER_DICTIONARY_TERMS)]
+            report.user_dictionary = out / USER_DICTIONARY
+            atomic_write_text(report.user_dictionary, user_dictionary(kept))
+            atomic_write_text(
+                out / DATASETTE_METADATA,
+                json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=2) + "\n",
+            )
+            for name, file_name in EXPORTS.items() if report.concepts else ():  # TBX needs at least one concept
+                path = out / "termbase" / file_name
+                export(store, name, path)
+                report.exports[name] = path
+            report.report = write_report(store, out / REPORT)
     report.tmx = tm_stage(db_path, out_dir)  # after the commit: the TM is rebuilt from what was stored
     if report.concepts and (Path(out_dir) / BUNDLED_TERMBASE).parent.is_dir():
         report.bundle = write_bundle(db_path, Path(out_dir) / BUNDLED_TERMBASE)
@@ -191,7 +200,10 @@ def set_term_status(db_path: str | Path, terms: list[str], status: str) -> None:
     """Accept or reject mined terms."""
     with changing(db_path) as store:
         for term in terms:
-            store.set_term_status(term, status)
+            try:
+                store.set_term_status(term, status)
+            except InputError:
+                raise assemble.unknown_form(store, term, "zh", f"no term {term!r} in the termbase") from None
 
 
 def curate(db_path: str | Path, action: str, **args) -> None:

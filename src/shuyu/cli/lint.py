@@ -32,6 +32,7 @@ from shuyu.cli.common import Context
 )
 @click.option("--fix", "apply_fix", is_flag=True, help="Print the text with deprecated forms replaced.")
 @click.option("--in-place", is_flag=True, help="With --fix: rewrite the files, keeping FILE.bak.")
+@click.option("--encoding", help="Encoding of text files and standard input (default: detected).")
 @click.option(
     "--config",
     "config_path",
@@ -39,7 +40,7 @@ from shuyu.cli.common import Context
     help="Configuration file (default: the nearest shuyu.toml).",
 )
 @click.pass_obj
-def lint(obj: Context, paths, output_format, fail_level, source, apply_fix, in_place, config_path) -> None:
+def lint(obj: Context, paths, output_format, fail_level, source, apply_fix, in_place, encoding, config_path) -> None:
     """Check Chinese texts and bilingual files against the termbase.
 
     Reads .txt and .docx (or - for standard input), and TMX, XLIFF and PO files.
@@ -54,7 +55,7 @@ def lint(obj: Context, paths, output_format, fail_level, source, apply_fix, in_p
       shuyu lint draft.txt
       shuyu lint job.tmx --format sarif > lint.sarif
       shuyu lint zh.txt --source en.txt --fail-level warning
-      shuyu lint draft.txt --fix --in-place
+      shuyu lint draft.txt --fix --in-place      # also .docx: formatting kept, FILE.bak the original
     """
     from shuyu.lint import linter, output
     from shuyu.lint.config import load_config
@@ -66,13 +67,13 @@ def lint(obj: Context, paths, output_format, fail_level, source, apply_fix, in_p
     if in_place and not apply_fix:
         raise click.UsageError("--in-place goes with --fix")
     if apply_fix and (source or any(is_bilingual(p) for p in paths)):
-        raise click.UsageError("--fix rewrites Chinese text files (.txt or -), not bilingual files")
+        raise click.UsageError("--fix rewrites Chinese texts (.txt, .docx or -), not bilingual files")
     if apply_fix and not in_place and len(paths) > 1:
         raise click.UsageError("--fix prints one text: give one file, or --in-place")
     if in_place and "-" in paths:
         raise click.UsageError("--in-place cannot rewrite standard input")
     if apply_fix:
-        fixed_files = linter.fix_files(list(paths), config, in_place=in_place)
+        fixed_files = linter.fix_files(list(paths), config, in_place=in_place, encoding=encoding)
         findings = [f for result in fixed_files for f in result.remaining]
         for result in fixed_files:
             if in_place:
@@ -80,7 +81,7 @@ def lint(obj: Context, paths, output_format, fail_level, source, apply_fix, in_p
             else:
                 click.echo(result.text, nl=False)
     else:
-        findings = linter.lint(list(paths), config, source)
+        findings = linter.lint(list(paths), config, source, encoding)
     render = {"human": output.human, "json": output.as_json, "sarif": output.sarif}[output_format]
     click.echo(render(findings), nl=False, err=apply_fix and not in_place)
     if linter.failing(findings, fail_level or config.fail_level):

@@ -48,10 +48,12 @@ def lookup(obj: Context, query: str, as_json: bool, limit: int, lang: str | None
 
 def _print_concept(hit) -> None:
     concept = hit.concept
-    zh = [t for t in concept["terms"] if t["lang"] == "zh" and t["status"] != "rejected"]
-    en = [t for t in concept["terms"] if t["lang"] == "en" and t["status"] != "rejected"]
-    head = zh[0]["form"] if zh else en[0]["form"]
-    click.echo(f"{head}   [concept {concept['id']}, {hit.match} match: {hit.matched}]")
+    # Rejected forms are shown too (last): the user's decision is part of the record, and a concept whose
+    # every form is rejected is still headed by one of them.
+    ranked = sorted(concept["terms"], key=lambda t: (t["status"] == "rejected", t["lang"] != "zh"))
+    zh = [t for t in ranked if t["lang"] == "zh"]
+    en = [t for t in ranked if t["lang"] == "en"]
+    click.echo(f"{ranked[0]['form']}   [concept {concept['id']}, {hit.match} match: {hit.matched}]")
     for t in zh + en:
         used = span(t["years"], none="")
         usage = f" ({t['geographical_usage']})" if t.get("geographical_usage") else ""

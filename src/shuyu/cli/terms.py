@@ -159,7 +159,7 @@ def term_reject(obj: Context, terms) -> None:
 
     \b
     Example:
-      shuyu term reject 方面取得的进展
+      shuyu term reject 加强合作
     """
     _decide(obj, terms, "rejected")
 
@@ -189,16 +189,20 @@ _LANG = click.option(
     "status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded", "candidate", "rejected"])
 )
 @_LANG
+@click.option("--add", "create", is_flag=True, help="Add FORM as a new term if the termbase does not hold it.")
 @click.pass_obj
-def term_status(obj: Context, form: str, status: str, lang: str) -> None:
+def term_status(obj: Context, form: str, status: str, lang: str, create: bool) -> None:
     """Set a term's status; a new preferred term makes the previous one admitted.
+
+    A form the termbase does not hold is an error ("did you mean"), unless --add.
 
     \b
     Examples:
       shuyu term status 互联网 preferred
       shuyu term status 因特网 admitted
+      shuyu term status 数字合作 preferred --add
     """
-    _curate(obj, "status", f"{form}: {status}", form=form, lang=lang, status=status)
+    _curate(obj, "status", f"{form}: {status}", form=form, lang=lang, status=status, create=create)
 
 
 @term.command("merge")

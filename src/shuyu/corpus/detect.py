@@ -149,17 +149,27 @@ def _detect_chinese(meta: Metadata, header: list[str], paragraphs: list[str]) ->
             _set(meta, "body", "GA", f"«{text}»")
         elif SYMBOL.fullmatch(text):
             _set(meta, "symbols", [text], "symbol in the document header")
-    for text in paragraphs:
+    dates = []  # (rank, position, date, evidence): adoption line, then a date standing alone, then distribution
+    session_line = next((i for i, t in enumerate(header) if re.fullmatch(r"第.+届会议", t)), None)
+    for i, text in enumerate(paragraphs):
         if m := re.fullmatch(r"(?:[一二三四五六七八九十]+\.\s*)?决议草案(.+?)的审议情况", text):
             _set(meta, "symbols", find_symbols(m.group(1)), f"«{text}»")
-        if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:大会决议|通过)?", text):
-            # A date standing alone is the adoption date (header or closing line).
+        if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日(大会决议|通过)?", text):
             date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            _set(meta, "date", date, f"date line «{text}»")
+            # The distribution date heads the page (after "Distr.", before the session): the document was
+            # issued then, not adopted; it counts only when nothing else dates the document.
+            issued = not m.group(4) and (
+                (i > 0 and paragraphs[i - 1].startswith("Distr")) or (session_line is not None and i < session_line)
+            )
+            rank = 0 if m.group(4) else 2 if issued else 1
+            dates.append((rank, i, date, f"{'distribution ' if issued else ''}date line «{text}»"))
         if text in ("大会，", "大会,"):
             _set(meta, "body", "GA", "opening «大会，»")
         elif text in ("经济及社会理事会，", "经济及社会理事会,"):
             _set(meta, "body", "ECOSOC", "opening «经济及社会理事会，»")
+    best = min(dates, default=None)
+    if best and not (best[0] == 2 and meta.session is not None):  # a session dates better than a distribution
+        _set(meta, "date", best[2], best[3])
 
 
 def _detect_english(meta: Metadata, header: list[str]) -> None:

@@ -82,6 +82,9 @@ def parse_document(raw: RawText, lang: str | None = None) -> Document:
         if (t := _normalise(n.text, lang)).text
     ]
     metadata = detect_metadata([p.text if not p.number else f"{p.number} {p.text}" for p in paragraphs], lang, script)
+    if detected_lang and detected_lang != lang:  # what the text says, so that a wrong --lang is reported
+        metadata.lang = detected_lang
+        metadata.evidence["lang"] = f"its characters are {'Chinese' if detected_lang == 'zh' else 'Latin letters'}"
     return Document(raw, metadata, paragraphs, footnotes)
 
 

@@ -75,7 +75,7 @@ def ingest(store: Store, entry: Entry, corpus_dir: Path) -> IngestResult:
     existing = store.document_row(resolved.id)
     if existing and existing["sha256"] == row["sha256"] and _same_metadata(existing, row):
         return IngestResult(resolved.id, "unchanged", resolved, document, notes)
-    _check_not_registered_twice(store, resolved.id, row["sha256"], raw.path)
+    _check_not_registered_twice(store, resolved.id, row["sha256"], raw)
     _store(store, row, document)
     return IngestResult(resolved.id, "updated" if existing else "added", resolved, document, notes)
 
@@ -161,10 +161,10 @@ def _document_row(entry: Entry, document: Document) -> dict:
     }
 
 
-def _check_not_registered_twice(store: Store, doc_id: str, sha256: str, path: Path) -> None:
-    other = store.document_with_content(sha256, other_than=doc_id)
+def _check_not_registered_twice(store: Store, doc_id: str, sha256: str, raw) -> None:
+    other = store.document_with_content(sha256, raw.text, other_than=doc_id)
     if other:
-        raise InputError(f"same content is already registered as document {other!r}", path)
+        raise InputError(f"same content is already registered as document {other!r}", raw.path)
 
 
 def register(

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from shuyu.errors import InputError
+from shuyu.fileio import check_archive
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -54,7 +54,9 @@ def read_file(path: str | Path, encoding: str | None = None) -> RawText:
     if data[:4] == b"PK\x03\x04":
         if path.suffix.lower() != ".docx":
             raise InputError("is a ZIP archive; only .docx Word files are read", path)
-        return RawText(path, _read_docx(path), "docx", digest)
+        return RawText(path, docx_text(open_docx(path)), "docx", digest)
+    if path.suffix.lower() == ".docx":
+        raise InputError("is not a Word .docx file (not a ZIP archive; a .doc or text file renamed?)", path)
     text, used = decode(data, path, encoding)
     if not text.strip():
         raise InputError("empty file: no text to ingest", path)
@@ -65,11 +67,13 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     """Decode bytes, detecting the encoding unless one is given."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", path) from None
         except UnicodeDecodeError as exc:
             raise InputError(f"not valid {encoding}: undecodable bytes at byte offset {exc.start}", path) from None
+        _refuse_mojibake(data, text, encoding, path)
+        return text, encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -109,6 +113,22 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     )
 
 
+def _refuse_mojibake(data: bytes, text: str, encoding: str, path: Path) -> None:
+    """A forced encoding that turns text into mojibake while another one reads it cleanly is refused, naming it."""
+    if _plausibility(text) >= 0.9:
+        return
+    try:
+        detected_text, detected = decode(data, path)
+    except InputError:
+        return  # nothing reads it better: the user's encoding stands
+    if detected != encoding and _plausibility(detected_text) > _plausibility(text):
+        raise InputError(
+            f"read as {encoding} the text is mojibake ({_plausibility(text):.0%} usual characters), while it reads "
+            f"cleanly as {detected}: drop --encoding, or give --encoding {detected}",
+            path,
+        )
+
+
 def _plausibility(text: str) -> float:
     """Share of characters a UN document is made of: CJK, printable ASCII, common punctuation.
 
@@ -131,22 +151,31 @@ def _plausibility(text: str) -> float:
     return usual / len(text)
 
 
-def _read_docx(path: Path) -> str:
-    """Body paragraphs and table cells of a Word file, one line each."""
+def open_docx(path: Path):
+    """The python-docx Document of a Word file, after checking its parts' sizes; any damage is an InputError."""
     import docx  # imported lazily: only Word input needs it
 
+    check_archive(path, "Word .docx file")
     try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable Word .docx file ({exc})", path) from None
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+        return docx.Document(str(path))
+    except Exception as exc:  # zipfile, zlib, lxml and python-docx raise many kinds; all mean "damaged"
+        raise InputError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})", path) from None
+
+
+def docx_lines(document) -> list[list]:
+    """The text elements (w:t) of each line shuyu reads from a Word file: body paragraphs and table cells."""
+    lines: list[list] = []
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append([t for t in child.iter() if t.tag.endswith("}t")])
         elif tag == "tbl":
             for cell in child.iter():
                 if cell.tag.endswith("}tc"):
-                    lines.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
-    return "\n".join(lines)
+                    lines.append([t for t in cell.iter() if t.tag.endswith("}t")])
+    return lines
+
+
+def docx_text(document) -> str:
+    """Body paragraphs and table cells of a Word file, one line each."""
+    return "\n".join("".join(t.text or "" for t in line) for line in docx_lines(document))

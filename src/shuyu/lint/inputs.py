@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from shuyu.corpus.reading import read_file
+from shuyu.corpus.reading import decode, read_file
 from shuyu.errors import InputError
 from shuyu.lint.checks import Segment
 from shuyu.text.zh import is_chinese
@@ -17,11 +17,15 @@ from shuyu.text.zh import is_chinese
 BILINGUAL = (".tmx", ".xlf", ".xliff", ".po", ".pot")
 
 
-def read_text(path: str) -> str:
-    """A Chinese text: ``-`` is standard input; .txt in any encoding shuyu reads, or .docx."""
+def read_text(path: str, encoding: str | None = None) -> str:
+    """A Chinese text: ``-`` is standard input; .txt in any encoding shuyu reads (or ``encoding``), or .docx.
+
+    Standard input is read as bytes and decoded like a file, so GBK or broken UTF-8 there is an InputError
+    naming ``<stdin>`` and the byte offset, not a crash."""
     if path == "-":
-        return sys.stdin.read()
-    return read_file(path).text
+        data = sys.stdin.buffer.read()
+        return decode(data, Path("<stdin>"), encoding)[0] if data.strip() else ""
+    return read_file(path, encoding).text
 
 
 def read_segments(path: str) -> list[Segment]:
@@ -47,10 +51,10 @@ def read_segments(path: str) -> list[Segment]:
     return segments
 
 
-def read_pair(target_path: str, source_path: str) -> list[Segment]:
+def read_pair(target_path: str, source_path: str, encoding: str | None = None) -> list[Segment]:
     """Two line-aligned files: the Chinese text and its English source, line for line."""
-    target = read_text(target_path).splitlines()
-    source = read_text(source_path).splitlines()
+    target = read_text(target_path, encoding).splitlines()
+    source = read_text(source_path, encoding).splitlines()
     if len(source) != len(target):
         raise InputError(
             f"{len(target)} lines, but the source {source_path} has {len(source)}: the files must be "

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from shuyu.fileio import atomic_write_text
+from shuyu.lint import rewrite
 from shuyu.lint.checks import Finding, check_segments, check_text
 from shuyu.lint.config import SEVERITIES, LintConfig
 from shuyu.lint.inputs import is_bilingual, read_pair, read_segments, read_text
 from shuyu.lint.rules import Rules
 
 
-def lint_file(path: str, rules: Rules, config: LintConfig, source: str | None = None) -> list[Finding]:
+def lint_file(
+    path: str, rules: Rules, config: LintConfig, source: str | None = None, encoding: str | None = None
+) -> list[Finding]:
     """Findings for one file: a Chinese text, a bilingual file, or a Chinese text with its English ``source``."""
     if source:
-        return check_segments(read_pair(path, source), path, rules, config)
+        return check_segments(read_pair(path, source, encoding), path, rules, config)
     if is_bilingual(path):
         return check_segments(read_segments(path), path, rules, config)
-    return check_text(read_text(path), path, rules, config)
+    return check_text(read_text(path, encoding), path, rules, config)
 
 
-def lint(paths: list[str], config: LintConfig, source: str | None = None) -> list[Finding]:
+def lint(paths: list[str], config: LintConfig, source: str | None = None, encoding: str | None = None) -> list[Finding]:
     rules = Rules.from_database(config.termbase)
     findings = []
     for path in paths:
-        findings += lint_file(path, rules, config, source)
+        findings += lint_file(path, rules, config, source, encoding)
     return findings
 
 
@@ -37,19 +38,32 @@ class FixedFile:
     remaining: list[Finding]  # the findings --fix cannot fix
 
 
-def fix_files(paths: list[str], config: LintConfig, in_place: bool = False) -> list[FixedFile]:
-    """Replace deprecated forms in Chinese text files; ``in_place`` rewrites each changed file, keeping FILE.bak."""
+def fix_files(
+    paths: list[str], config: LintConfig, in_place: bool = False, encoding: str | None = None
+) -> list[FixedFile]:
+    """Replace deprecated forms in Chinese texts; ``in_place`` rewrites each changed file as the same kind of
+    file (encoding and BOM, or Word formatting), keeping the original bytes as FILE.bak.
+
+    Every file is read and checked before any is written, so a refusal leaves all of them untouched."""
     rules = Rules.from_database(config.termbase)
-    results = []
+    if not in_place:
+        results = []
+        for path in paths:
+            original = read_text(path, encoding)
+            found = check_text(original, path, rules, config)
+            text, fixed = fix(original, found)
+            results.append(FixedFile(path, text, fixed, [f for f in found if f not in fixed]))
+        return results
+    planned = []
     for path in paths:
-        original = read_text(path)
-        found = check_text(original, path, rules, config)
-        text, fixed = fix(original, found)
-        if in_place and fixed:
-            atomic_write_text(backup_path(Path(path)), original)
-            atomic_write_text(path, text)
-        results.append(FixedFile(path, text, fixed, [f for f in found if f not in fixed]))
-    return results
+        source = rewrite.load(path, encoding)
+        found = check_text(source.text, path, rules, config)
+        data, fixed = rewrite.apply(source, fixable(found))
+        planned.append((source, data, FixedFile(path, "", fixed, [f for f in found if f not in fixed])))
+    for source, data, result in planned:
+        if result.fixed:
+            rewrite.write(source, data)
+    return [result for _, _, result in planned]
 
 
 def failing(findings: list[Finding], fail_level: str) -> list[Finding]:
@@ -63,15 +77,12 @@ def fix(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
 
     Excepted quotations and suppressed lines never produce findings, so they are never changed.
     """
-    fixable = sorted(
-        (f for f in findings if f.check == "deprecated-term" and f.suggestion and f.segment is None),
-        key=lambda f: f.start,
-        reverse=True,
-    )
-    for f in fixable:
+    found = sorted(fixable(findings), key=lambda f: f.start, reverse=True)
+    for f in found:
         text = text[: f.start] + f.suggestion + text[f.end :]
-    return text, fixable
+    return text, found
 
 
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+def fixable(findings: list[Finding]) -> list[Finding]:
+    """Deprecated forms with a preferred one to put in their place, outside bilingual units."""
+    return [f for f in findings if f.check == "deprecated-term" and f.suggestion and f.segment is None]

@@ -84,6 +84,9 @@ INSTITUTIONAL_HEADS = frozenset(
         "中心",
         "伙伴关系",
         "十年",
+        "倡议",
+        "特派团",
+        "政府",
     ]
 )
 _KNOWN_TOP = 500  # known terms: the corpus's best-ranked mined terms …
@@ -137,15 +140,23 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> l
     sources: dict[str, set[str]] = defaultdict(set)
     for title in _titles(text):
         sources[title].add("title")
-    for name in _defined_names(paragraphs):
+    for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
-    heads = INSTITUTIONAL_HEADS | _marked_heads(list(sources), _titles("\n".join(rest)) + _defined_names(rest))
+        sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
+    heads = INSTITUTIONAL_HEADS | _marked_heads(
+        list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
+    )
     for name in _head_names(paragraphs, heads, set(known) | set(sources)):
         sources[name].add("name")
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
-        for word, tag in pos_pattern(para):
+        words = pos_pattern(para)
+        for k, (word, tag) in enumerate(words):
             if tag == "nt" and len(word) >= 4:
-                sources[word].add("name")
+                place = ""  # with the place names jieba split off before it: 南|苏丹政府
+                while k > 0 and words[k - 1][1] == "ns":
+                    k -= 1
+                    place = words[k][0] + place
+                sources[place + word].add("name")
     for term in known:
         if term in text:
             sources[term].add("known")
@@ -193,9 +204,13 @@ def _titles(text: str) -> list[str]:
     return [m.group(1).strip() for m in _TITLE.finditer(text)]
 
 
-def _defined_names(paragraphs: list[str]) -> list[str]:
-    """联合国开发计划署（开发署）→ 联合国开发计划署: the name whose characters contain the short form in order."""
-    names = []
+def _definitions(paragraphs: list[str]) -> list[tuple[str, str]]:
+    """联合国开发计划署（开发署）→ (联合国开发计划署, 开发署): the name whose characters contain the short form in order.
+
+    A name may start with a short form defined before it (西非经共体几内亚比绍特派团（西非经共体特派团）), which
+    jieba, not knowing it, may cut (西非|经|共|体).
+    """
+    names: list[tuple[str, str]] = []
     for para in paragraphs:
         for m in _ABBREVIATION.finditer(para):
             before = _CLAUSE_BREAK.split(para[: m.start()])[-1]
@@ -205,9 +220,9 @@ def _defined_names(paragraphs: list[str]) -> list[str]:
             start = _subsequence_start(before, short)
             if start is None:
                 continue
-            name = _nominal_phrase(before, start)
+            name = _nominal_phrase(before, start, {s for _, s in names})
             if name and len(name) > len(short):
-                names.append(_with_years(para, m.start() - len(name), name))
+                names.append((_with_years(para, m.start() - len(name), name), short))
     return names
 
 
@@ -221,8 +236,10 @@ def _subsequence_start(text: str, short: str) -> int | None:
     return i
 
 
-def _nominal_phrase(text: str, must_start_by: int) -> str:
-    """The longest run of name words ending ``text``, reaching back at least to ``must_start_by``."""
+def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()) -> str:
+    """The longest run of name words ending ``text``, reaching back at least to ``must_start_by``.
+
+    A left edge that cuts a ``known`` term moves back to its start."""
     words = pos_pattern(text)
     bounds = [0]
     for word, _ in words:
@@ -232,11 +249,16 @@ def _nominal_phrase(text: str, must_start_by: int) -> str:
         k -= 1
     while (
         k < len(words)
-        and (words[k][1].startswith(_LEADING_NOISE) or words[k][0] in FUNCTION_CHARS)
+        and (
+            words[k][1].startswith(_LEADING_NOISE)
+            or words[k][0] in FUNCTION_CHARS
+            # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
+            or (words[k][1] == "f" and len(words[k][0]) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
+        )
         and not words[k][1].startswith("vn")
     ):
         k += 1
-    start = bounds[k]
+    start = len(text) - len(_known_left_edge(text, text[bounds[k] :], known))
     if start > must_start_by:
         return ""
     return text[start:]
@@ -246,8 +268,9 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
-    if word in ("和", "及", "与") and i > 0:
-        return True  # 亚洲和太平洋国家, 科学和技术促进发展委员会
+    if word in ("和", "及", "与") and 0 < i < len(words) - 1:
+        # 亚洲和太平洋国家, 科学和技术促进发展委员会; not two predicates (改革和加强|国家机构, 资金筹措和|方案)
+        return words[i - 1][1] != "v" and words[i + 1][1] != "v"
     # 减少灾害风险 inside 仙台减少灾害风险框架; not 参与 in 会员国参与委员会 (a verb right before the head)
     return tag.startswith("v") and 0 < i < len(words) - 2
 
@@ -260,9 +283,9 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
             clause = clause_match.group()
             words = pos_pattern(clause)
             end = 0
-            for k, (word, _) in enumerate(words):
+            for k, (word, tag) in enumerate(words):
                 end += len(word)
-                if word not in heads or (k > 0 and words[k - 1][0] in heads):
+                if not _is_head(word, tag, heads) or (k > 0 and words[k - 1][0] in heads):
                     continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛
                 name = _nominal_phrase(clause[:end], end - len(word) - 1)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
@@ -270,6 +293,13 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 if len(pos_pattern(name)) >= 2 and len(name) >= 4 and (well_formed(name) or well_formed(modifier)):
                     names.append(_with_years(para, clause_match.start() + end - len(name), name))
     return names
+
+
+def _is_head(word: str, tag: str, heads: set[str]) -> bool:
+    """A head, or a noun jieba keeps whole that ends on one (审查会议, 苏丹政府)."""
+    return word in heads or (
+        tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word))
+    )
 
 
 def _known_left_edge(text: str, name: str, known: set[str]) -> str:
@@ -321,9 +351,24 @@ def _recurring_grams(paragraphs: list[str]) -> Counter:
             if f >= 2
             and well_formed(g)
             and not _NUMBERED.search(g)
-            and pos_pattern(g)[0][1] != "v"
+            and pos_pattern(g)[0][1] not in ("v", "m", "q")  # not cut after a number: 第12|段规定
+            and not _place_phrase(g)
             and pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS)
         }
+    )
+
+
+def _place_phrase(gram: str) -> bool:
+    """A place alone (几内亚比绍, 南苏丹) or with one common noun (海地当局, 南苏丹危机): it names no body, and a free
+    combination is no term; the names that start on a place end on an institutional head (``_head_names``).
+    A single place character is not taken for a place (伊|加特: jieba's reading of an abbreviation)."""
+    words = pos_pattern(gram)
+    k = 0
+    while k < len(words) and words[k][1] in ("ns", "s"):
+        k += 1
+    rest = words[k:]
+    return len(gram) - len("".join(w for w, _ in rest)) >= 2 and (
+        not rest or (len(rest) == 1 and rest[0][1] == "n" and rest[0][0] not in INSTITUTIONAL_HEADS)
     )
 
 

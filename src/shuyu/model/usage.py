@@ -29,6 +29,16 @@ def usable(term: Term) -> bool:
     return term.status in USABLE and not is_regional(term)
 
 
+def glossary_pair(concept, direction: str) -> tuple[list[Term], list[Term]]:
+    """The usable source and target forms of a concept in a glossary's direction (``en-zh``), preferred first;
+    a concept lacking either side cannot be a glossary entry."""
+    source_lang, target_lang = direction.split("-")
+    terms = order(concept.terms)
+    sources = [t for t in terms if t.lang == source_lang and usable(t)]
+    targets = [t for t in terms if t.lang == target_lang and usable(t)]
+    return (sources, targets) if sources and targets else ([], [])
+
+
 def forbidden(term: Term) -> bool:
     """A form to avoid in zh-CN text: deprecated, superseded, or another region's usage."""
     return term.status in FLAGGED or term.status == "rejected" or is_regional(term)

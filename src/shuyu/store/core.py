@@ -18,8 +18,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from shuyu.errors import InputError
+from shuyu.errors import InputError, explain
+from shuyu.store.readonly import newer_schema
 from shuyu.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+# How long a command waits for another shuyu process's write to finish before saying so (milliseconds).
+BUSY_TIMEOUT_MS = 10_000
 
 
 class StoreCore:
@@ -37,9 +41,10 @@ class StoreCore:
             _check_header(self.path)
         try:
             self.db = sqlite_utils.Database(self.path)
+            self.db.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_MS)}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise InputError(f"not a usable SQLite database ({exc})", self.path) from None
+            raise explain(exc, self.path) or InputError(f"not a usable SQLite database ({exc})", self.path) from None
 
     def close(self) -> None:
         self.db.close()
@@ -52,8 +57,28 @@ class StoreCore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator:
-        with self.db.atomic():
+        """One write transaction, its lock taken at the start (BEGIN IMMEDIATE): a second writer waits up to
+        ``BUSY_TIMEOUT_MS`` then fails before doing any work, so no decision is computed and then lost."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        try:
+            self.db.execute("begin immediate")
+            # A write that changes nothing: a read-only file fails here, before any work is done.
+            self.db.execute("update meta set value = value where key = 'schema_version'")
+        except sqlite3.OperationalError as exc:
+            raise explain(exc, self.path) or exc from None
+        try:
             yield self
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        try:
+            self.db.execute("commit")
+        except sqlite3.OperationalError as exc:
+            self.db.conn.rollback()
+            raise explain(exc, self.path) or exc from None
 
     @property
     def schema_version(self) -> int:
@@ -70,11 +95,7 @@ class StoreCore:
                 f"is an SQLite database but not a shuyu one (tables: {', '.join(sorted(tables))})", self.path
             )
         if version > SCHEMA_VERSION:
-            raise InputError(
-                f"was written by a newer shuyu (schema version {version}; this shuyu reads up to "
-                f"{SCHEMA_VERSION}); upgrade shuyu (pip install -U shuyu) to open it",
-                self.path,
-            )
+            raise newer_schema(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
             return
         with self.db.atomic():

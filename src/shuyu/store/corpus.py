@@ -55,9 +55,14 @@ class CorpusTables:
             self.db[table].delete_where("doc_id = ?", [doc_id])
         self.db["documents"].delete_where("id = ?", [doc_id])
 
-    def document_with_content(self, sha256: str, other_than: str) -> str | None:
-        """The id of a document other than ``other_than`` whose file has this SHA-256."""
-        row = self.db.execute("select id from documents where sha256 = ? and id != ?", [sha256, other_than]).fetchone()
+    def document_with_content(self, sha256: str, text: str, other_than: str) -> str | None:
+        """The id of a document other than ``other_than`` whose file has this SHA-256 or, decoded, this text
+        (line endings aside): the same text with a BOM or in another encoding is the same document."""
+        row = self.db.execute(
+            "select id from documents where (sha256 = ? or replace(raw_text, char(13) || char(10), char(10)) = ?) "
+            "and id != ?",
+            [sha256, text.replace("\r\n", "\n"), other_than],
+        ).fetchone()
         return row[0] if row else None
 
     def set_pair(self, doc_id: str, pair: str) -> None:

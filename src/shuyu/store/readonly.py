@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from shuyu.errors import InputError
+from shuyu.errors import InputError, explain
 
 _CONCEPT_COLUMNS = ("id", "origin", "subject", "definition", "notes", "kind", "reason", "created", "modified")
 _TERM_COLUMNS = (
@@ -29,6 +29,8 @@ _TERM_COLUMNS = (
     "modified",
 )
 _JSON = ("years", "sources", "contexts", "notes")
+# How long a reader waits while another shuyu process commits (seconds), before saying so.
+BUSY_TIMEOUT_S = 10.0
 
 
 def connect(path: str | Path, table: str = "concept_terms", what: str = "termbase") -> sqlite3.Connection:
@@ -36,12 +38,28 @@ def connect(path: str | Path, table: str = "concept_terms", what: str = "termbas
     path = Path(path)
     if not path.is_file():
         raise InputError("no database here; run `shuyu build` first", path)
+    from shuyu.store.schema import SCHEMA_VERSION
+
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+        if row and int(row[0]) > SCHEMA_VERSION:
+            raise newer_schema(path, int(row[0]), SCHEMA_VERSION)
         db.execute(f"select 1 from {table} limit 1").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise InputError(f"has no {what} to search ({exc}); run `shuyu build` with this shuyu", path) from None
+        raise explain(exc, path) or InputError(
+            f"has no {what} to search ({exc}); run `shuyu build` with this shuyu", path
+        ) from None
     return db
+
+
+def newer_schema(path: Path, version: int, supported: int) -> InputError:
+    """The one refusal of a database written by a newer shuyu, whichever command opens it."""
+    return InputError(
+        f"was written by a newer shuyu (schema version {version}; this shuyu reads up to {supported}); "
+        "upgrade shuyu (pip install -U shuyu) to open it",
+        path,
+    )
 
 
 class TermbaseReader:

@@ -8,8 +8,10 @@ have already run it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # annotations only: read-only paths (lookup, lint) import SCHEMA_VERSION without sqlite-utils
+    import sqlite_utils
 
 SCHEMA_VERSION = 8
 

@@ -50,6 +50,17 @@ class TermbaseTables:
             is not None
         )
 
+    def last_change(self) -> str | None:
+        """When the data the termbase is derived from last changed: a document ingested, a file imported, a
+        decision recorded (ISO timestamps compare as text)."""
+        sources = [("documents", "ingested_at"), ("imports", "created"), ("curations", "created")]
+        found = [
+            self.db.execute(f"select max({column}) from {table}").fetchone()[0]
+            for table, column in sources
+            if table in self.db.table_names()
+        ]
+        return max((f for f in found if f), default=None)
+
     def add_import(self, file: str, concepts: list[dict]) -> None:
         stamp = now()
         self.db["imports"].insert_all(

@@ -14,24 +14,26 @@ class TermTables:
         its decision; if it is no longer mined its row stays as it was.
         """
         stamp = now()
+        before = {r["term"]: r for r in self.db["terms"].rows_where("lang = ?", [lang])}
         self.db.execute("update terms set rank = null where lang = ? and status != 'candidate'", [lang])
-        decided = {r["term"]: r for r in self.db["terms"].rows_where("lang = ? and status != 'candidate'", [lang])}
         self.db["terms"].delete_where("lang = ? and status = 'candidate'", [lang])
         records = []
         for row in rows:
-            previous = decided.get(row["term"])
-            records.append(
-                encode(
-                    {
-                        **row,
-                        "lang": lang,
-                        "status": previous["status"] if previous else "candidate",
-                        "provenance": previous["provenance"] if previous else "mined",
-                        "created": previous["created"] if previous else stamp,
-                        "modified": stamp,
-                    }
-                )
+            previous = before.get(row["term"])
+            decided = previous is not None and previous["status"] != "candidate"
+            record = encode(
+                {
+                    **row,
+                    "lang": lang,
+                    "status": previous["status"] if decided else "candidate",
+                    "provenance": previous["provenance"] if decided else "mined",
+                }
             )
+            # Dates are data: a term mined again unchanged keeps them, so a rebuild changes no export.
+            unchanged = previous is not None and all(previous.get(k) == v for k, v in record.items())
+            record["created"] = previous["created"] if previous else stamp
+            record["modified"] = previous["modified"] if unchanged else stamp
+            records.append(record)
         self.db["terms"].upsert_all(records, pk=("term", "lang"))
 
     def set_term_status(self, term: str, status: str, lang: str = "zh") -> None:

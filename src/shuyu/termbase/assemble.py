@@ -231,6 +231,21 @@ def _combine(mine: Term, other: Term, stronger: bool) -> None:
     mine.geographical_usage = mine.geographical_usage or other.geographical_usage
 
 
+def apply_term_decisions(termbase: _Termbase, rows: list[dict]) -> None:
+    """The user's accept/reject of mined terms over what an import says of the same term: a decision always
+    wins over an import (variant detection's proposals keep their own precedence)."""
+    for row in rows:
+        if row["status"] == "candidate":
+            continue
+        found = termbase.find(row["term"], row["lang"])
+        if found is None or found[1] is None or found[1].provenance != "imported":
+            continue
+        concept, term = found
+        status = _MINED_STATUS.get(row["status"], "candidate")
+        if status == "rejected" or term.status not in ("preferred", "admitted"):
+            _set_status(concept, term, status)
+
+
 def replay(termbase: _Termbase, curations: list[dict]) -> None:
     """Apply the user's decisions in the order they were made."""
     for entry in curations:
@@ -312,6 +327,7 @@ def assemble(store) -> list[Concept]:
     add_english(termbase, store)
     for data in store.imported_concepts():
         termbase.add(Concept.from_dict(data))
+    apply_term_decisions(termbase, store.all_terms())
     replay(termbase, store.curations())
     return [c for c in termbase.concepts if c.terms]
 
@@ -319,13 +335,17 @@ def assemble(store) -> list[Concept]:
 def rebuild(store) -> int:
     """Assemble and store the termbase; returns the number of concepts."""
     concepts = assemble(store)
-    stamp = now()
+    # Dates come from the data (a term's creation or change, else the corpus's last change), never from the
+    # clock: an unchanged termbase rebuilt on another day gives byte-identical exports.
+    fallback = store.last_change() or now()
     rows = []
     for c in concepts:
         data = c.as_dict()
         data.pop("id")
-        data["created"] = data["created"] or stamp
-        data["modified"] = data["modified"] or data["created"]
+        created = [t["created"] for t in data["terms"] if t["created"]]
+        modified = [t["modified"] for t in data["terms"] if t["modified"]]
+        data["created"] = data["created"] or min(created, default=fallback)
+        data["modified"] = max([data["modified"] or data["created"], *modified])
         for t in data["terms"]:
             t["norm"] = norm(t["form"], t["lang"])
             t["created"] = t["created"] or data["created"]
@@ -335,21 +355,42 @@ def rebuild(store) -> int:
     return len(rows)
 
 
-def curate(store, action: str, **args) -> None:
-    """Record a decision (validated); it shows once the termbase is rebuilt (``shuyu.pipeline.curate`` does both)."""
+def curate(store, action: str, create: bool = False, **args) -> None:
+    """Record a decision (validated); it shows once the termbase is rebuilt (``shuyu.pipeline.curate`` does both).
+
+    A form the termbase does not hold is an error with the nearest forms ("did you mean"), so a typo never
+    becomes a concept; ``create`` lets a status add the form as a new term (``shuyu term status --add``)."""
     if action not in ACTIONS:
         raise InputError(f"unknown curation {action!r}; choose from {', '.join(ACTIONS)}")
     if args.get("status") and args["status"] not in STATUSES:
         raise InputError(f"unknown status {args['status']!r}; choose from {', '.join(STATUSES)}")
     if args.get("type") and args["type"] not in TYPES:
         raise InputError(f"unknown term type {args['type']!r}; choose from {', '.join(TYPES)}")
-    if action in ("merge", "split", "note", "subject") and not _exists(store, args["form"], args.get("lang")):
-        raise InputError(f"{args['form']} is in no concept of the termbase")
-    if action == "merge" and not _exists(store, args["other"], args.get("other_lang")):
-        raise InputError(f"{args['other']} is in no concept of the termbase")
-    if action == "add" and args.get("to") and not _exists(store, args["to"], args.get("to_lang")):
-        raise InputError(f"{args['to']} is in no concept of the termbase")
+    needed = [("to", "to_lang")] if action == "add" else [("form", "lang")]
+    if action == "merge":
+        needed.append(("other", "other_lang"))
+    if action == "status" and create:
+        needed = []
+    for key, lang_key in needed:
+        if args.get(key) and not _exists(store, args[key], args.get(lang_key)):
+            add = " (to add it: `shuyu term status FORM STATUS --add` or `shuyu term add FORM`)"
+            raise unknown_form(
+                store,
+                args[key],
+                args.get(lang_key),
+                f"{args[key]} is in no concept of the termbase",
+                add if action == "status" else "",
+            )
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
+
+
+def unknown_form(store, form: str, lang: str | None, problem: str, advice: str = "") -> InputError:
+    """The error for a form the user named that is not there, with the termbase's nearest forms."""
+    from shuyu.store.readonly import TermbaseReader
+    from shuyu.termbase.lookup import similar_forms
+
+    near = similar_forms(TermbaseReader(store.db.conn), form, lang)
+    return InputError(problem + (f"; did you mean: {', '.join(near)}?" if near else "") + advice)
 
 
 def _exists(store, form: str, lang: str | None) -> bool:

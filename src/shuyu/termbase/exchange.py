@@ -64,10 +64,10 @@ def concepts(store, selection: ExportFilter = ExportFilter()) -> list[Concept]:
 
 
 def export(store, format_name: str, path: str | Path, selection: ExportFilter = ExportFilter(), **options) -> int:
-    """Write the (filtered) termbase as ``format_name``; returns the number of concepts written."""
+    """Write the (filtered) termbase as ``format_name``; returns the number of concepts actually written."""
     chosen = concepts(store, selection)
-    formats.by_name(format_name).write(chosen, Path(path), **options)
-    return len(chosen)
+    written = formats.by_name(format_name).write(chosen, Path(path), **options)
+    return len(chosen) if written is None else written
 
 
 @dataclass
@@ -89,8 +89,12 @@ def import_file(store, path: str | Path, format_name: str | None = None, **optio
     read = module.read(path, **options)
     report = ImportReport(path)
     known = store.imported_from(path.name)
+    present = _termbase_index(store)
     fresh = []
     for concept in read:
+        if _already_in_termbase(concept, present):  # e.g. shuyu's own export imported back: nothing changes
+            report.already_there += 1
+            continue
         concept.origin = "imported"
         for term in concept.terms:
             term.provenance = "imported"
@@ -108,3 +112,28 @@ def import_file(store, path: str | Path, format_name: str | None = None, **optio
         report.terms += len(concept.terms)
     store.add_import(path.name, fresh)
     return report
+
+
+def _termbase_index(store) -> dict[tuple[str, str, str], dict]:
+    """The stored termbase's terms by (language, form, status), each with its concept's row."""
+    index = {}
+    for concept in store.termbase():
+        for term in concept["terms"]:
+            index[(term["lang"], term["form"], term["status"])] = concept
+    return index
+
+
+def _already_in_termbase(concept: Concept, present: dict) -> bool:
+    """Whether every term of ``concept`` is in one stored concept with the same status, and its subject,
+    definition and notes add nothing to that concept's."""
+    owners = [present.get((t.lang, t.form, t.status)) for t in concept.terms]
+    if not owners or any(o is None for o in owners) or len({o["id"] for o in owners}) != 1:
+        return False
+    stored = owners[0]
+    term_notes = {n for t in stored["terms"] for n in (t.get("notes") or [])}
+    return (
+        (not concept.subject or concept.subject == stored.get("subject"))
+        and (not concept.definition or concept.definition == stored.get("definition"))
+        and all(n in (stored.get("notes") or []) or n in term_notes for n in concept.notes)
+        and all(n in term_notes for t in concept.terms for n in t.notes)
+    )

@@ -97,6 +97,16 @@ def search_with_suggestions(
     return hits, ([] if hits else suggestions)
 
 
+def similar_forms(db: TermbaseReader, form: str, lang: str | None = None, limit: int = 3) -> list[str]:
+    """The termbase's forms nearest to ``form`` (for "did you mean"), best first."""
+    langs = (lang,) if lang else (("zh",) if is_chinese(form) else ("en",))
+    found = []
+    for _, near, _ in fuzzy(db, form, langs, limit * 3, SUGGESTION_CUTOFF):
+        if near not in found:
+            found.append(near)
+    return found[:limit]
+
+
 def fuzzy(db: TermbaseReader, query: str, langs, limit: int, cutoff: float) -> list[tuple[int, str, float]]:
     """(concept id, form, score) of the forms closest to ``query`` by edit similarity.
 

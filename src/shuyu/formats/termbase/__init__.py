@@ -1,7 +1,8 @@
 """Termbase file formats, one module per format behind one contract, and their registry.
 
 The contract: a module has ``NAME`` (its ``--format`` name), ``SUFFIXES``,
-``write(concepts, path, **options)`` (atomic: nothing written on failure) and
+``write(concepts, path, **options)`` (atomic: nothing written on failure; it returns how many concepts it
+wrote when that can be fewer than given, as a glossary needing both languages does, else None) and
 ``read(path, **options) -> list[Concept]`` (bad input raises ``InputError`` naming
 the file and line).  It knows the file, not the database.  ``tbx`` holds what
 TBX v3 and v2 share (``Dialect``), ``table`` what the tabular formats share.

@@ -9,6 +9,7 @@ import csv
 import io
 from pathlib import Path
 
+from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_bytes
 from shuyu.formats.termbase import table, text, tsv
 from shuyu.model.terms import Concept
@@ -27,7 +28,11 @@ def read(path: Path, encoding: str | None = None, **options) -> list[Concept]:
     content = text.read_text(path, encoding)
     header = content.lstrip().partition("\n")[0]
     delimiter = max(",;\t", key=header.count)  # Excel writes ';' in some locales, tab-separated also comes as .csv
-    rows = list(csv.reader(io.StringIO(content), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(f"not a readable CSV table: {exc}", path, reader.line_num + 1) from None
     if rows and not table.has_language_header(rows[0]) and all(len(r) in (2, 3) for r in rows if any(r)):
         # No header: an OmegaT-style glossary (source, target[, comment]).
         return tsv.read_pairs(

@@ -22,7 +22,7 @@ from shuyu import __version__
 from shuyu.fileio import atomic_write_bytes
 from shuyu.formats.termbase import tbx
 from shuyu.model.terms import Concept
-from shuyu.model.usage import avoid_note, label, order, usable
+from shuyu.model.usage import avoid_note, glossary_pair, label
 
 NAME = "omegat-tbx"
 SUFFIXES = (".tbx",)
@@ -40,11 +40,9 @@ def to_xml(concepts: list[Concept], direction: str = "en-zh") -> bytes:
     source_desc.append(E("p", f"Exported by shuyu {__version__}: usable renderings only, one entry per rendering."))
     body = etree.SubElement(etree.SubElement(root, "text"), "body")
     for number, concept in enumerate(concepts, 1):
-        terms = order(concept.terms)
-        sources = [t for t in terms if t.lang == source_lang and usable(t)]
-        targets = [t for t in terms if t.lang == target_lang and usable(t)]
+        sources, targets = glossary_pair(concept, direction)
         avoid = avoid_note(concept, target_lang)
-        for k, target in enumerate(targets if sources else [], 1):
+        for k, target in enumerate(targets, 1):
             entry = etree.SubElement(body, "termEntry", id=f"c{concept.id or number}-{k}")
             if concept.subject:
                 entry.append(E("descrip", concept.subject, type="subjectField"))
@@ -61,8 +59,10 @@ def to_xml(concepts: list[Concept], direction: str = "en-zh") -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **options) -> None:
+def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **options) -> int:
+    """Write the glossary; the number of concepts that became entries (those with both languages)."""
     atomic_write_bytes(path, to_xml(concepts, direction))
+    return sum(1 for c in concepts if glossary_pair(c, direction)[0])
 
 
 def read(path: Path, **options) -> list[Concept]:

@@ -183,15 +183,23 @@ def write(concepts: list[Concept], path: Path, dialect: Dialect) -> None:
     atomic_write_bytes(path, to_xml(concepts, dialect))
 
 
+def _described(tag: str) -> str:
+    """An element name with its namespace, so that <tbx> in the wrong namespace reads as such."""
+    name = etree.QName(tag)
+    return (
+        f"<{name.localname}> in namespace {name.namespace}" if name.namespace else f"<{name.localname}> (no namespace)"
+    )
+
+
 def read(path: Path) -> list[Concept]:
     """Concepts of a TBX v3 or v2 file (told apart by the root element)."""
     tree = xmlsafe.parse(path)
     root = tree.getroot()
     dialect = next((d for d in DIALECTS if root.tag == d.tag(d.root)), None)
     if dialect is None:
-        expected = " or ".join(f"<{d.root}>" for d in DIALECTS)
         raise InputError(
-            f"not a TBX file: the root element is <{etree.QName(root).localname}>, expected {expected}",
+            f"not a TBX file: the root element is {_described(root.tag)}, expected "
+            + " or ".join(_described(d.tag(d.root)) for d in DIALECTS),
             path,
             root.sourceline,
         )

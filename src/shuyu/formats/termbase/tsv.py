@@ -20,7 +20,7 @@ from shuyu.errors import InputError
 from shuyu.fileio import atomic_write_text
 from shuyu.formats.termbase import text
 from shuyu.model.terms import STATUSES, Concept, Term, language
-from shuyu.model.usage import avoid_note, label, order, usable
+from shuyu.model.usage import avoid_note, glossary_pair, label
 from shuyu.text.zh import is_chinese
 
 NAME = "tsv"
@@ -33,13 +33,13 @@ def _clean(value: str) -> str:
     return " ".join(value.replace("\t", " ").split())
 
 
-def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **options) -> None:
-    source_lang, target_lang = direction.split("-")
-    lines = []
+def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **options) -> int:
+    """Write the glossary; the number of concepts that became entries (those with both languages)."""
+    target_lang = direction.split("-")[1]
+    lines, written = [], 0
     for c in concepts:
-        terms = order(c.terms)
-        sources = [t for t in terms if t.lang == source_lang and usable(t)]
-        targets = [t for t in terms if t.lang == target_lang and usable(t)]
+        sources, targets = glossary_pair(c, direction)
+        written += bool(sources)
         avoid = avoid_note(c, target_lang)
         for source in sources:
             for target in targets:
@@ -48,6 +48,7 @@ def write(concepts: list[Concept], path: Path, direction: str = "en-zh", **optio
     # OmegaT skips lines that start with #: the file says what it is even when no concept has English yet.
     header = f"# shuyu {direction} glossary for OmegaT: source<TAB>target<TAB>[status, years] / forms to avoid / notes"
     atomic_write_text(path, "".join(line + "\n" for line in [header, *lines]))
+    return written
 
 
 def read(path: Path, direction: str = "en-zh", encoding: str | None = None, **options) -> list[Concept]:

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from shuyu.errors import InputError
-from shuyu.fileio import atomic_write_bytes
+from shuyu.fileio import atomic_write_bytes, check_archive
 from shuyu.formats.termbase import table
 from shuyu.model.terms import Concept
 
@@ -73,10 +73,11 @@ def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
 def read(path: Path, **options) -> list[Concept]:
     from openpyxl import load_workbook
 
+    check_archive(path, "Excel workbook")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"not a readable Excel workbook ({exc})", path) from None
-    sheet = book.worksheets[0]
-    cells = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheet = book.worksheets[0]
+        cells = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as exc:  # zipfile, lxml and openpyxl raise many kinds (also while rows are read)
+        raise InputError(f"not a readable Excel workbook ({type(exc).__name__}: {exc})", path) from None
     return table.read(cells, path)

@@ -1,0 +1,119 @@
+"""Evaluate the terms of one document (`shuyu mine --document FILE`) against gold read by hand.
+
+    python bench/eval_document_terms.py            # needs ../shared/datasets/un-devset-zh-en
+    python bench/eval_document_terms.py -v         # also each document's list, judged
+
+Each document is rebuilt from the UN Parallel Corpus devset (its sentences of one symbol, ordered by
+zh_position, one paragraph each: the devset holds a sample of each document's sentences), written to a
+file and given to `shuyu mine --document FILE --json` against a database built from the bundled corpus
+(`shuyu build`), as a translator would run it.
+
+Two gold files, reported apart: ``document_terms.txt`` (the three resolutions the extractor was
+developed on: a tuned figure) and ``document_terms_heldout.txt`` (four resolutions read and judged
+before the tool was run on them: the honest figure until the extractor is changed while looking at it).
+Precision@20: share of the first 20 terms (or of all, when fewer) that the gold lists.  Names: gold
+names (kind ``name``) that the tool returns anywhere in its list, against the names present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from shuyu.cli import main as cli
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = next(
+    (p / "shared" / "datasets" / "un-devset-zh-en" / "un-devset.tsv" for p in ROOT.parents if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "datasets" / "un-devset-zh-en" / "un-devset.tsv",
+)  # ../shared from the repo root, or from a worktree's parent
+GOLD_SETS = {
+    "tuned": ROOT / "bench" / "gold" / "document_terms.txt",
+    "held-out": ROOT / "bench" / "gold" / "document_terms_heldout.txt",
+}
+K = 20
+
+
+def read_gold(path: Path) -> dict[str, dict[str, str]]:
+    """symbol → {term: kind}, in file order."""
+    gold: dict[str, dict[str, str]] = defaultdict(dict)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            symbol, kind, term = line.split("\t")
+            gold[symbol][term] = kind
+    return gold
+
+
+def devset_documents() -> dict[str, list[str]]:
+    """Symbol (without the devset's year prefix and suffix: a/res/69/244, s/res/2203) → its sentences."""
+    rows: dict[str, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
+    with open(DEVSET, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            symbol = row["symbol"].lower().split("/", 1)[1].split("__")[0]
+            position = tuple(int(x) for x in row["zh_position"].split(":"))
+            rows[symbol].append((position, row["zh"]))
+    return {symbol: [text for _, text in sorted(sentences)] for symbol, sentences in rows.items()}
+
+
+def shuyu(*args: str) -> str:
+    """Run a shuyu command as a translator would (the CLI, in this process); its standard output."""
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    if result.exit_code:
+        raise SystemExit(f"shuyu {' '.join(args)}: exit {result.exit_code}\n{result.output}")
+    return result.stdout
+
+
+def mine_document(db: Path, path: Path) -> list[str]:
+    return [entry["term"] for entry in json.loads(shuyu("--db", str(db), "mine", "--document", str(path), "--json"))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each document's list, judged")
+    args = parser.parse_args()
+    if not DEVSET.is_file():
+        print(f"no devset at {DEVSET}", file=sys.stderr)
+        return 2
+    documents = devset_documents()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        shuyu("build", "--corpus", str(ROOT / "corpus"), "--out", str(out / "build"))
+        db = out / "build" / "termbase" / "shuyu.db"
+        for label, gold_path in GOLD_SETS.items():
+            gold = read_gold(gold_path)
+            print(f"== {label} ({gold_path.name})")
+            hits_all = shown_all = names_found_all = names_all = 0
+            for symbol, judged in gold.items():
+                path = out / (symbol.replace("/", "-") + ".txt")
+                path.write_text("\n\n".join(documents[symbol]) + "\n", encoding="utf-8")
+                ranked = mine_document(db, path)
+                top = ranked[:K]
+                hits = sum(1 for term in top if term in judged)
+                names = [term for term, kind in judged.items() if kind == "name"]
+                found = [name for name in names if name in ranked]
+                hits_all, shown_all = hits_all + hits, shown_all + len(top)
+                names_found_all, names_all = names_found_all + len(found), names_all + len(names)
+                precision = hits / len(top) if top else 0.0
+                print(
+                    f"{symbol:16} {sum(map(len, documents[symbol])):4} chars  precision@{K} {precision:.2f} "
+                    f"({hits}/{len(top)})  names {len(found)}/{len(names)}  terms returned {len(ranked)}"
+                )
+                if args.verbose:
+                    print("   ", " ".join(term if term in judged else f"✗{term}" for term in top))
+                    print("    names missed:", " ".join(sorted(set(names) - set(found))) or "-")
+            print(
+                f"{'all':16}             precision@{K} {hits_all / max(shown_all, 1):.2f} ({hits_all}/{shown_all})  "
+                f"names {names_found_all}/{names_all}\n"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
