@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from shuyu.align import align_documents, align_sentences, assess  # noqa: E402
-from shuyu.align.lexicon import Lexicon, _parse_cedict, cedict, cedict_path  # noqa: E402
+from shuyu.align.lexicon import Lexicon, _parse_cedict, cedict  # noqa: E402
 from shuyu.model.bitext import SentencePair  # noqa: E402
 
 
@@ -300,7 +300,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["bible", "un", "sdg", "speed"])
     args = parser.parse_args()
     start = time.perf_counter()
-    parsed = _parse_cedict(cedict_path())
+    parsed = _parse_cedict()
     print(f"CC-CEDICT: parsed in {time.perf_counter() - start:.2f} s, {len(parsed.entries)} entries")
     cedict()  # writes the cache file if there is none
     cedict.cache_clear()

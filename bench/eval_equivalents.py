@@ -1,6 +1,11 @@
 """English equivalents of Chinese terms: top-1 accuracy on the gold, coverage of mined terms, speed.
 
     python bench/eval_equivalents.py [--datasets ../shared/datasets] [--show-errors dev]
+    python bench/eval_equivalents.py --termbase termbase/shuyu.db [--show-errors all]
+
+With ``--termbase``: the same gold read through a built termbase (what ``shuyu lookup`` shows): for each
+gold term, the concept holding it and that concept's first English term in export order (status,
+then count); and how many concepts have English at all.
 
 Pairs: the UN Parallel Corpus devset (3,054 gold sentence pairs, un-devset-zh-en) and the SDG goals
 and targets (sdg-zh-en, paired by YAML key).  Terms: what the miner finds on the Chinese side of these
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -77,11 +83,64 @@ def evaluate(results, gold, threshold: float) -> dict[str, tuple]:
     return report
 
 
+_STATUS_ORDER = {"preferred": 0, "admitted": 1, "candidate": 2, "superseded": 3, "deprecated": 4, "rejected": 5}
+
+
+def termbase_english(db: Path) -> tuple[dict[str, list[tuple[str, str]]], int, int]:
+    """Chinese normal form → its concept's English terms (form, provenance) in export order; concepts; with English."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    english: dict[int, list[tuple]] = {}
+    for cid, form, status, count, provenance in con.execute(
+        "select concept_id, form, status, count, provenance from concept_terms where lang = 'en'"
+    ):
+        english.setdefault(cid, []).append((_STATUS_ORDER.get(status, 9), -(count or 0), form, provenance))
+    by_zh = {
+        n: [(f, p) for *_, f, p in sorted(english.get(cid, []))]
+        for cid, n in con.execute("select concept_id, norm from concept_terms where lang = 'zh'")
+    }
+    concepts = con.execute("select count(*) from concepts").fetchone()[0]
+    return by_zh, concepts, len(english)
+
+
+def evaluate_termbase(db: Path, gold, show: str | None) -> None:
+    from shuyu.text.zh import normalise
+
+    by_zh, concepts, with_english = termbase_english(db)
+    print(f"termbase {db}: {with_english}/{concepts} concepts have English ({with_english / concepts:.3f})")
+    print(f"{'split':8} {'in termbase':>12} {'with English':>13} {'top-1 right':>22} {'any English right':>18}")
+    for split in ("dev", "test", "test2", "all"):
+        rows = [g for g in gold if split in ("all", g[2])]
+        present = with_en = right = anywhere = 0
+        wrong = []
+        for zh, accepted, _ in rows:
+            keys = {lookup_key(a) for a in accepted}
+            terms = by_zh.get(normalise(zh))
+            present += terms is not None
+            with_en += bool(terms)
+            ok = bool(terms) and lookup_key(terms[0][0]) in keys
+            right += ok
+            anywhere += bool(terms) and any(lookup_key(f) in keys for f, _ in terms)
+            if not ok:
+                wrong.append((zh, accepted[0], terms))
+        print(
+            f"{split:8} {present:>7}/{len(rows):<4} {with_en:>8}/{len(rows):<4} "
+            f"{right / len(rows):>8.3f} ({right}/{len(rows)}) {anywhere:>12}/{len(rows)}"
+        )
+        if show == split:
+            for zh, expected, terms in wrong:
+                got = "not in the termbase" if terms is None else ", ".join(f"{f} ({p})" for f, p in terms) or "—"
+                print(f"    {zh}: expected {expected}; got {got}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--show-errors", choices=["dev", "test", "test2", "all"], default=None)
+    parser.add_argument("--termbase", type=Path, help="Evaluate a built termbase (shuyu.db) instead.")
     args = parser.parse_args()
+    if args.termbase:
+        evaluate_termbase(args.termbase, load_gold(ROOT / "bench" / "gold" / "equivalents.tsv"), args.show_errors)
+        return
 
     pairs = load_pairs(args.datasets)
     gold = load_gold(ROOT / "bench" / "gold" / "equivalents.tsv")

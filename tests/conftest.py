@@ -42,6 +42,25 @@ def bundled(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory):
+    """The five Chinese seed documents alone (no SDG pair, no TM source) built once: their database."""
+    from shuyu.corpus.manifest import Manifest
+    from shuyu.corpus.tmsource import is_tm_source
+
+    out = tmp_path_factory.mktemp("seeds")
+    manifest = Manifest.load(CORPUS)
+    seeds = Manifest.load(out / "corpus", create=True)
+    (out / "corpus").mkdir()
+    for entry in manifest.entries:
+        if entry.pair is None and not is_tm_source(entry):
+            shutil.copy(CORPUS / entry.file, out / "corpus" / entry.file)
+            seeds.upsert(entry)
+    seeds.save()
+    build(out / "corpus", out / "shuyu.db", out_dir=out)
+    return out / "shuyu.db"
+
+
 @pytest.fixture
 def built(bundled, tmp_path):
     """A private copy of the built bundled corpus laid out as `shuyu build` leaves a folder:

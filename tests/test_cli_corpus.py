@@ -31,18 +31,22 @@ def snapshot(db):
         con.close()
 
 
-def test_build_then_list_shows_the_five_seeds(runner, tmp_path):
+def test_build_then_list_shows_the_bundled_corpus(runner, tmp_path):
     result = run(runner, "build", "--corpus", CORPUS, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "5 added" in result.output
+    assert "1129 documents: 1129 added" in result.output  # 5 seeds, the SDG pair, 561 × 2 from the TM source
+    assert "aligned 2015-a-res-70-1-sdg-zh ↔ 2015-a-res-70-1-sdg-en: 187 pairs" in result.output
     db = tmp_path / "out" / "termbase" / "shuyu.db"
     listing = json.loads(run(runner, "--db", db, "corpus", "list", "--json").stdout)
-    assert [d["year"] for d in listing] == [2010, 2011, 2013, 2015, 2021]
-    for d in listing:
+    documents = [d for d in listing if d["file"] != "un-devset-2015.tmx"]
+    assert [d["year"] for d in documents] == [2010, 2011, 2013, 2015, 2015, 2015, 2021]
+    for d in documents:
         assert {"id", "lang", "year", "symbols", "title", "paragraphs", "chars"} <= set(d)
         assert d["paragraphs"] > 50 and d["chars"] > 4000
+    memory = [d for d in listing if d["file"] == "un-devset-2015.tmx"]
+    assert len(memory) == 1122 and {d["year"] for d in memory} == {2015} and all(d["symbols"] for d in memory)
     again = run(runner, "build", "--corpus", CORPUS, "--out", tmp_path / "out")
-    assert "5 unchanged" in again.output and "0 added" in again.output
+    assert "1129 unchanged" in again.output and "0 added" in again.output and "aligned" not in again.output
 
 
 def test_show_json_and_raw(runner, db):

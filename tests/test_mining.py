@@ -288,7 +288,8 @@ def test_bundled_corpus_finds_the_issue_examples(runner, built_db):
         "科学和技术促进发展委员会",
     ):
         assert expected in terms, expected
-    assert terms.index("数字鸿沟") < terms.index("弥合数字鸿沟")
+    # the collocation ranks below its term (or out of the top 200 altogether)
+    assert "弥合数字鸿沟" not in terms or terms.index("数字鸿沟") < terms.index("弥合数字鸿沟")
     first = rows[0]
     assert {"term", "score", "freq", "docs", "years"} <= set(first) and first["years"]
     assert sum(first["years"].values()) == first["freq"]

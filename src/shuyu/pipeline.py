@@ -1,10 +1,11 @@
 """``shuyu build``: the whole job from the corpus manifest to the database and exports.
 
-Stages run in pipeline order inside one transaction: corpus ingestion, term
-mining (whose terms go into ``termbase/userdict.txt`` for jieba), variant
-detection, the termbase (assembled from both, imports and curation) with its
-exports in ``termbase/``, and the HTML report (``termbase/report.html``).
-Later stages (alignment, TM) plug into ``build`` the same way.
+Stages run in pipeline order inside one transaction: corpus ingestion (a TM
+source's pairs stored as given alignments), alignment of the zh–en document
+pairs that changed, term mining (whose terms go into ``termbase/userdict.txt``
+for jieba), variant detection, English equivalents from the aligned pairs, the
+termbase (assembled from these, imports and curation) with its exports in
+``termbase/``, and the HTML report (``termbase/report.html``).
 
 The other commands that change data the termbase is derived from (mining,
 variant detection and decisions, term decisions, curation, imports, the
@@ -22,7 +23,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuyu.corpus.ingest import IngestResult, ingest
+from shuyu.align.stage import PairAlignment, align_pairs
+from shuyu.corpus.ingest import IngestResult, ingest_entry
 from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.errors import InputError, NotFound, ShuyuError
 from shuyu.fileio import atomic_write_text, remove_temporaries
@@ -33,6 +35,7 @@ from shuyu.store.bundle import write_bundle
 from shuyu.store.fts import metadata, publish
 from shuyu.termbase import assemble
 from shuyu.termbase.assemble import rebuild
+from shuyu.termbase.english import find_english
 from shuyu.termbase.exchange import ImportReport, export, import_file
 from shuyu.tm.memory import build_stage as tm_stage
 from shuyu.variants import detect
@@ -68,6 +71,8 @@ class BuildReport:
     terms: list[Candidate] = field(default_factory=list)
     user_dictionary: Path | None = None
     variant_groups: list[VariantGroup] = field(default_factory=list)
+    alignments: list[PairAlignment] = field(default_factory=list)
+    english: int = 0  # terms with a confident English equivalent
     concepts: int = 0
     exports: dict[str, Path] = field(default_factory=dict)
     report: Path | None = None
@@ -100,13 +105,15 @@ def build(
         with store.transaction():
             with progress(manifest.entries, "Ingesting documents") as entries:
                 for entry in entries:
-                    report.documents.append(ingest(store, entry, manifest.directory))
-            listed = {e.id for e in manifest.entries}
+                    report.documents.extend(ingest_entry(store, entry, manifest.directory))
+            listed = {r.id for r in report.documents}
             for doc_id in store.document_ids():
                 if doc_id not in listed:
                     store.delete_document(doc_id)
                     report.removed.append(doc_id)
+            report.alignments = align_pairs(store, mining_progress)
             report.terms = mine_corpus(store, mining, mining_progress)
+            report.english = find_english(store)
             report.variant_groups = detect_variants(store, progress=variants_progress)
             report.concepts = rebuild(store)
             # datasette: search that answers 峰 and 峰会, concepts labelled by their preferred term

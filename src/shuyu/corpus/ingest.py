@@ -15,7 +15,9 @@ from pathlib import Path
 from shuyu.corpus.document import Document, parse_document
 from shuyu.corpus.manifest import Entry, Manifest
 from shuyu.corpus.reading import read_file
+from shuyu.corpus.tmsource import is_tm_source, read_tm_source
 from shuyu.errors import InputError
+from shuyu.model.bitext import GIVEN
 from shuyu.store import Store, now
 
 _DETECTABLE = ("lang", "year", "date", "body", "session", "type", "symbols", "title")
@@ -74,11 +76,16 @@ def ingest(store: Store, entry: Entry, corpus_dir: Path) -> IngestResult:
     if existing and existing["sha256"] == row["sha256"] and _same_metadata(existing, row):
         return IngestResult(resolved.id, "unchanged", resolved, document, notes)
     _check_not_registered_twice(store, resolved.id, row["sha256"], raw)
+    _store(store, row, document)
+    return IngestResult(resolved.id, "updated" if existing else "added", resolved, document, notes)
+
+
+def _store(store: Store, row: dict, document: Document) -> None:
     paragraphs, sentences = [], []
     for p in document.paragraphs:
         paragraphs.append(
             {
-                "doc_id": resolved.id,
+                "doc_id": row["id"],
                 "seq": p.seq,
                 "number": p.number,
                 "kind": p.kind,
@@ -88,15 +95,40 @@ def ingest(store: Store, entry: Entry, corpus_dir: Path) -> IngestResult:
             }
         )
         sentences.extend(
-            {"doc_id": resolved.id, "para_seq": p.seq, "seq": i, "start": s, "end": e, "text": p.text[s:e]}
+            {"doc_id": row["id"], "para_seq": p.seq, "seq": i, "start": s, "end": e, "text": p.text[s:e]}
             for i, (s, e) in enumerate(p.sentences, 1)
         )
     footnotes = [
-        {"doc_id": resolved.id, "seq": i, "number": f.number, "text": f.text, "origins": f.origins}
+        {"doc_id": row["id"], "seq": i, "number": f.number, "text": f.text, "origins": f.origins}
         for i, f in enumerate(document.footnotes, 1)
     ]
     store.replace_document(row, paragraphs, sentences, footnotes)
-    return IngestResult(resolved.id, "updated" if existing else "added", resolved, document, notes)
+
+
+def ingest_entry(store: Store, entry: Entry, corpus_dir: Path) -> list[IngestResult]:
+    """One manifest entry: a document, or the documents of a translation-memory source with their given pairs."""
+    if not is_tm_source(entry):
+        return [ingest(store, entry, corpus_dir)]
+    pairs, read_report = read_tm_source(entry, corpus_dir)
+    aligned = set(store.alignment_pairs())
+    results = []
+    for pair in pairs:
+        sides = (pair.zh, pair.en)
+        rows = [_document_row(side.entry, side.document) for side in sides]
+        existing = [store.document_row(row["id"]) for row in rows]
+        if (pair.zh.entry.id, pair.en.entry.id) in aligned and all(
+            old and old["sha256"] == row["sha256"] and _same_metadata(old, row) for old, row in zip(existing, rows)
+        ):
+            results += [IngestResult(side.entry.id, "unchanged", side.entry, side.document) for side in sides]
+            continue
+        for side, row, old in zip(sides, rows, existing):
+            _store(store, row, side.document)
+            results.append(IngestResult(side.entry.id, "updated" if old else "added", side.entry, side.document))
+        store.replace_alignment(pair.zh.entry.id, pair.en.entry.id, pair.pairs, origin=GIVEN)
+    if read_report.skipped:
+        first = read_report.skipped[0]
+        results[0].notes.append(f"{len(read_report.skipped)} of {read_report.seen} units left out (first: {first})")
+    return results
 
 
 _METADATA_COLUMNS = ("lang", "year", "date", "body", "session", "type", "symbols", "title", "pair", "file")
@@ -188,6 +220,10 @@ def register(
                 pair=pair or base.pair,
                 encoding=encoding or base.encoding,
             )
+            if is_tm_source(entry):
+                results += ingest_entry(store, entry, manifest.directory)
+                manifest.upsert(entry)
+                continue
             result = ingest(store, entry, manifest.directory)
             manifest.upsert(result.entry)
             results.append(result)

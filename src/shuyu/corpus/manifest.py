@@ -27,6 +27,7 @@ _HEADER = """\
 # Keys: id, file (relative to this folder), lang (zh|en), year, date, body (GA|ECOSOC|…),
 # session, type, symbols, title, pair (id of the counterpart in the other language),
 # encoding (only when detection gets it wrong). Missing keys are detected from the text.
+# A .tmx file is a translation-memory source: one zh and one en document per symbol, pairs given.
 
 """
 

@@ -11,9 +11,9 @@ import re
 
 from shuyu.text.zh import CLOSING, SENTENCE_END
 
-# 1.  (a)  (iv)  （a）  一.  二、  A.  1.1
+# 1.  (a)  (iv)  （a）  一.  二、  A.  1.1  1.a (the SDG targets' numbering)
 ENUMERATOR = re.compile(
-    r"^(?:(?P<section>\d{1,2}(?:\.\d{1,2})+)\.?(?=[^\d./%])|(?P<arabic>\d{1,3})\.(?!\d)|[(（](?P<item>[a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})[)）]"
+    r"^(?:(?P<section>\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.[a-h](?=\s|[^\x00-\x7f]))\.?(?=[^\d./%])|(?P<arabic>\d{1,3})\.(?!\d)|[(（](?P<item>[a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})[)）]"
     r"|(?P<chinese>[一二三四五六七八九十]{1,3})[.、．]|(?P<letter>[A-H])\.(?=\s))\s*"
 )
 _CHINESE_SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+[{CLOSING}]*|[^{SENTENCE_END}]+$")
@@ -46,7 +46,10 @@ def split_number(text: str) -> tuple[str | None, str, bool]:
     if not match:
         return None, text, False
     number = match.group().strip()
-    heading = bool(match.group("chinese") or match.group("letter") or match.group("section"))
+    # 1.1 heads a section in reports; a 1.1 item that reads as a sentence (an SDG target) is a paragraph.
+    rest = text[len(quote) + match.end() :]
+    section_heading = bool(match.group("section")) and len(rest) <= 40 and rest[-1:] not in "。；.;"
+    heading = bool(match.group("chinese") or match.group("letter") or section_heading)
     return number, quote + text[len(quote) + match.end() :], heading
 
 

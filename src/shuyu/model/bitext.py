@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+# Where stored beads come from: shuyu's aligner, or the source itself (a TM's units, already paired).
+ALIGNED = "aligned"
+GIVEN = "given"
 # Below this confidence an aligned pair is marked as doubtful (TMX note, lint, search).
 LOW_CONFIDENCE = 0.5
 

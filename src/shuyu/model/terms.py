@@ -20,8 +20,13 @@ LANGUAGES = ("zh", "en")
 
 
 def norm(form: str, lang: str) -> str:
-    """The key a form is looked up and merged by: simplified script for Chinese, folded case for English."""
-    return normalise(form) if lang == "zh" else " ".join(form.casefold().split())
+    """The key a form is looked up and merged by: simplified script for Chinese; for English folded case
+    and singular nouns (``text.en.lookup_key``: "Member States" is found as "member state")."""
+    if lang == "zh":
+        return normalise(form)
+    from shuyu.text.en import lookup_key  # imported here: LemmInflect's lexicon loads only for English
+
+    return lookup_key(form)
 
 
 def language(code: str) -> str | None:

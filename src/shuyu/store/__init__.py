@@ -5,7 +5,8 @@
 - one module per domain, each a mixin of ``Store``'s methods over its tables:
   ``corpus.py`` (documents, paragraphs, sentences, footnotes), ``terms.py`` (mined terms),
   ``variants.py`` (variant groups and decisions), ``termbase.py`` (concepts, imports, curations),
-  ``alignments.py`` (sentence alignments of paired documents), ``tm.py`` (translation memory).
+  ``alignments.py`` (sentence alignments of paired documents), ``tm.py`` (translation memory),
+  ``equivalents.py`` (English equivalents of terms).
 - ``database.py``: ``Store``, the one object that combines the domains.
 - ``readonly.py``: read-only connection and queries for fast paths (lookup, lint); imports only ``sqlite3``;
   ``tm_readonly.py`` the same for TM search and fuzzy match.

@@ -55,3 +55,11 @@ class AlignmentTables:
     def alignment_pairs(self) -> list[tuple[str, str]]:
         """The (zh, en) document pairs that have stored alignments."""
         return [tuple(r) for r in self.db.execute("select distinct doc_zh, doc_en from alignments order by 1, 2")]
+
+    def document_pairs(self) -> list[tuple[str, str, str | None]]:
+        """(zh id, en id, origin of the stored alignment or None) of every stored zh–en document pair."""
+        sql = """
+            select d.id, e.id, (select max(a.origin) from alignments a where a.doc_zh = d.id and a.doc_en = e.id)
+            from documents d join documents e on e.id = d.pair where d.lang = 'zh' and e.lang = 'en' order by d.id
+        """
+        return [tuple(r) for r in self.db.execute(sql)]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: read-only paths (lookup, lint) import SCHEMA_VERSION without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -260,6 +260,33 @@ def _add_variant_evidence_v7(db: sqlite_utils.Database) -> None:
         db["variant_groups"].add_column(column, str)
 
 
+def _add_equivalents_v8(db: sqlite_utils.Database) -> None:
+    """English equivalents of the Chinese terms, found in the aligned pairs: derived, replaced by each build.
+
+    One row per (term, rank): the English rendering as the texts write it, its lookup key, the acronym the
+    texts define for it, the co-occurrence count, the association figures, the confidence and the
+    pairs that show it (``evidence``: [{doc_zh, seq, symbol, year, paragraph}, …]).
+    """
+    db["equivalents"].create(
+        {
+            "term": str,
+            "rank": int,
+            "rendering": str,
+            "key": str,
+            "acronym": str,
+            "pairs": int,
+            "count": int,
+            "dice": float,
+            "llr": float,
+            "prior": float,
+            "score": float,
+            "confidence": float,
+            "evidence": str,
+        },
+        pk=("term", "rank"),
+    )
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1; 0 is an empty file.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     0: _create_v1,
@@ -269,4 +296,5 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: _add_alignments_v5,
     5: _add_tm_v6,
     6: _add_variant_evidence_v7,
+    7: _add_equivalents_v8,
 }

@@ -87,3 +87,12 @@ class TermbaseTables:
             {"action": r["action"], "args": json.loads(r["args"]), "created": r["created"]}
             for r in self.db["curations"].rows_where(order_by="id")
         ]
+
+    def term_pairs(self) -> list[tuple[str, str]]:
+        """(Chinese form, English form) of every concept holding both: the termbase's own lexicon."""
+        sql = """
+            select distinct z.form, e.form from concept_terms z join concept_terms e on e.concept_id = z.concept_id
+            where z.lang = 'zh' and e.lang = 'en' and z.status not in ('rejected', 'deprecated', 'superseded')
+            and e.status not in ('rejected', 'deprecated', 'superseded')
+        """
+        return [tuple(r) for r in self.db.execute(sql)]

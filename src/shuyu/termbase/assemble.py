@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from shuyu.errors import InputError
 from shuyu.model.terms import STATUSES, TYPES, Concept, Term, norm
 from shuyu.store import now
+from shuyu.termbase.equivalents import CONFIDENT
 
 # When two sources hold the same term, the stronger one's status and type win.
-_STRENGTH = {"mined": 0, "variants": 1, "imported": 2, "curated": 3}
+_STRENGTH = {"mined": 0, "variants": 1, "aligned": 1, "imported": 2, "curated": 3}
 _MINED_STATUS = {"candidate": "candidate", "accepted": "preferred", "edited": "preferred", "rejected": "rejected"}
 ACTIONS = ("status", "merge", "split", "add", "note", "subject")
 
@@ -116,6 +117,40 @@ def variant_concepts(store, symbols: dict[str, str | None]) -> list[Concept]:
         note = f"variant group ({group['decision']}): {group['reason']}"
         result.append(Concept(terms, origin="variants", kind=group["kind"], reason=group["reason"], notes=[note]))
     return result
+
+
+def add_english(termbase: _Termbase, store) -> None:
+    """Each concept's Chinese forms' confident English renderings, found in the aligned pairs, as its English terms.
+
+    A rendering already in the concept (imported, or the rendering of another of its forms) adds its
+    evidence there; one held by another concept stays with that one, so no rendering joins two concepts.
+    """
+    for term, (e, *_) in store.equivalents(min_confidence=CONFIDENT).items():
+        found = termbase.find(term, "zh")
+        if found is None:
+            continue
+        concept = found[0]
+        english = Term(
+            e["rendering"],
+            "en",
+            "candidate",
+            None,
+            e["count"],
+            {},
+            e["evidence"],
+            notes=[
+                f"aligned: {term} → {e['rendering']} in {e['count']} of {e['pairs']} pairs, confidence "
+                f"{e['confidence']:.2f}" + (f"; defined as {e['acronym']}" if e["acronym"] else "")
+            ],
+            provenance="aligned",
+            part_of_speech="noun",
+        )
+        owner = termbase.owner.get(english.key)
+        if owner is None:
+            concept.terms.append(english)
+            termbase.owner[english.key] = concept
+        elif owner is concept:
+            _combine(concept.term(english.form, "en") or english, english, stronger=False)
 
 
 class _Termbase:
@@ -289,6 +324,7 @@ def assemble(store) -> list[Concept]:
         termbase.add(concept)
     for concept in variant_concepts(store, symbols):
         termbase.add(concept)
+    add_english(termbase, store)
     for data in store.imported_concepts():
         termbase.add(Concept.from_dict(data))
     apply_term_decisions(termbase, store.all_terms())

@@ -134,6 +134,14 @@ def _already_in_termbase(concept: Concept, present: dict) -> bool:
     return (
         (not concept.subject or concept.subject == stored.get("subject"))
         and (not concept.definition or concept.definition == stored.get("definition"))
-        and all(n in (stored.get("notes") or []) or n in term_notes for n in concept.notes)
+        and all(_known_note(n, stored, term_notes) for n in concept.notes)
         and all(n in term_notes for t in concept.terms for n in t.notes)
     )
+
+
+def _known_note(note: str, stored: dict, term_notes: set[str]) -> bool:
+    """A note the stored concept already has: its own, a term's, or a table's note cell joining them
+    (``formats.termbase.table`` writes concept notes and ``form: note`` of terms, separated by " / ")."""
+    known = set(stored.get("notes") or []) | term_notes
+    known |= {f"{t['form']}: {n}" for t in stored["terms"] for n in (t.get("notes") or [])}
+    return note in known or all(piece in known for piece in note.split(" / "))

@@ -94,10 +94,18 @@ _EN_ORDINALS = {
             "tenth",
             "eleventh",
             "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
         ],
         1,
     )
 }
+_EN_ORDINALS.update({w[:-1] + "ieth": v for w, v in _EN_TENS.items()})  # twentieth … ninetieth
 _EN_FRACTIONS = {
     "half": 2,
     "halves": 2,
@@ -139,22 +147,34 @@ _TOKEN = re.compile(
     rf"|(?P<digits>{_DIGITS})(?:\s*(?P<zh_scale>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     rf"|\s+(?P<en_scale>hundred|thousand|million|billion|trillion)\b)?"
     rf"|(?P<zh>[{_ZH_NUMERAL}]+)"
+    rf"|(?P<ordinal>\b(?:(?P<otens>{'|'.join(_EN_TENS)})[\s-]+)?(?:{'|'.join(_EN_ORDINALS)})\b)"  # sixty-ninth
     rf"|(?P<en>\b(?:{_EN_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_EN_WORD}))*\b)"
-    rf"|(?P<ordinal>\b(?:{'|'.join(_EN_ORDINALS)})\b)"
-    rf"|(?P<month>\b(?:{'|'.join(_MONTHS)})\b)",
-    re.IGNORECASE,
+    rf"|(?P<month>\b(?:{'|'.join(_MONTHS)})\b)"  # matched on lower-cased text: twice as fast as IGNORECASE
 )
+_START = re.compile(rf"[0-9{_ZH_NUMERAL}]|(?<![a-z])[a-z]")  # where an alternative of _TOKEN can begin
 _KINDS = ("resolution", "code", "percent_zh", "fraction_zh", "fraction_en", "digits", "zh", "en", "ordinal", "month")
 
 
 def quantities(text: str) -> Counter:
     """The numbers of ``text`` as canonical values ("100000", "0.2", "0.3333", "70/125"), with counts."""
-    text = normalise(text).replace("\u2010", "-").replace("\u2011", "-")
-    found: Counter = Counter()
-    for m in _TOKEN.finditer(text):
-        value = _value(m, text)
-        if value is not None:
-            found[value] += 1
+    return Counter(value for _, _, value in spans(text))
+
+
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical value) of each number of ``text`` in order, offsets into ``text`` itself."""
+    text = normalise(text).replace("\u2010", "-").replace("\u2011", "-")  # one character for one: offsets hold
+    lower = text.lower()
+    if len(lower) != len(text):  # İ lower-cases to two characters
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found, pos = [], 0
+    while start := _START.search(lower, pos):  # the token regex tried only where a number can begin
+        m = _TOKEN.match(lower, start.start())
+        if m is None or m.end() == m.start():
+            pos = start.start() + 1
+            continue
+        if (value := _value(m, lower)) is not None:
+            found.append((m.start(), m.end(), value))
+        pos = m.end()
     return found
 
 
@@ -187,7 +207,9 @@ def _value(m: re.Match, text: str) -> str | None:
             return None  # "one of", "zero hunger", "millions of": no figure
         return _canonical(Decimal(english_number(words)))
     if kind == "ordinal":
-        return _canonical(Decimal(_EN_ORDINALS[m.group().lower()]))
+        tens = m.group("otens")
+        last = re.split(r"[\s-]+", m.group().lower())[-1]
+        return _canonical(Decimal(_EN_ORDINALS[last] + (_EN_TENS[tens.lower()] if tens else 0)))
     # A month name counts only inside a date (16 December 2015 ↔ 2015年12月16日).
     near = text[max(0, m.start() - 4) : m.end() + 6]
     if re.search(rf"\d\s*{m.group()}|{m.group()}\s*\d", near):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from shuyu.errors import InputError
+from shuyu.termbase.english import rendered_apart
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise, script_forms
 from shuyu.variants import DECISIONS, KEPT, signals
@@ -250,6 +251,8 @@ def detect_variants(
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
     aligned = ((f"{r['doc_zh']}:{r['seq']}", r["zh"], r["en"]) for r in store.aligned_pairs())
     links, coordinated = find_links(sentences, terms, options, progress, aligned)
+    # The stored equivalents keep apart two forms rendered by English terms that name different things.
+    coordinated |= rendered_apart(store, ((link.a, link.b) for link in links))
     progress("Grouping variants", 0, 1)
     groups = build_groups(sentences, links, coordinated, store.variant_decisions())
     store.replace_variant_groups([group_row(g) for g in groups] + [row for g in groups for row in kept_rows(g)])

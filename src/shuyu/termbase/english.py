@@ -1,0 +1,78 @@
+"""The build's equivalents stage: English renderings of the corpus's Chinese terms, from its aligned pairs.
+
+Pairs are every stored bead with both sides and at least ``LOW_CONFIDENCE`` (the aligner's beads
+and the pairs a TM source gives); terms are the mined terms.  The result is stored
+(``equivalents``) and read twice: by variant detection, which keeps apart two forms whose confident
+English renderings differ (会员国 "Member States" / 缔约国 "States parties"; 联合国 / 联合王国), and by
+the termbase assembly, which gives each concept the confident renderings of its Chinese forms as
+English terms (provenance ``aligned``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shuyu.model.bitext import LOW_CONFIDENCE
+from shuyu.termbase.equivalents import CONFIDENT, find_equivalents
+from shuyu.text.en import lookup_key
+
+EVIDENCE = 3  # pairs kept per equivalent as its sources
+
+
+def find_english(store) -> int:
+    """Find and store the equivalents of every mined term and variant form; the number of terms with one."""
+    where: dict[str, dict] = {}
+    pairs = []
+    for row in store.aligned_pairs(min_confidence=LOW_CONFIDENCE):
+        pair_id = f"{row['doc_zh']}#{row['seq']}"
+        where[pair_id] = {
+            "doc_id": row["doc_zh"],
+            "symbol": (row["symbols"] or [None])[0],
+            "year": row["year"],
+            "paragraph": row["paragraph"],
+        }
+        pairs.append((pair_id, row["zh"], row["en"]))
+    terms = [t["term"] for t in store.all_terms() if t["lang"] == "zh" and t["status"] != "rejected"]
+    found = find_equivalents(pairs, terms, evidence=EVIDENCE) if pairs and terms else {}
+    rows = [
+        {
+            "term": term,
+            "rank": rank,
+            "rendering": e.english,
+            "key": e.key,
+            "acronym": e.acronym,
+            "pairs": result.pairs,
+            "count": e.count,
+            "dice": e.dice,
+            "llr": e.llr,
+            "prior": e.prior,
+            "score": e.score,
+            "confidence": e.confidence,
+            "evidence": [where[p] for p in e.evidence],
+        }
+        for term, result in found.items()
+        for rank, e in enumerate(result.equivalents, 1)
+    ]
+    store.replace_equivalents(rows)
+    return sum(1 for result in found.values() if result.confident)
+
+
+def rendered_apart(store, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
+    """Of these pairs of Chinese forms, those whose confident English renderings name different things.
+
+    Renderings name the same thing when their lookup keys or defined acronyms meet, or when one
+    key is part of the other (a short form: 安理会 "Council" / 安全理事会 "Security Council"), so
+    only a clear difference keeps two forms apart; a form without a confident rendering never is.
+    """
+    names: dict[str, set[str]] = {}
+    for term, (best, *_) in store.equivalents(min_confidence=CONFIDENT).items():
+        names[term] = {best["key"], *([lookup_key(best["acronym"])] if best["acronym"] else [])}
+    apart = set()
+    for a, b in pairs:
+        if a in names and b in names and not _same_thing(names[a], names[b]):
+            apart.add(frozenset((a, b)))
+    return apart
+
+
+def _same_thing(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in a for y in b)
