@@ -19,6 +19,7 @@ concepts; ``coordinated`` finds those pairs so grouping can keep them apart.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -147,49 +148,69 @@ def parallel(
     kept only if the corpus shows a clean split in time (``styles``).
     """
     texts = list(first)
-    bounds: dict[str, tuple[set[int], set[int]]] = {}
-    spans: dict[str, list[tuple[int, int]]] = {}
+    parsed: dict[int, _Parsed] = {}
 
-    def inside_term(text: str, span: tuple[int, int]) -> bool:
-        """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
-        if text not in spans:
-            spans[text] = [(m.start, m.end) for m in terms.every(text)]
-        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans[text])
+    def parse(k: int) -> _Parsed:
+        if k not in parsed:
+            parsed[k] = _Parsed(texts[k], terms)
+        return parsed[k]
 
-    def bounds_of(text: str) -> tuple[set[int], set[int]]:
-        if text not in bounds:
-            words = boundaries(zh.words(text))
-            bounds[text] = (words, without_inside(words, ((m.start, m.end) for m in terms.longest(text))))
-        return bounds[text]
-
+    current = -1
     for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
+        if i != current:  # pairs come by ascending i (j > i): text ``current`` is needed no more
+            parsed.pop(current, None)
+            current = i
         a, b = texts[i], texts[j]
         edits = [e for e in raw_edits(a, b) if _substantive(a[e[0] : e[1]] + b[e[2] : e[3]])]
         if not edits or len(edits) > MAX_EDITS:
             continue
-        (wa, ta), (wb, tb) = bounds_of(a), bounds_of(b)
+        pa, pb = parse(i), parse(j)
         sa, sb = first[a], first[b]
         many = len(edits) > FEW_EDITS
-
-        def places(edit: Edit, sa: Sentence = sa, sb: Sentence = sb) -> tuple[Place, Place]:
-            return Place(sa, *edit.a_span), Place(sb, *edit.b_span)
-
         for edit in edits:
-            word, term = widen(a, b, edit, wa, wb), widen(a, b, edit, ta, tb)
+            word = widen(a, b, edit, pa.word_bounds, pb.word_bounds)
+            same_bounds = pa.term_bounds is pa.word_bounds and pb.term_bounds is pb.word_bounds
+            term = word if same_bounds else widen(a, b, edit, pa.term_bounds, pb.term_bounds)
             word_pair = word is not None and _named(word, known)
-            within = word is not None and (word != term or inside_term(a, word.a_span) or inside_term(b, word.b_span))
-            if term is not None and term != word and _named(term, known):
+            if term is not None and _named(term, known) and term != word:
                 rule = f"{word.a} → {word.b}" if word_pair else ""
-                yield Link(term.a, term.b, "parallel", places(term), note=_one_of(many, edits), rule=rule)
+                yield Link(term.a, term.b, "parallel", _places(sa, sb, term), note=_one_of(many, edits), rule=rule)
             if word_pair:
+                within = word != term or pa.inside_term(word.a_span) or pb.inside_term(word.b_span)
                 signal = "substitution" if within else "parallel"
-                yield Link(word.a, word.b, signal, places(word), note=_one_of(many, edits))
+                yield Link(word.a, word.b, signal, _places(sa, sb, word), note=_one_of(many, edits))
         if sa.year != sb.year:
-            for old, new, a_span, b_span, a_core, b_core in word_changes(a, b):
-                if inside_term(a, a_core) or inside_term(b, b_core):
+            for old, new, a_span, b_span, a_core, b_core in word_changes(pa, pb):
+                if pa.inside_term(a_core) or pb.inside_term(b_core):
                     continue  # a change of names, judged above
                 note = f"{a[slice(*a_core)]} / {b[slice(*b_core)]}"
                 yield Link(old, new, "style", (Place(sa, *a_span), Place(sb, *b_span)), note=note)
+
+
+class _Parsed:
+    """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
+    its words and their offsets, its word and term boundaries, the spans of the known terms in it."""
+
+    __slots__ = ("words", "offsets", "word_bounds", "term_bounds", "_terms", "_text", "_spans")
+
+    def __init__(self, text: str, terms: TermMatcher):
+        self.words = zh.words(text)
+        self.offsets = _offsets(self.words)
+        self.word_bounds = set(self.offsets)
+        spans = [(m.start, m.end) for m in terms.longest(text)]
+        # No known term here: the term boundaries are the word boundaries (the same object says so).
+        self.term_bounds = without_inside(self.word_bounds, spans) if spans else self.word_bounds
+        self._text, self._terms, self._spans = text, terms, None
+
+    def inside_term(self, span: tuple[int, int]) -> bool:
+        """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
+        if self._spans is None:
+            self._spans = [(m.start, m.end) for m in self._terms.every(self._text)]
+        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in self._spans)
+
+
+def _places(sa: Sentence, sb: Sentence, edit: Edit) -> tuple[Place, Place]:
+    return Place(sa, *edit.a_span), Place(sb, *edit.b_span)
 
 
 def _one_of(many: bool, edits: list) -> str:
@@ -201,7 +222,7 @@ def _named(edit: Edit, known: set[str]) -> bool:
     return (edit.a in known or edit.b in known) and plausible_pair(edit.a, edit.b, known)
 
 
-def word_changes(a: str, b: str) -> Iterator[tuple]:
+def word_changes(a: _Parsed, b: _Parsed) -> Iterator[tuple]:
     """Short word replacements between two versions of a sentence, each as a formula with one unchanged
     neighbouring word of two or more characters, the one before if it is one, else the one after:
     (大会核可, 大会认可, spans of the formulas, spans of the changed words), (做出努力, 作出努力).
@@ -211,8 +232,7 @@ def word_changes(a: str, b: str) -> Iterator[tuple]:
     two Chinese content words of 2–4 characters on each side, no negation, not a change of
     numbers only (第十四届 / 第十六届 is the next session, not a new rendering).
     """
-    wa, wb = zh.words(a), zh.words(b)
-    ca, cb = _offsets(wa), _offsets(wb)
+    wa, wb, ca, cb = a.words, b.words, a.offsets, b.offsets
     for op in _changes(wa, wb):
         if op.src_end - op.src_start > 2 or op.dest_end - op.dest_start > 2:
             continue
@@ -279,17 +299,24 @@ _NUMERALS = frozenset("〇一二三四五六七八九十百千万两零012345678
 
 
 def _style_words(old: str, new: str) -> bool:
-    if min(len(old), len(new)) < 2 or max(len(old), len(new)) > MAX_STYLE_CHARS:
+    return _style_word(old) and _style_word(new) and not set(old) ^ set(new) <= _NUMERALS
+
+
+@functools.lru_cache(maxsize=100_000)
+def _style_word(form: str) -> bool:
+    """A Chinese content word or two of 2–4 characters, without negation (cached: every sentence pair asks)."""
+    if not 2 <= len(form) <= MAX_STYLE_CHARS:
         return False
-    if not all(map(is_cjk, old + new)) or any(ch in NEGATIONS for ch in old + new):
+    if not all(map(is_cjk, form)) or any(ch in NEGATIONS for ch in form):
         return False
-    if set(old) ^ set(new) <= _NUMERALS:
-        return False
-    return not any(tag[:1] in _FUNCTION_TAGS for form in (old, new) for _, tag in pos_pattern(form))
+    return not any(tag[:1] in _FUNCTION_TAGS for _, tag in pos_pattern(form))
+
+
+_HAS_CJK = re.compile(f"[{CJK}]")
 
 
 def _substantive(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text) and not any(ch.isdigit() for ch in text)
+    return bool(_HAS_CJK.search(text)) and not any(map(str.isdigit, text))
 
 
 def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator[Link]:
