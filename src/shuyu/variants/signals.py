@@ -234,36 +234,26 @@ def word_changes(a: _Parsed, b: _Parsed) -> Iterator[tuple]:
     """
     wa, wb, ca, cb = a.words, b.words, a.offsets, b.offsets
     for op in _changes(wa, wb):
-        if op.src_end - op.src_start > 2 or op.dest_end - op.dest_start > 2:
+        i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if i2 - i1 > 2 or j2 - j1 > 2:
             continue
-        old, new = "".join(wa[op.src_start : op.src_end]), "".join(wb[op.dest_start : op.dest_end])
+        old, new = "".join(wa[i1:i2]), "".join(wb[j1:j2])
         if not (old and new):
             continue
-        if not _style_words(old, new):
+        # The neighbour first (cheap), the words' part of speech only for a change that has one.
+        if i1 > 0 and j1 > 0 and wa[i1 - 1] == wb[j1 - 1] and _neighbour(wa[i1 - 1]):
+            formula = (wa[i1 - 1] + old, wa[i1 - 1] + new, (ca[i1 - 1], ca[i2]), (cb[j1 - 1], cb[j2]))
+        elif i2 < len(wa) and j2 < len(wb) and wa[i2] == wb[j2] and _neighbour(wa[i2]):
+            formula = (old + wa[i2], new + wa[i2], (ca[i1], ca[i2 + 1]), (cb[j1], cb[j2 + 1]))
+        else:
             continue
-        if op.src_start > 0 and op.dest_start > 0 and wa[op.src_start - 1] == wb[op.dest_start - 1]:
-            before = wa[op.src_start - 1]
-            if len(before) >= 2 and all(map(is_cjk, before)):
-                yield (
-                    before + old,
-                    before + new,
-                    (ca[op.src_start - 1], ca[op.src_end]),
-                    (cb[op.dest_start - 1], cb[op.dest_end]),
-                    (ca[op.src_start], ca[op.src_end]),
-                    (cb[op.dest_start], cb[op.dest_end]),
-                )
-                continue
-        if op.src_end < len(wa) and op.dest_end < len(wb) and wa[op.src_end] == wb[op.dest_end]:
-            after = wa[op.src_end]
-            if len(after) >= 2 and all(map(is_cjk, after)):
-                yield (
-                    old + after,
-                    new + after,
-                    (ca[op.src_start], ca[op.src_end + 1]),
-                    (cb[op.dest_start], cb[op.dest_end + 1]),
-                    (ca[op.src_start], ca[op.src_end]),
-                    (cb[op.dest_start], cb[op.dest_end]),
-                )
+        if _style_words(old, new):
+            yield (*formula, (ca[i1], ca[i2]), (cb[j1], cb[j2]))
+
+
+def _neighbour(word: str) -> bool:
+    """A word that can frame a formula: two or more Chinese characters."""
+    return len(word) >= 2 and all(map(is_cjk, word))
 
 
 @dataclass

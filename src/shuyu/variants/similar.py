@@ -114,12 +114,13 @@ def similar_pairs(
     if batch:
         keys[filled : filled + len(batch)] = _band_keys(batch, multipliers, offsets)
         progress(filled + len(batch))
-    n = len(usable)
-    for code in _candidate_pairs(keys):
-        a, b = usable[int(code) // n], usable[int(code) % n]
-        ta, tb = texts[a], texts[b]
-        if min(len(ta), len(tb)) < min_similarity * max(len(ta), len(tb)):
-            continue
-        similarity = Indel.normalized_similarity(ta, tb, score_cutoff=min_similarity)
+    codes = _candidate_pairs(keys)
+    indexes = np.array(usable, dtype=np.int64)
+    firsts, seconds = indexes[codes // max(len(usable), 1)], indexes[codes % max(len(usable), 1)]
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    short, long_ = np.minimum(lengths[firsts], lengths[seconds]), np.maximum(lengths[firsts], lengths[seconds])
+    close = short >= min_similarity * long_  # lengths too far apart can never reach the similarity
+    for a, b in zip(firsts[close].tolist(), seconds[close].tolist()):
+        similarity = Indel.normalized_similarity(texts[a], texts[b], score_cutoff=min_similarity)
         if similarity:
             yield a, b, similarity
