@@ -22,8 +22,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -149,10 +150,11 @@ def parallel(
     """
     texts = list(first)
     parsed: dict[int, _Parsed] = {}
+    vocabulary: dict[str, int] = {}
 
     def parse(k: int) -> _Parsed:
         if k not in parsed:
-            parsed[k] = _Parsed(texts[k], terms)
+            parsed[k] = _Parsed(texts[k], terms, vocabulary)
         return parsed[k]
 
     current = -1
@@ -168,8 +170,8 @@ def parallel(
         sa, sb = first[a], first[b]
         many = len(edits) > FEW_EDITS
         for edit in edits:
-            word = widen(a, b, edit, pa.word_bounds, pb.word_bounds)
-            same_bounds = pa.term_bounds is pa.word_bounds and pb.term_bounds is pb.word_bounds
+            word = widen(a, b, edit, pa.offsets, pb.offsets)  # the word boundaries
+            same_bounds = pa.term_bounds is pa.offsets and pb.term_bounds is pb.offsets
             term = word if same_bounds else widen(a, b, edit, pa.term_bounds, pb.term_bounds)
             word_pair = word is not None and _named(word, known)
             if term is not None and _named(term, known) and term != word:
@@ -189,23 +191,25 @@ def parallel(
 
 class _Parsed:
     """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
-    its words and their offsets, its word and term boundaries, the spans of the known terms in it."""
+    its words (as numbers, one per distinct word) and their offsets, its term boundaries, the spans of
+    the known terms in it.  Arrays rather than lists and sets: tens of thousands are alive at once."""
 
-    __slots__ = ("words", "offsets", "word_bounds", "term_bounds", "_terms", "_text", "_spans")
+    __slots__ = ("text", "words", "offsets", "term_bounds", "_terms", "_spans")
 
-    def __init__(self, text: str, terms: TermMatcher):
-        self.words = zh.words(text)
-        self.offsets = _offsets(self.words)
-        self.word_bounds = set(self.offsets)
+    def __init__(self, text: str, terms: TermMatcher, vocabulary: dict[str, int]):
+        words = zh.words(text)  # they cover the text: word k is text[offsets[k] : offsets[k + 1]]
+        self.text = text
+        self.words = array("I", [vocabulary.setdefault(w, len(vocabulary)) for w in words])
+        self.offsets = array("I", itertools.accumulate(map(len, words), initial=0))  # the word boundaries
         spans = [(m.start, m.end) for m in terms.longest(text)]
         # No known term here: the term boundaries are the word boundaries (the same object says so).
-        self.term_bounds = without_inside(self.word_bounds, spans) if spans else self.word_bounds
-        self._text, self._terms, self._spans = text, terms, None
+        self.term_bounds = array("I", sorted(without_inside(set(self.offsets), spans))) if spans else self.offsets
+        self._terms, self._spans = terms, None
 
     def inside_term(self, span: tuple[int, int]) -> bool:
         """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
         if self._spans is None:
-            self._spans = [(m.start, m.end) for m in self._terms.every(self._text)]
+            self._spans = [(m.start, m.end) for m in self._terms.every(self.text)]
         return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in self._spans)
 
 
@@ -232,19 +236,18 @@ def word_changes(a: _Parsed, b: _Parsed) -> Iterator[tuple]:
     two Chinese content words of 2–4 characters on each side, no negation, not a change of
     numbers only (第十四届 / 第十六届 is the next session, not a new rendering).
     """
-    wa, wb, ca, cb = a.words, b.words, a.offsets, b.offsets
-    for op in _changes(wa, wb):
-        i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    ta, tb, wa, wb, ca, cb = a.text, b.text, a.words, b.words, a.offsets, b.offsets
+    for i1, i2, j1, j2 in _changes(wa, wb):
         if i2 - i1 > 2 or j2 - j1 > 2:
             continue
-        old, new = "".join(wa[i1:i2]), "".join(wb[j1:j2])
+        old, new = ta[ca[i1] : ca[i2]], tb[cb[j1] : cb[j2]]
         if not (old and new):
             continue
         # The neighbour first (cheap), the words' part of speech only for a change that has one.
-        if i1 > 0 and j1 > 0 and wa[i1 - 1] == wb[j1 - 1] and _neighbour(wa[i1 - 1]):
-            formula = (wa[i1 - 1] + old, wa[i1 - 1] + new, (ca[i1 - 1], ca[i2]), (cb[j1 - 1], cb[j2]))
-        elif i2 < len(wa) and j2 < len(wb) and wa[i2] == wb[j2] and _neighbour(wa[i2]):
-            formula = (old + wa[i2], new + wa[i2], (ca[i1], ca[i2 + 1]), (cb[j1], cb[j2 + 1]))
+        if i1 > 0 and j1 > 0 and wa[i1 - 1] == wb[j1 - 1] and _neighbour(before := ta[ca[i1 - 1] : ca[i1]]):
+            formula = (before + old, before + new, (ca[i1 - 1], ca[i2]), (cb[j1 - 1], cb[j2]))
+        elif i2 < len(wa) and j2 < len(wb) and wa[i2] == wb[j2] and _neighbour(after := ta[ca[i2] : ca[i2 + 1]]):
+            formula = (old + after, new + after, (ca[i1], ca[i2 + 1]), (cb[j1], cb[j2 + 1]))
         else:
             continue
         if _style_words(old, new):
@@ -256,33 +259,18 @@ def _neighbour(word: str) -> bool:
     return len(word) >= 2 and all(map(is_cjk, word))
 
 
-@dataclass
-class _Change:
-    src_start: int
-    src_end: int
-    dest_start: int
-    dest_end: int
-
-
-def _changes(wa: list[str], wb: list[str]) -> list[_Change]:
-    """Runs of adjacent word edits as one change (欣 见 → 欢迎 is one replacement, not a replace and a delete)."""
-    changes: list[_Change] = []
-    for op in Levenshtein.opcodes(wa, wb):
-        if op.tag == "equal":
-            continue
-        if changes and changes[-1].src_end == op.src_start and changes[-1].dest_end == op.dest_start:
-            changes[-1].src_end, changes[-1].dest_end = op.src_end, op.dest_end
-        else:
-            changes.append(_Change(op.src_start, op.src_end, op.dest_start, op.dest_end))
+def _changes(wa: Sequence, wb: Sequence) -> list[tuple[int, int, int, int]]:
+    """Runs of adjacent word edits as one change (欣 见 → 欢迎 is one replacement, not a replace and a delete):
+    the gaps between the words kept equal, as (a start, a end, b start, b end)."""
+    changes, i, j = [], 0, 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
+        if tag == "equal":
+            if i1 > i or j1 > j:
+                changes.append((i, i1, j, j1))
+            i, j = i2, j2
+    if i < len(wa) or j < len(wb):
+        changes.append((i, len(wa), j, len(wb)))
     return changes
-
-
-def _offsets(words: list[str]) -> list[int]:
-    result, position = [0], 0
-    for w in words:
-        position += len(w)
-        result.append(position)
-    return result
 
 
 _NUMERALS = frozenset("〇一二三四五六七八九十百千万两零0123456789")
