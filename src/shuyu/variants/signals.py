@@ -422,26 +422,32 @@ def definitions(sentences: Iterable[Sentence], known: set[str], texts: Iterable[
     the name's own left edge — or, for a name seen once, one that starts with
     the short form's first character.  ``texts`` are the corpus's distinct sentences.
     """
-    texts = list(texts)
+    found = []  # (sentence, match, full form if a known term, candidate names otherwise)
     for s in sentences:
         for m in _DEFINITION.finditer(s.norm):
             before, short = m.group(1), m.group(2)
             full = next((before[k:] for k in range(len(before) - 1) if before[k:] in known), None)
-            if full is None:
-                full = _defined_name(before, short, texts)
-            if full and full != short and all(ch in full for ch in short):
-                yield Link(
-                    full,
-                    short,
-                    "abbreviation",
-                    (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
-                    note="defined in brackets",
-                )
+            found.append((s, m, full, _candidate_names(before, short) if full is None else []))
+    left = _left_neighbours({name for *_, names in found for name in names}, texts)
+    for s, m, full, names in found:
+        before, short = m.group(1), m.group(2)
+        if full is None:
+            full = next((name for name in names if len(left[name]) >= 2), None)
+            full = full or next((name for name in names if _ordered_pick(short, name)), None)
+        if full and full != short and all(ch in full for ch in short):
+            yield Link(
+                full,
+                short,
+                "abbreviation",
+                (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
+                note="defined in brackets",
+            )
 
 
-def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
+def _candidate_names(before: str, short: str) -> list[str]:
+    """The ends of ``before`` that could be the name ``short`` abbreviates, longest first."""
     starts = boundaries(zh.words(before))
-    names = [
+    return [
         before[k:]
         for k in sorted(starts)
         if k < len(before) - len(short)
@@ -449,18 +455,23 @@ def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
         and well_formed(before[k:])
         and not _predicative(before[k:])
     ]
-    for name in names:
-        left = {text[i - 1] for text in texts for i in _find_all(text, name) if i > 0}
-        if len(left) >= 2:
-            return name
-    return next((name for name in names if _ordered_pick(short, name)), None)
 
 
-def _find_all(text: str, part: str) -> Iterator[int]:
-    position = text.find(part)
-    while position != -1:
-        yield position
-        position = text.find(part, position + 1)
+def _left_neighbours(names: set[str], texts: Iterable[str]) -> dict[str, set[str]]:
+    """The characters just before each occurrence of each name in ``texts``: one Aho–Corasick pass for
+    all the names (searching the corpus once per name grew with the square of its size)."""
+    import ahocorasick_rs
+
+    left: dict[str, set[str]] = defaultdict(set)
+    if not names:
+        return left
+    patterns = sorted(names)
+    automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
+    for text in texts:
+        for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+            if start > 0:
+                left[patterns[index]].add(text[start - 1])
+    return left
 
 
 class Contexts:
