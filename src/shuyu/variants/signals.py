@@ -20,6 +20,7 @@ concepts; ``coordinated`` finds those pairs so grouping can keep them apart.
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import re
 from array import array
@@ -46,7 +47,7 @@ _COORDINATION = frozenset("和与及、或")
 _FUNCTION_TAGS = frozenset("upcdf")  # particles, prepositions, conjunctions, adverbs, localisers
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: detection keeps every distinct sentence of the corpus
 class Sentence:
     doc_id: str
     year: int | None
@@ -150,18 +151,18 @@ def parallel(
     """
     texts = list(first)
     parsed: dict[int, _Parsed] = {}
+    alive: list[int] = []  # heap of the parsed texts' indexes
     vocabulary: dict[str, int] = {}
 
     def parse(k: int) -> _Parsed:
         if k not in parsed:
             parsed[k] = _Parsed(texts[k], terms, vocabulary)
+            heapq.heappush(alive, k)
         return parsed[k]
 
-    current = -1
     for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
-        if i != current:  # pairs come by ascending i (j > i): text ``current`` is needed no more
-            parsed.pop(current, None)
-            current = i
+        while alive and alive[0] < i:  # pairs come by ascending i, with j > i: texts before i are done
+            del parsed[heapq.heappop(alive)]
         a, b = texts[i], texts[j]
         edits = [e for e in raw_edits(a, b) if _substantive(a[e[0] : e[1]] + b[e[2] : e[3]])]
         if not edits or len(edits) > MAX_EDITS:

@@ -19,7 +19,8 @@ from rapidfuzz.distance import Indel
 
 SHINGLE = 3
 BANDS, ROWS = 20, 3  # P(candidate) ≈ 0.73 at trigram Jaccard 0.4, 0.93 at 0.5, 0.99 at 0.6
-BATCH_CHARS = 2_000_000
+BATCH_CHARS = 500_000  # characters per numpy batch: larger batches only take more memory
+PAIR_CHUNK = 65_536  # candidate pairs checked per numpy step
 SMALL_BUCKET = 16  # texts in a band bucket up to this size are all paired; larger buckets are chained
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -116,11 +117,13 @@ def similar_pairs(
         progress(filled + len(batch))
     codes = _candidate_pairs(keys)
     indexes = np.array(usable, dtype=np.int64)
-    firsts, seconds = indexes[codes // max(len(usable), 1)], indexes[codes % max(len(usable), 1)]
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    short, long_ = np.minimum(lengths[firsts], lengths[seconds]), np.maximum(lengths[firsts], lengths[seconds])
-    close = short >= min_similarity * long_  # lengths too far apart can never reach the similarity
-    for a, b in zip(firsts[close].tolist(), seconds[close].tolist()):
-        similarity = Indel.normalized_similarity(texts[a], texts[b], score_cutoff=min_similarity)
-        if similarity:
-            yield a, b, similarity
+    for start in range(0, len(codes), PAIR_CHUNK):  # in chunks: a list of every pair would be large
+        chunk = codes[start : start + PAIR_CHUNK]
+        firsts, seconds = indexes[chunk // len(usable)], indexes[chunk % len(usable)]
+        short, long_ = np.minimum(lengths[firsts], lengths[seconds]), np.maximum(lengths[firsts], lengths[seconds])
+        close = short >= min_similarity * long_  # lengths too far apart can never reach the similarity
+        for a, b in zip(firsts[close].tolist(), seconds[close].tolist()):
+            similarity = Indel.normalized_similarity(texts[a], texts[b], score_cutoff=min_similarity)
+            if similarity:
+                yield a, b, similarity
