@@ -30,13 +30,13 @@ class Edit:
 def raw_edits(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """Differing spans (a_start, a_end, b_start, b_end), pieces closer than MIN_CONTEXT joined."""
     edits: list[list[int]] = []
-    for op in Levenshtein.opcodes(a, b):
-        if op.tag == "equal":
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b).as_list():
+        if tag == "equal":
             continue
-        if edits and op.src_start - edits[-1][1] < MIN_CONTEXT and op.dest_start - edits[-1][3] < MIN_CONTEXT:
-            edits[-1][1], edits[-1][3] = op.src_end, op.dest_end
+        if edits and i1 - edits[-1][1] < MIN_CONTEXT and j1 - edits[-1][3] < MIN_CONTEXT:
+            edits[-1][1], edits[-1][3] = i2, j2
         else:
-            edits.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+            edits.append([i1, i2, j1, j2])
     return [tuple(e) for e in edits]
 
 

@@ -19,10 +19,13 @@ concepts; ``coordinated`` finds those pairs so grouping can keep them apart.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import itertools
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -44,7 +47,7 @@ _COORDINATION = frozenset("和与及、或")
 _FUNCTION_TAGS = frozenset("upcdf")  # particles, prepositions, conjunctions, adverbs, localisers
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: detection keeps every distinct sentence of the corpus
 class Sentence:
     doc_id: str
     year: int | None
@@ -147,49 +150,72 @@ def parallel(
     kept only if the corpus shows a clean split in time (``styles``).
     """
     texts = list(first)
-    bounds: dict[str, tuple[set[int], set[int]]] = {}
-    spans: dict[str, list[tuple[int, int]]] = {}
+    parsed: dict[int, _Parsed] = {}
+    alive: list[int] = []  # heap of the parsed texts' indexes
+    vocabulary: dict[str, int] = {}
 
-    def inside_term(text: str, span: tuple[int, int]) -> bool:
-        """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
-        if text not in spans:
-            spans[text] = [(m.start, m.end) for m in terms.every(text)]
-        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans[text])
-
-    def bounds_of(text: str) -> tuple[set[int], set[int]]:
-        if text not in bounds:
-            words = boundaries(zh.words(text))
-            bounds[text] = (words, without_inside(words, ((m.start, m.end) for m in terms.longest(text))))
-        return bounds[text]
+    def parse(k: int) -> _Parsed:
+        if k not in parsed:
+            parsed[k] = _Parsed(texts[k], terms, vocabulary)
+            heapq.heappush(alive, k)
+        return parsed[k]
 
     for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
+        while alive and alive[0] < i:  # pairs come by ascending i, with j > i: texts before i are done
+            del parsed[heapq.heappop(alive)]
         a, b = texts[i], texts[j]
         edits = [e for e in raw_edits(a, b) if _substantive(a[e[0] : e[1]] + b[e[2] : e[3]])]
         if not edits or len(edits) > MAX_EDITS:
             continue
-        (wa, ta), (wb, tb) = bounds_of(a), bounds_of(b)
+        pa, pb = parse(i), parse(j)
         sa, sb = first[a], first[b]
         many = len(edits) > FEW_EDITS
-
-        def places(edit: Edit, sa: Sentence = sa, sb: Sentence = sb) -> tuple[Place, Place]:
-            return Place(sa, *edit.a_span), Place(sb, *edit.b_span)
-
         for edit in edits:
-            word, term = widen(a, b, edit, wa, wb), widen(a, b, edit, ta, tb)
+            word = widen(a, b, edit, pa.offsets, pb.offsets)  # the word boundaries
+            same_bounds = pa.term_bounds is pa.offsets and pb.term_bounds is pb.offsets
+            term = word if same_bounds else widen(a, b, edit, pa.term_bounds, pb.term_bounds)
             word_pair = word is not None and _named(word, known)
-            within = word is not None and (word != term or inside_term(a, word.a_span) or inside_term(b, word.b_span))
-            if term is not None and term != word and _named(term, known):
+            if term is not None and _named(term, known) and term != word:
                 rule = f"{word.a} → {word.b}" if word_pair else ""
-                yield Link(term.a, term.b, "parallel", places(term), note=_one_of(many, edits), rule=rule)
+                yield Link(term.a, term.b, "parallel", _places(sa, sb, term), note=_one_of(many, edits), rule=rule)
             if word_pair:
+                within = word != term or pa.inside_term(word.a_span) or pb.inside_term(word.b_span)
                 signal = "substitution" if within else "parallel"
-                yield Link(word.a, word.b, signal, places(word), note=_one_of(many, edits))
+                yield Link(word.a, word.b, signal, _places(sa, sb, word), note=_one_of(many, edits))
         if sa.year != sb.year:
-            for old, new, a_span, b_span, a_core, b_core in word_changes(a, b):
-                if inside_term(a, a_core) or inside_term(b, b_core):
+            for old, new, a_span, b_span, a_core, b_core in word_changes(pa, pb):
+                if pa.inside_term(a_core) or pb.inside_term(b_core):
                     continue  # a change of names, judged above
                 note = f"{a[slice(*a_core)]} / {b[slice(*b_core)]}"
                 yield Link(old, new, "style", (Place(sa, *a_span), Place(sb, *b_span)), note=note)
+
+
+class _Parsed:
+    """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
+    its words (as numbers, one per distinct word) and their offsets, its term boundaries, the spans of
+    the known terms in it.  Arrays rather than lists and sets: tens of thousands are alive at once."""
+
+    __slots__ = ("text", "words", "offsets", "term_bounds", "_terms", "_spans")
+
+    def __init__(self, text: str, terms: TermMatcher, vocabulary: dict[str, int]):
+        words = zh.words(text)  # they cover the text: word k is text[offsets[k] : offsets[k + 1]]
+        self.text = text
+        self.words = array("I", [vocabulary.setdefault(w, len(vocabulary)) for w in words])
+        self.offsets = array("I", itertools.accumulate(map(len, words), initial=0))  # the word boundaries
+        spans = [(m.start, m.end) for m in terms.longest(text)]
+        # No known term here: the term boundaries are the word boundaries (the same object says so).
+        self.term_bounds = array("I", sorted(without_inside(set(self.offsets), spans))) if spans else self.offsets
+        self._terms, self._spans = terms, None
+
+    def inside_term(self, span: tuple[int, int]) -> bool:
+        """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
+        if self._spans is None:
+            self._spans = [(m.start, m.end) for m in self._terms.every(self.text)]
+        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in self._spans)
+
+
+def _places(sa: Sentence, sb: Sentence, edit: Edit) -> tuple[Place, Place]:
+    return Place(sa, *edit.a_span), Place(sb, *edit.b_span)
 
 
 def _one_of(many: bool, edits: list) -> str:
@@ -201,7 +227,7 @@ def _named(edit: Edit, known: set[str]) -> bool:
     return (edit.a in known or edit.b in known) and plausible_pair(edit.a, edit.b, known)
 
 
-def word_changes(a: str, b: str) -> Iterator[tuple]:
+def word_changes(a: _Parsed, b: _Parsed) -> Iterator[tuple]:
     """Short word replacements between two versions of a sentence, each as a formula with one unchanged
     neighbouring word of two or more characters, the one before if it is one, else the one after:
     (大会核可, 大会认可, spans of the formulas, spans of the changed words), (做出努力, 作出努力).
@@ -211,85 +237,65 @@ def word_changes(a: str, b: str) -> Iterator[tuple]:
     two Chinese content words of 2–4 characters on each side, no negation, not a change of
     numbers only (第十四届 / 第十六届 is the next session, not a new rendering).
     """
-    wa, wb = zh.words(a), zh.words(b)
-    ca, cb = _offsets(wa), _offsets(wb)
-    for op in _changes(wa, wb):
-        if op.src_end - op.src_start > 2 or op.dest_end - op.dest_start > 2:
+    ta, tb, wa, wb, ca, cb = a.text, b.text, a.words, b.words, a.offsets, b.offsets
+    for i1, i2, j1, j2 in _changes(wa, wb):
+        if i2 - i1 > 2 or j2 - j1 > 2:
             continue
-        old, new = "".join(wa[op.src_start : op.src_end]), "".join(wb[op.dest_start : op.dest_end])
+        old, new = ta[ca[i1] : ca[i2]], tb[cb[j1] : cb[j2]]
         if not (old and new):
             continue
-        if not _style_words(old, new):
-            continue
-        if op.src_start > 0 and op.dest_start > 0 and wa[op.src_start - 1] == wb[op.dest_start - 1]:
-            before = wa[op.src_start - 1]
-            if len(before) >= 2 and all(map(is_cjk, before)):
-                yield (
-                    before + old,
-                    before + new,
-                    (ca[op.src_start - 1], ca[op.src_end]),
-                    (cb[op.dest_start - 1], cb[op.dest_end]),
-                    (ca[op.src_start], ca[op.src_end]),
-                    (cb[op.dest_start], cb[op.dest_end]),
-                )
-                continue
-        if op.src_end < len(wa) and op.dest_end < len(wb) and wa[op.src_end] == wb[op.dest_end]:
-            after = wa[op.src_end]
-            if len(after) >= 2 and all(map(is_cjk, after)):
-                yield (
-                    old + after,
-                    new + after,
-                    (ca[op.src_start], ca[op.src_end + 1]),
-                    (cb[op.dest_start], cb[op.dest_end + 1]),
-                    (ca[op.src_start], ca[op.src_end]),
-                    (cb[op.dest_start], cb[op.dest_end]),
-                )
-
-
-@dataclass
-class _Change:
-    src_start: int
-    src_end: int
-    dest_start: int
-    dest_end: int
-
-
-def _changes(wa: list[str], wb: list[str]) -> list[_Change]:
-    """Runs of adjacent word edits as one change (欣 见 → 欢迎 is one replacement, not a replace and a delete)."""
-    changes: list[_Change] = []
-    for op in Levenshtein.opcodes(wa, wb):
-        if op.tag == "equal":
-            continue
-        if changes and changes[-1].src_end == op.src_start and changes[-1].dest_end == op.dest_start:
-            changes[-1].src_end, changes[-1].dest_end = op.src_end, op.dest_end
+        # The neighbour first (cheap), the words' part of speech only for a change that has one.
+        if i1 > 0 and j1 > 0 and wa[i1 - 1] == wb[j1 - 1] and _neighbour(before := ta[ca[i1 - 1] : ca[i1]]):
+            formula = (before + old, before + new, (ca[i1 - 1], ca[i2]), (cb[j1 - 1], cb[j2]))
+        elif i2 < len(wa) and j2 < len(wb) and wa[i2] == wb[j2] and _neighbour(after := ta[ca[i2] : ca[i2 + 1]]):
+            formula = (old + after, new + after, (ca[i1], ca[i2 + 1]), (cb[j1], cb[j2 + 1]))
         else:
-            changes.append(_Change(op.src_start, op.src_end, op.dest_start, op.dest_end))
+            continue
+        if _style_words(old, new):
+            yield (*formula, (ca[i1], ca[i2]), (cb[j1], cb[j2]))
+
+
+def _neighbour(word: str) -> bool:
+    """A word that can frame a formula: two or more Chinese characters."""
+    return len(word) >= 2 and all(map(is_cjk, word))
+
+
+def _changes(wa: Sequence, wb: Sequence) -> list[tuple[int, int, int, int]]:
+    """Runs of adjacent word edits as one change (欣 见 → 欢迎 is one replacement, not a replace and a delete):
+    the gaps between the words kept equal, as (a start, a end, b start, b end)."""
+    changes, i, j = [], 0, 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
+        if tag == "equal":
+            if i1 > i or j1 > j:
+                changes.append((i, i1, j, j1))
+            i, j = i2, j2
+    if i < len(wa) or j < len(wb):
+        changes.append((i, len(wa), j, len(wb)))
     return changes
-
-
-def _offsets(words: list[str]) -> list[int]:
-    result, position = [0], 0
-    for w in words:
-        position += len(w)
-        result.append(position)
-    return result
 
 
 _NUMERALS = frozenset("〇一二三四五六七八九十百千万两零0123456789")
 
 
 def _style_words(old: str, new: str) -> bool:
-    if min(len(old), len(new)) < 2 or max(len(old), len(new)) > MAX_STYLE_CHARS:
+    return _style_word(old) and _style_word(new) and not set(old) ^ set(new) <= _NUMERALS
+
+
+@functools.lru_cache(maxsize=100_000)
+def _style_word(form: str) -> bool:
+    """A Chinese content word or two of 2–4 characters, without negation (cached: every sentence pair asks)."""
+    if not 2 <= len(form) <= MAX_STYLE_CHARS:
         return False
-    if not all(map(is_cjk, old + new)) or any(ch in NEGATIONS for ch in old + new):
+    if not all(map(is_cjk, form)) or any(ch in NEGATIONS for ch in form):
         return False
-    if set(old) ^ set(new) <= _NUMERALS:
-        return False
-    return not any(tag[:1] in _FUNCTION_TAGS for form in (old, new) for _, tag in pos_pattern(form))
+    return not any(tag[:1] in _FUNCTION_TAGS for _, tag in pos_pattern(form))
+
+
+_HAS_CJK = re.compile(f"[{CJK}]")
 
 
 def _substantive(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text) and not any(ch.isdigit() for ch in text)
+    return bool(_HAS_CJK.search(text)) and not any(map(str.isdigit, text))
 
 
 def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator[Link]:
@@ -417,26 +423,32 @@ def definitions(sentences: Iterable[Sentence], known: set[str], texts: Iterable[
     the name's own left edge — or, for a name seen once, one that starts with
     the short form's first character.  ``texts`` are the corpus's distinct sentences.
     """
-    texts = list(texts)
+    found = []  # (sentence, match, full form if a known term, candidate names otherwise)
     for s in sentences:
         for m in _DEFINITION.finditer(s.norm):
             before, short = m.group(1), m.group(2)
             full = next((before[k:] for k in range(len(before) - 1) if before[k:] in known), None)
-            if full is None:
-                full = _defined_name(before, short, texts)
-            if full and full != short and all(ch in full for ch in short):
-                yield Link(
-                    full,
-                    short,
-                    "abbreviation",
-                    (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
-                    note="defined in brackets",
-                )
+            found.append((s, m, full, _candidate_names(before, short) if full is None else []))
+    left = _left_neighbours({name for *_, names in found for name in names}, texts)
+    for s, m, full, names in found:
+        before, short = m.group(1), m.group(2)
+        if full is None:
+            full = next((name for name in names if len(left[name]) >= 2), None)
+            full = full or next((name for name in names if _ordered_pick(short, name)), None)
+        if full and full != short and all(ch in full for ch in short):
+            yield Link(
+                full,
+                short,
+                "abbreviation",
+                (Place(s, m.start(1) + len(before) - len(full), m.end(1)), Place(s, m.start(2), m.end(2))),
+                note="defined in brackets",
+            )
 
 
-def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
+def _candidate_names(before: str, short: str) -> list[str]:
+    """The ends of ``before`` that could be the name ``short`` abbreviates, longest first."""
     starts = boundaries(zh.words(before))
-    names = [
+    return [
         before[k:]
         for k in sorted(starts)
         if k < len(before) - len(short)
@@ -444,18 +456,23 @@ def _defined_name(before: str, short: str, texts: list[str]) -> str | None:
         and well_formed(before[k:])
         and not _predicative(before[k:])
     ]
-    for name in names:
-        left = {text[i - 1] for text in texts for i in _find_all(text, name) if i > 0}
-        if len(left) >= 2:
-            return name
-    return next((name for name in names if _ordered_pick(short, name)), None)
 
 
-def _find_all(text: str, part: str) -> Iterator[int]:
-    position = text.find(part)
-    while position != -1:
-        yield position
-        position = text.find(part, position + 1)
+def _left_neighbours(names: set[str], texts: Iterable[str]) -> dict[str, set[str]]:
+    """The characters just before each occurrence of each name in ``texts``: one Aho–Corasick pass for
+    all the names (searching the corpus once per name grew with the square of its size)."""
+    import ahocorasick_rs
+
+    left: dict[str, set[str]] = defaultdict(set)
+    if not names:
+        return left
+    patterns = sorted(names)
+    automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
+    for text in texts:
+        for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+            if start > 0:
+                left[patterns[index]].add(text[start - 1])
+    return left
 
 
 class Contexts:

@@ -19,7 +19,8 @@ from rapidfuzz.distance import Indel
 
 SHINGLE = 3
 BANDS, ROWS = 20, 3  # P(candidate) ≈ 0.73 at trigram Jaccard 0.4, 0.93 at 0.5, 0.99 at 0.6
-BATCH_CHARS = 2_000_000
+BATCH_CHARS = 500_000  # characters per numpy batch: larger batches only take more memory
+PAIR_CHUNK = 65_536  # candidate pairs checked per numpy step
 SMALL_BUCKET = 16  # texts in a band bucket up to this size are all paired; larger buckets are chained
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -86,7 +87,8 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
                 break
             left, right = order[:-step][same], order[step:][same]
             pieces.append(np.minimum(left, right).astype(np.int64) * n + np.maximum(left, right))
-        found = np.unique(np.concatenate(pieces))
+        found = np.sort(np.concatenate(pieces))  # sorted and de-duplicated (np.unique's hashing is far slower)
+        found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
     return found
 
 
@@ -113,12 +115,15 @@ def similar_pairs(
     if batch:
         keys[filled : filled + len(batch)] = _band_keys(batch, multipliers, offsets)
         progress(filled + len(batch))
-    n = len(usable)
-    for code in _candidate_pairs(keys):
-        a, b = usable[int(code) // n], usable[int(code) % n]
-        ta, tb = texts[a], texts[b]
-        if min(len(ta), len(tb)) < min_similarity * max(len(ta), len(tb)):
-            continue
-        similarity = Indel.normalized_similarity(ta, tb, score_cutoff=min_similarity)
-        if similarity:
-            yield a, b, similarity
+    codes = _candidate_pairs(keys)
+    indexes = np.array(usable, dtype=np.int64)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    for start in range(0, len(codes), PAIR_CHUNK):  # in chunks: a list of every pair would be large
+        chunk = codes[start : start + PAIR_CHUNK]
+        firsts, seconds = indexes[chunk // len(usable)], indexes[chunk % len(usable)]
+        short, long_ = np.minimum(lengths[firsts], lengths[seconds]), np.maximum(lengths[firsts], lengths[seconds])
+        close = short >= min_similarity * long_  # lengths too far apart can never reach the similarity
+        for a, b in zip(firsts[close].tolist(), seconds[close].tolist()):
+            similarity = Indel.normalized_similarity(texts[a], texts[b], score_cutoff=min_similarity)
+            if similarity:
+                yield a, b, similarity
