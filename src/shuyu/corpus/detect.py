@@ -11,25 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from shuyu.text.numbers import chinese_number  # noqa: F401  (also part of this module's API)
+from shuyu.text.numbers import MONTHS, chinese_number  # noqa: F401  (also part of this module's API)
 from shuyu.text.zh import is_cjk, to_simplified
 
 SYMBOL = re.compile(r"(?<![A-Za-z0-9/])(?:A|E|S|ST|TD|UNEP|DP|HRC|CRC|CCPR)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
 _HEADER_PARAGRAPHS = 12
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _ORDINAL_UNITS = {
     "first": 1,
     "second": 2,
@@ -190,8 +176,8 @@ def _detect_english(meta: Metadata, header: list[str]) -> None:
             _set(meta, "symbols", [text], "symbol in the document header")
         elif m := re.search(r"(?:adopted|Resolution adopted)[^0-9]*?on (\d{1,2}) ([A-Z][a-z]+) (\d{4})", text):
             month = m.group(2).lower()
-            if month in _MONTHS:
-                _set(meta, "date", f"{m.group(3)}-{_MONTHS.index(month) + 1:02d}-{int(m.group(1)):02d}", f"«{text}»")
+            if month in MONTHS:
+                _set(meta, "date", f"{m.group(3)}-{MONTHS.index(month) + 1:02d}-{int(m.group(1)):02d}", f"«{text}»")
         elif m := re.fullmatch(r"Agenda item \d+.*", text):
             if i + 1 < len(header):
                 _set(meta, "title", header[i + 1], f"agenda item title after «{text}»")

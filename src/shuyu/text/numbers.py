@@ -120,7 +120,7 @@ _EN_FRACTIONS = {
     "tenth": 10,
     "tenths": 10,
 }
-_MONTHS = [
+MONTHS = [  # English month names, lower case (dates in UN texts: 16 December 2015)
     "january",
     "february",
     "march",
@@ -149,7 +149,7 @@ _TOKEN = re.compile(
     rf"|(?P<zh>[{_ZH_NUMERAL}]+)"
     rf"|(?P<ordinal>\b(?:(?P<otens>{'|'.join(_EN_TENS)})[\s-]+)?(?:{'|'.join(_EN_ORDINALS)})\b)"  # sixty-ninth
     rf"|(?P<en>\b(?:{_EN_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_EN_WORD}))*\b)"
-    rf"|(?P<month>\b(?:{'|'.join(_MONTHS)})\b)"  # matched on lower-cased text: twice as fast as IGNORECASE
+    rf"|(?P<month>\b(?:{'|'.join(MONTHS)})\b)"  # matched on lower-cased text: twice as fast as IGNORECASE
 )
 _START = re.compile(rf"[0-9{_ZH_NUMERAL}]|(?<![a-z])[a-z]")  # where an alternative of _TOKEN can begin
 _KINDS = ("resolution", "code", "percent_zh", "fraction_zh", "fraction_en", "digits", "zh", "en", "ordinal", "month")
@@ -213,7 +213,7 @@ def _value(m: re.Match, text: str) -> str | None:
     # A month name counts only inside a date (16 December 2015 ↔ 2015年12月16日).
     near = text[max(0, m.start() - 4) : m.end() + 6]
     if re.search(rf"\d\s*{m.group()}|{m.group()}\s*\d", near):
-        return _canonical(Decimal(_MONTHS.index(m.group().lower()) + 1))
+        return _canonical(Decimal(MONTHS.index(m.group().lower()) + 1))
     return None
 
 
