@@ -43,8 +43,11 @@ def bundled(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def seeds_db(tmp_path_factory):
-    """The five Chinese seed documents alone (no SDG pair, no TM source) built once: their database."""
+def seeds(tmp_path_factory):
+    """The five Chinese seed documents alone (no SDG pair, no TM source), built once: the folder.
+
+    Tests of rebuilding (decisions, curation, files written after the commit) build it again: a build of
+    the seeds takes a few seconds, of the whole bundled corpus half a minute."""
     from shuyu.corpus.manifest import Manifest
     from shuyu.corpus.tmsource import is_tm_source
 
@@ -57,8 +60,23 @@ def seeds_db(tmp_path_factory):
             shutil.copy(CORPUS / entry.file, out / "corpus" / entry.file)
             seeds.upsert(entry)
     seeds.save()
-    build(out / "corpus", out / "shuyu.db", out_dir=out)
-    return out / "shuyu.db"
+    build(out / "corpus", out / "termbase" / "shuyu.db", out_dir=out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_db(seeds):
+    """The database of the five seed documents (built once; copy it before changing it)."""
+    return seeds / "termbase" / "shuyu.db"
+
+
+@pytest.fixture
+def seeds_built(seeds, tmp_path):
+    """A private copy of the built seeds laid out as `shuyu build` leaves a folder (corpus/, termbase/)."""
+    out = tmp_path / "seeds"
+    shutil.copytree(seeds / "corpus", out / "corpus")
+    shutil.copytree(seeds / "termbase", out / "termbase")
+    return out
 
 
 @pytest.fixture

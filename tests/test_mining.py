@@ -271,6 +271,11 @@ def built_db(built):
     return built / "termbase" / "shuyu.db"
 
 
+@pytest.fixture
+def seeds_built_db(seeds_built):
+    return seeds_built / "termbase" / "shuyu.db"
+
+
 def test_bundled_corpus_finds_the_issue_examples(runner, built_db):
     result = runner.invoke(main, ["--db", str(built_db), "mine", "--top", "200", "--json"])
     assert result.exit_code == 0, result.output
@@ -295,26 +300,26 @@ def test_bundled_corpus_finds_the_issue_examples(runner, built_db):
     assert sum(first["years"].values()) == first["freq"]
 
 
-def test_remining_keeps_user_decisions(runner, built_db, built):
-    mined = runner.invoke(main, ["--db", str(built_db), "mine", "--top", "100", "--json"])
+def test_remining_keeps_user_decisions(runner, seeds_built_db, seeds_built):
+    mined = runner.invoke(main, ["--db", str(seeds_built_db), "mine", "--top", "100", "--json"])
     assert mined.exit_code == 0, mined.output
     ranked = [r["term"] for r in json.loads(mined.stdout)]
     rejected, accepted = ranked[40], ranked[50]
-    assert runner.invoke(main, ["--db", str(built_db), "term", "reject", rejected]).exit_code == 0
-    assert runner.invoke(main, ["--db", str(built_db), "term", "accept", accepted]).exit_code == 0
-    rebuilt = runner.invoke(main, ["build", "--corpus", str(built / "corpus"), "--out", str(built)])
+    assert runner.invoke(main, ["--db", str(seeds_built_db), "term", "reject", rejected]).exit_code == 0
+    assert runner.invoke(main, ["--db", str(seeds_built_db), "term", "accept", accepted]).exit_code == 0
+    rebuilt = runner.invoke(main, ["build", "--corpus", str(seeds_built / "corpus"), "--out", str(seeds_built)])
     assert rebuilt.exit_code == 0, rebuilt.output
-    remined = runner.invoke(main, ["--db", str(built_db), "mine", "--min-docs", "2"])
+    remined = runner.invoke(main, ["--db", str(seeds_built_db), "mine", "--min-docs", "2"])
     assert remined.exit_code == 0, remined.output
-    with Store(built_db) as store:
+    with Store(seeds_built_db) as store:
         status = {r["term"]: r["status"] for r in store.db["terms"].rows}
     assert status[rejected] == "rejected" and status[accepted] == "accepted"
-    again = runner.invoke(main, ["--db", str(built_db), "mine", "--top", "1000", "--json"])
+    again = runner.invoke(main, ["--db", str(seeds_built_db), "mine", "--top", "1000", "--json"])
     assert again.exit_code == 0, again.output
     listed = json.loads(again.stdout)
     assert rejected not in [r["term"] for r in listed]
     assert next(r for r in listed if r["term"] == accepted)["status"] == "accepted"
-    missing = runner.invoke(main, ["--db", str(built_db), "term", "accept", "不存在的术语"])
+    missing = runner.invoke(main, ["--db", str(seeds_built_db), "term", "accept", "不存在的术语"])
     assert missing.exit_code == 2 and "no term '不存在的术语'" in missing.output
 
 
