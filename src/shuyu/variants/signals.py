@@ -126,7 +126,8 @@ def comparable_renderings(a: str, b: str) -> bool:
     """
     short, long_ = sorted((a, b), key=len)
     if short in long_:
-        return long_.endswith(short) and len(long_) - len(short) in boundaries(zh.words(long_))
+        parts = [part for word, tag in pos_pattern(long_) for part, _ in _dictionary_parts(word, tag)]
+        return long_.endswith(short) and len(long_) - len(short) in boundaries(parts)
     return a[-1] == b[-1] or any(a[k : k + 2] in b for k in range(len(a) - 1))
 
 
