@@ -42,7 +42,6 @@ NEGATIONS = frozenset("不非无未没")
 _DEFINITION = re.compile(rf"([{CJK}]{{2,40}})[（(]([{CJK}]{{2,8}})[）)]")
 _COORDINATION = frozenset("和与及、或")
 _FUNCTION_TAGS = frozenset("upcdf")  # particles, prepositions, conjunctions, adverbs, localisers
-_QUANTITY_TAGS = frozenset("mr")  # numerals and pronouns (各, 每, 该)
 
 
 @dataclass(frozen=True)
@@ -341,8 +340,7 @@ def _style_words(old: str, new: str) -> bool:
         return False
     if set(old) ^ set(new) <= _NUMERALS:
         return False
-    # A numeral or determiner changes the quantity (两级 / 各级 / 一级: two, every, one level), not the rendering.
-    return not any(tag[:1] in _FUNCTION_TAGS | _QUANTITY_TAGS for form in (old, new) for _, tag in pos_pattern(form))
+    return not any(tag[:1] in _FUNCTION_TAGS for form in (old, new) for _, tag in pos_pattern(form))
 
 
 def _substantive(text: str) -> bool:
