@@ -99,9 +99,18 @@ def find_links(
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
     links += signals.english(aligned, terms, known)
-    return [
-        l for l in links if len(l.a) <= options.max_form_len and len(l.b) <= options.max_form_len
-    ], contexts.coordinated
+    links = [
+        l
+        for l in links
+        if len(l.a) <= options.max_form_len
+        and len(l.b) <= options.max_form_len
+        and (l.signal == "substitution" or not signals.general_extension(l.a, l.b))
+    ]
+    broken = signals.fragments(sentences(), {form for l in links for form in (l.a, l.b)})
+    links = [l for l in links if l.a not in broken and l.b not in broken]
+    # A shared slot corroborates two forms linked otherwise; alone it joins any two things said there.
+    backed = {frozenset((l.a, l.b)) for l in links if l.signal != "context"}
+    return [l for l in links if l.signal != "context" or frozenset((l.a, l.b)) in backed], contexts.coordinated
 
 
 def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[str]], dict[str, str]]:
@@ -169,9 +178,22 @@ def build_groups(
         if is_confirmed:
             group.decision = "confirmed" + (", preferred set by user" if choice else "")
         result.append(group)
+    result = _without_bare_components(result)
     _root_rules(result)
     result.sort(key=lambda g: (-g.score, g.preferred.form))
     return result
+
+
+def _without_bare_components(groups: list[VariantGroup]) -> list[VariantGroup]:
+    """A component change that other groups' names follow (首脑会议 → 峰会) is no group by itself: the
+    rename belongs to the names it happened to, and 千年首脑会议 keeps its 首脑会议.  It stays a group
+    only when parallel sentences show the bare component itself re-rendered."""
+    rules = {frozenset(g.rule.split(" → ")) for g in groups if g.rule}
+    return [
+        g
+        for g in groups
+        if frozenset(f.form for f in g.forms) not in rules or any(e.signal == "parallel" for e in g.evidence)
+    ]
 
 
 def _root_rules(groups: list[VariantGroup]) -> None:

@@ -385,7 +385,14 @@ def _rule(links: list[Link]) -> str:
 
 
 def too_weak(links: list[Link]) -> bool:
-    """Only one difference among several, in a single sentence pair: a rewritten sentence, not a variant."""
+    """Only one difference among several, in a single sentence pair: a rewritten sentence, not a variant;
+    or only shared neighbours: two terms filling one slot (会员国 / 外国, 妇女 / 男女) can be any two
+    things said in that place, so the slot backs other evidence and is none by itself; or one sentence
+    pair swapping two forms without a character in common: two items of one list, not one renamed."""
+    if all(l.signal == "context" for l in links):
+        return True
+    if all(l.signal in ("parallel", "substitution") for l in links) and len(_pairs_of(links)) < 2:
+        return not any(set(l.a) & set(l.b) for l in links)  # two items of one list (马里局势 / 冲突后建设和平)
     return all(l.signal in ("parallel", "substitution") and l.note for l in links) and len(_pairs_of(links)) < 2
 
 

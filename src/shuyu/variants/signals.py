@@ -110,6 +110,61 @@ def plausible_pair(a: str, b: str, known: set[str], max_len: int = 20) -> bool:
     return not (all(everyday) or (any(everyday) and a not in known and b not in known))
 
 
+def general_extension(a: str, b: str) -> bool:
+    """One form is the other, an everyday word, with more characters (安全 / 安全性, 报告 / 报告工作,
+    优先 / 优先事项): one family of words, not two names of a concept."""
+    short, long_ = sorted((a, b), key=len)
+    return short != long_ and short in long_ and general_frequency(short) > GENERAL_WORD
+
+
+def comparable_renderings(a: str, b: str) -> bool:
+    """Two forms one English word renders are variants only when comparable in shape.
+
+    They must share their head (the last character: 因特网 / 互联网) or a two-character word
+    (领导人 / 领导者); otherwise they are different things the English word covers (塞浦路斯 /
+    尼科西亚: Cyprus, a country and its capital; 信托 / 信任: trust; 平民 / 文职: civilian).  One inside the other is a name
+    and its shorter form only when the shorter form is the longer's head, whole words of it:
+    Chinese puts the head last, so an added ending makes another word (价值 / 价值观, 修正 /
+    修正案) and a form cut inside a word is no form at all (几个代表团 / 好几个代表团).
+    """
+    short, long_ = sorted((a, b), key=len)
+    if short in long_:
+        parts = [part for word, tag in pos_pattern(long_) for part, _ in _dictionary_parts(word, tag)]
+        return long_.endswith(short) and len(long_) - len(short) in boundaries(parts)
+    return a[-1] == b[-1] or any(a[k : k + 2] in b for k in range(len(a) - 1))
+
+
+def _function_edge(form: str) -> bool:
+    """A form opening or closing on a particle, preposition or conjunction (的议程), opening on a suffix
+    (型土耳其军用飞机, from F-16型) or closing on a prefix was glued from its context."""
+    tagged = pos_pattern(form)
+    glued = any(tag[:1] in "upc" and len(word) == 1 for word, tag in (tagged[0], tagged[-1]))
+    return glued or tagged[0][1] == "k" or tagged[-1][1] == "h"
+
+
+def fragments(sentences: Iterable[Sentence], forms: set[str], sample: int = 30) -> set[str]:
+    """Forms that are not whole words where the corpus uses them.
+
+    A term miner keeps strings such as 会议程 (from 大会议程), 国代表 (各国代表) or 性别问
+    (性别问题); jieba cuts the sentence elsewhere: the form starts or ends inside a word in
+    most of its occurrences (up to ``sample`` per form, each cut in a window around it), or it
+    opens or closes on a function character.
+    """
+    glued = {form for form in forms if _function_edge(form)}
+    matcher = TermMatcher(forms - glued)
+    seen: Counter = Counter()
+    whole: Counter = Counter()
+    for s in sentences:
+        for m in matcher.every(s.norm):
+            if seen[m.term] >= sample:
+                continue
+            start = max(0, m.start - 8)
+            bounds = boundaries(zh.words(s.norm[start : m.end + 8]))
+            seen[m.term] += 1
+            whole[m.term] += m.start - start in bounds and m.end - start in bounds
+    return glued | {form for form, n in seen.items() if 2 * whole[form] < n}
+
+
 def _predicative_tag(tag: str) -> bool:
     return tag in ("v", "vd", "vi", "d", "ad", "p", "c", "u", "r")
 
@@ -362,7 +417,7 @@ def english(aligned: Iterable[tuple[str, str, str]], terms: list[str], known: se
         return  # no alignments stored yet: nothing to pivot on
     for pair in shared_english(find_equivalents(itertools.chain([head], rows), terms)):
         a, b = pair.forms
-        if plausible_pair(a, b, known):
+        if plausible_pair(a, b, known) and comparable_renderings(a, b):
             note = f"both rendered “{pair.english}” ({pair.counts[0]} and {pair.counts[1]} aligned sentences)"
             yield Link(a, b, "english", note=note)
 
@@ -398,8 +453,26 @@ def insertions(terms: list[str]) -> Iterator[Link]:
     for term in terms:
         for k in range(1, len(term) - 1):
             shorter = term[:k] + term[k + 1 :]
-            if term[k] not in NEGATIONS and len(shorter) >= 3 and shorter in known:
+            if term[k] not in NEGATIONS and len(shorter) >= 3 and shorter in known and _droppable(term, k):
                 yield Link(term, shorter, "insertion", note=f"{term[k]} dropped")
+
+
+def _droppable(term: str, k: int) -> bool:
+    """Whether ``term`` without its character ``k`` can still name the same thing.
+
+    A character cut from a noun makes another noun (工作组 → 工作, 性别 → 性, 国家 → 国); one from a
+    numeral or measure word may go (多方 → 多, 多种 → 多).  A one-character word may go only when it
+    is a connector between modifiers with the head after them (信息和通信技术 → 信息通信技术);
+    before the last word it joins two things (技术和服务 ≠ 技术服务), and a determiner or preposition
+    (联合国各机构, 包括在联合国) is a phrase's word, not a name's.
+    """
+    tagged = pos_pattern(term)
+    ends = list(itertools.accumulate(len(word) for word, _ in tagged))
+    index = next(i for i, end in enumerate(ends) if k < end)
+    word, tag = tagged[index]
+    if len(word) == 1:
+        return word in _COORDINATION and len(tagged) - index > 2
+    return not tag.startswith("n")
 
 
 def _ordered_pick(short: str, full: str) -> bool:
