@@ -270,6 +270,19 @@ def test_the_packaged_termbase_is_the_termbase_alone(bundled, tmp_path):
         assert db.execute("select count(*) from concept_terms").fetchone()[0] > 500
 
 
+def test_the_packaged_termbase_is_the_same_bytes_when_the_termbase_is(bundled, tmp_path):
+    """A build rebuilds the search index (a schema change each time); the packaged copy must not show it."""
+    from shuyu.store.bundle import write_bundle
+    from shuyu.store.fts import publish
+
+    source = tmp_path / "shuyu.db"
+    shutil.copy(bundled / "shuyu.db", source)
+    first = write_bundle(source, tmp_path / "first.db").read_bytes()
+    with sqlite3.connect(source) as db:
+        publish(db)
+    assert write_bundle(source, tmp_path / "second.db").read_bytes() == first
+
+
 def test_translate_toolkit_takes_the_preferred_form_as_the_headword(exported, bilingual):
     from translate.storage import tbx
 

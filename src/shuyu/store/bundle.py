@@ -9,6 +9,7 @@ from shuyu.fileio import atomic_write_bytes
 
 # The tables lint and lookup read; everything else (documents, mining, TM) stays out.
 _KEEP = ("meta", "concepts", "concept_terms")
+_SCHEMA_COOKIE = 1
 
 
 def write_bundle(database: str | Path, target: str | Path) -> Path:
@@ -33,6 +34,9 @@ def write_bundle(database: str | Path, target: str | Path) -> Path:
                     copy.execute(f'drop table if exists "{table}"')
             copy.commit()
             copy.execute("vacuum")
+            # The schema cookie counts the source's schema changes (its search index is rebuilt on every
+            # build); a fixed value makes the same termbase the same bytes, so a rebuild leaves no diff.
+            copy.execute(f"pragma schema_version = {_SCHEMA_COOKIE}")
         atomic_write_bytes(target, scratch.read_bytes())
     finally:
         scratch.unlink(missing_ok=True)
