@@ -44,8 +44,8 @@ def test_variant_groups_and_mined_terms_become_concepts(db):
         assert any(s.get("symbol") for s in term.sources)
 
 
-def test_curation_survives_rebuilding(seeds_built, runner, monkeypatch):
-    monkeypatch.chdir(seeds_built)
+def test_curation_survives_rebuilding(built, runner, monkeypatch):
+    monkeypatch.chdir(built)
     steps = [
         ["term", "status", "互联网", "preferred"],
         ["term", "status", "因特网", "admitted"],

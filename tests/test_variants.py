@@ -137,8 +137,8 @@ def test_variants_json_and_text(bundled, runner, monkeypatch):
     assert "superseded" in text.output and "2021" in text.output
 
 
-def test_decisions_survive_rebuilding(seeds_built, runner, monkeypatch):
-    monkeypatch.chdir(seeds_built)
+def test_decisions_survive_rebuilding(built, runner, monkeypatch):
+    monkeypatch.chdir(built)
     assert runner.invoke(main, ["variants", "prefer", "互联网"]).exit_code == 0
     # The termbase (lookup, lint) follows at once, not only after the next build.
     found = runner.invoke(main, ["lookup", "互联网", "--json"])
