@@ -12,18 +12,20 @@ from lxml import etree
 
 from shuyu.errors import InputError
 
+# What every parse of an outside file sets: no entity expansion, no network, no DTD, no huge trees.
+SAFE = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
 
 def parse(path: str | Path) -> etree._ElementTree:
     path = Path(path)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = etree.XMLParser(dtd_validation=False, **SAFE)
     try:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:

@@ -26,6 +26,7 @@ from lxml import etree
 from shuyu import __version__
 from shuyu.errors import InputError
 from shuyu.fileio import atomic_files
+from shuyu.formats import xmlsafe
 from shuyu.formats.tm.base import ReadReport, WriteReport, is_traditional_for, pick_language, same_language
 from shuyu.model.bitext import LOW_CONFIDENCE, TMUnit
 
@@ -212,12 +213,7 @@ def _parse(handle, path: Path, source_lang: str, target_lang: str, report: ReadR
         handle,
         events=("start", "end"),
         tag=("tmx", "tu", _XINCLUDE + "*"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
+        **xmlsafe.SAFE,
     )
     for event, element in context:
         if event == "start":
