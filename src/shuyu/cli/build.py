@@ -6,18 +6,11 @@ from pathlib import Path
 
 import click
 
-from shuyu.cli.common import Context, StageProgress, print_notes, progressbar
+from shuyu.cli.common import Context, StageProgress, corpus_option, print_notes, progressbar
 
 
 @click.command()
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    default="corpus",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder with manifest.toml and the documents.",
-)
+@corpus_option("Folder with manifest.toml and the documents.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -25,10 +18,11 @@ from shuyu.cli.common import Context, StageProgress, print_notes, progressbar
 )
 @click.pass_obj
 def build(obj: Context, corpus_dir: Path, out: Path | None) -> None:
-    """Run the whole job: ingest every document of the corpus manifest, then mine its terms.
+    """Run the whole job: ingest the corpus manifest, align zh–en pairs, mine terms, find variants and
+    English equivalents, assemble the termbase, then write the exports, the report and the TMX.
 
     Re-running is safe: unchanged documents are skipped, changed ones replaced,
-    and documents removed from the manifest are dropped.
+    and documents removed from the manifest are dropped; decisions are kept.
 
     \b
     Example:

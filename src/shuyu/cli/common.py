@@ -27,6 +27,18 @@ class Context:
         return self.db_path() if self.explicit_db else or_bundled(self.db_path())
 
 
+def corpus_option(help: str):
+    """``--corpus DIR`` (default ``corpus``), shared by the commands that read or record the manifest."""
+    return click.option(
+        "--corpus",
+        "corpus_dir",
+        default="corpus",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help,
+    )
+
+
 class StageProgress:
     """A progress bar per stage on stderr (stage names only when stderr is not a terminal)."""
 

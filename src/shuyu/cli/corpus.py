@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from shuyu.cli.common import Context, print_notes
+from shuyu.cli.common import Context, corpus_option, print_notes
 
 
 @click.group()
@@ -24,14 +24,7 @@ def corpus() -> None:
 
 @corpus.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    default="corpus",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Corpus folder whose manifest records the files.",
-)
+@corpus_option("Corpus folder whose manifest records the files.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language (detected when omitted).")
 @click.option(
     "--year", type=click.IntRange(1945, 2100), help="Year (detected from session, date or resolution number)."
