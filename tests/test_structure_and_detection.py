@@ -85,3 +85,33 @@ def test_what_the_text_does_not_say_is_not_guessed():
         RawText(CORPUS / "x.txt", "注意到数字鸿沟依然存在，又确认加强合作的重要性。", "utf-8", "0")
     ).metadata
     assert meta.year is None and meta.symbols == [] and meta.session is None
+
+
+def _kinds(text: str) -> dict[str, str]:
+    from shuyu.corpus.reading import RawText
+
+    document = parse_document(RawText(CORPUS / "x.txt", text, "utf-8", "0"))
+    return {p.number or p.text: p.kind for p in document.paragraphs}
+
+
+def test_short_items_of_a_numbered_list_of_sentences_are_paragraphs():
+    """SDG targets: most 1.1 items read as sentences, so the short ones (3.6) are targets, not headings."""
+    kinds = _kinds(
+        "目标3. 确保各年龄段人群的健康生活方式,促进他们的福祉\n"
+        "3.1 到2030年,全球孕产妇每10万例活产的死亡率降至70人以下\n"
+        "3.2 到2030年,消除新生儿和5岁以下儿童可预防的死亡,各国争取将新生儿每1 000例活产的死亡率至少降至12例\n"
+        "3.3 到2030年,消除艾滋病、结核病、疟疾和被忽视的热带疾病等流行病,抗击肝炎、水传播疾病和其他传染病\n"
+        "3.4 到2030年,通过预防、治疗及促进身心健康,将非传染性疾病导致的过早死亡减少三分之一\n"
+        "3.6 到2020年,全球道路交通事故造成的死伤人数减半\n"
+    )
+    assert kinds["目标3.确保各年龄段人群的健康生活方式，促进他们的福祉"] == "heading"
+    assert kinds["3.1"] == kinds["3.6"] == kinds["3.2"] == "paragraph"
+
+
+def test_sections_of_a_report_stay_headings():
+    kinds = _kinds(
+        "1.1 引言\n\n1. 信息社会世界首脑会议的成果需要各利益攸关方的持续参与和合作。\n\n"
+        "1.2 弥合数字鸿沟\n\n2. 数字鸿沟依然存在，发展中国家的因特网接入仍然有限。\n"
+    )
+    assert kinds["1.1"] == kinds["1.2"] == "heading"
+    assert kinds["1."] == "paragraph"

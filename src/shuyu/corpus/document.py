@@ -18,7 +18,7 @@ from shuyu.corpus.cleaning import (
 )
 from shuyu.corpus.detect import Metadata, detect_language, detect_metadata
 from shuyu.corpus.reading import RawText
-from shuyu.corpus.structure import is_heading, split_number, split_sentences
+from shuyu.corpus.structure import SECTION_NUMBER, is_heading, split_number, split_sentences
 from shuyu.corpus.tracked import Tracked, compress_origins, raw_offset
 from shuyu.text.zh import SUPERSCRIPT_DIGITS, to_simplified
 
@@ -76,6 +76,7 @@ def parse_document(raw: RawText, lang: str | None = None) -> Document:
         paragraph = make_paragraph(tracked, lang, len(paragraphs) + 1, refs)
         if paragraph:
             paragraphs.append(paragraph)
+    _settle_section_numbers(paragraphs)
     footnotes = [
         Footnote(n.number, t.text, compress_origins(t.origins))
         for n in extracted.footnotes
@@ -106,6 +107,16 @@ def make_paragraph(tracked: Tracked, lang: str | None, seq: int, refs: list[int]
         footnote_refs=refs or [],
         origins=compress_origins(body.origins),
     )
+
+
+def _settle_section_numbers(paragraphs: list[Paragraph]) -> None:
+    """Decide 1.1-style items per document: a report's sections are all short titles, while a list
+    whose items mostly read as sentences (the SDG targets) makes its short items paragraphs too."""
+    numbered = [p for p in paragraphs if p.number and SECTION_NUMBER.fullmatch(p.number)]
+    short = [p for p in numbered if p.kind == "heading"]
+    if numbered and len(short) * 2 < len(numbered):
+        for paragraph in short:
+            paragraph.kind = "paragraph"
 
 
 def _without_number(tracked: Tracked, rest: str) -> Tracked:

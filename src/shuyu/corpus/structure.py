@@ -16,6 +16,7 @@ ENUMERATOR = re.compile(
     r"^(?:(?P<section>\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.[a-h](?=\s|[^\x00-\x7f]))\.?(?=[^\d./%])|(?P<arabic>\d{1,3})\.(?!\d)|[(（](?P<item>[a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})[)）]"
     r"|(?P<chinese>[一二三四五六七八九十]{1,3})[.、．]|(?P<letter>[A-H])\.(?=\s))\s*"
 )
+SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.[a-h]")  # 1.1, 2.3.4, 1.a
 _CHINESE_SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+[{CLOSING}]*|[^{SENTENCE_END}]+$")
 _ENGLISH_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z“\"(])")
 _ENGLISH_ABBREVIATIONS = (
