@@ -42,6 +42,7 @@ from shuyu.mining.miner import (
     pos_pattern,
     well_formed,
 )
+from shuyu.text.zh import dictionary_count
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ABBREVIATION = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z-]{1,9})[）)]")
@@ -89,10 +90,13 @@ INSTITUTIONAL_HEADS = frozenset(
         "政府",
     ]
 )
-_KNOWN_TOP = 500  # known terms: the corpus's best-ranked mined terms …
-_KNOWN_SCORE = 1.0  # … above the score the miner leaves collocations and everyday words at (×0.1, × specificity)
+_KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the miner leaves collocations and
+# everyday words at (×0.1, × specificity); …
+_ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
+_BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
+_WEAK_ORDER = 4
 
 
 @dataclass
@@ -125,17 +129,18 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
 
         raise InputError(f"{document}: neither a document of the corpus nor a file")
     rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
-    known = [
-        row["term"]
-        for row in store.terms(limit=_KNOWN_TOP)
-        if row["score"] >= _KNOWN_SCORE and pos_pattern(row["term"])[0][1] != "v"
-    ]  # 请秘书长, 提供资料: a verb and its object
-    terms = terms_of_text(paragraphs, rest, known)
+    mined = [row for row in store.terms() if row["score"] >= _KNOWN_SCORE and _nominal_term(row["term"])]
+    known = [row["term"] for row in mined if row["score"] >= _ESTABLISHED_SCORE]
+    terms = terms_of_text(paragraphs, rest, known, [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE])
     return terms[:limit] if limit else terms
 
 
-def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> list[DocumentTerm]:
-    """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its mined terms."""
+def terms_of_text(
+    paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()
+) -> list[DocumentTerm]:
+    """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its well-attested mined
+    terms and ``weak`` the others (listed after what is new in the document, and only if nothing in the
+    document speaks against them)."""
     text = "\n".join(paragraphs)
     sources: dict[str, set[str]] = defaultdict(set)
     for title in _titles(text):
@@ -160,12 +165,19 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> l
     for term in known:
         if term in text:
             sources[term].add("known")
+    weak = {term for term in weak if term in text and term not in sources and not _descriptive(term)}
+    for term in weak:
+        sources[term].add("known")
     rest_text = "\n".join(rest)
     rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
     for gram, freq in _recurring_grams(paragraphs).items():
         ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
         if ll >= _KEY_LL and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5):
             sources[gram].add("key")
+    bounds = _word_bounds(text)
+    for term in list(sources):
+        if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text):
+            del sources[term]
     spans = _occurrences(text, list(sources))
     results = []
     for term, kinds in sources.items():
@@ -186,8 +198,88 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> l
     # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
     # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay.
     results = [r for r in results if r.count or {"title", "abbreviation"} & set(r.sources)]
-    results.sort(key=lambda r: (not r.count, min(_SOURCE_ORDER[s] for s in r.sources), -r.count, -len(r.term), r.term))
+    results.sort(
+        key=lambda r: (
+            not r.count,
+            _WEAK_ORDER if r.term in weak else min(_SOURCE_ORDER[s] for s in r.sources),
+            -r.count,
+            -len(r.term),
+            r.term,
+        )
+    )
     return results
+
+
+def _nominal_term(term: str) -> bool:
+    """A mined term that names something: not a verb and its object (请秘书长, 使用化学武器), not a phrase ending
+    on a verb (团继续), not a place alone (刚果民主共和国, 达尔富尔)."""
+    words = pos_pattern(term)
+    return (
+        not words[0][1].startswith("v")
+        and words[-1][1].startswith(NOMINAL_TAGS)
+        and well_formed(term)
+        and not _place_phrase(term)
+    )
+
+
+def _descriptive(term: str) -> bool:
+    """An adjective or adverb and what it describes (必要措施, 不利影响, 最新进展), or a predicate (至关重要, 作出努力):
+    wording, not a term, unless the corpus has made it one."""
+    words = _sub_words(term)
+    first, last = words[0][1], words[-1][1]
+    return first.startswith(("a", "d")) or (first.startswith("v") and last.startswith(("a", "d", "v")))
+
+
+def _sub_words(term: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``term``; a single dictionary word of three characters or more split into two that are
+    words too (必要措施 → 必要|措施), as ``well_formed`` reads predicates."""
+    words = pos_pattern(term)
+    if len(words) == 1 and len(term) >= 3:
+        for k in range(1, len(term)):
+            if dictionary_count(term[:k]) and dictionary_count(term[k:]):
+                return pos_pattern(term[:k]) + pos_pattern(term[k:])
+    return words
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Positions of the text where jieba's segmentation of its clauses puts a word boundary, or where a word it
+    keeps whole is two words of two characters or more (改革|工作, 审查|会议)."""
+    bounds = set(range(len(text) + 1))
+    for run in re.finditer(r"[\u4e00-\u9fff]+", text):
+        bounds -= set(range(run.start() + 1, run.end()))
+        start = run.start()
+        for word, _ in pos_pattern(run.group()):
+            bounds.add(start + len(word))
+            bounds.update(
+                start + k
+                for k in range(2, len(word) - 1)
+                if dictionary_count(word[:k]) and dictionary_count(word[k:])
+            )
+            start += len(word)
+    return bounds
+
+
+def _stands_alone(term: str, text: str, bounds: set[int], rest: str) -> bool:
+    """Whether ``term`` is a unit of this text, not a piece of its words or of a longer expression.
+
+    Not a unit: a term whose every occurrence cuts a word of the clause (共和|国境内: 国境内), one the corpus
+    never uses without the same function word before or after it (与|水有关), a place alone or with a
+    locative (刚果民主共和国, 叙利亚境内), or a phrase ending on a verb used only as a modifier (国际商定的).
+    """
+    starts = [m.start() for m in re.finditer(re.escape(term), text)]
+    if not any(s in bounds and s + len(term) in bounds for s in starts) or _place_phrase(term):
+        return False
+    for side in (-1, 1):
+        neighbours = {text[s - 1] if side < 0 else text[s + len(term) : s + len(term) + 1] for s in starts}
+        if len(neighbours) == 1 and (ch := neighbours.pop()) in FUNCTION_CHARS:
+            bound = ch + term if side < 0 else term + ch
+            if rest.count(term) >= 2 and rest.count(bound) >= _BOUND_SHARE * rest.count(term):
+                return False
+    if pos_pattern(term)[-1][1] == "v":
+        after = [text[s + len(term) : s + len(term) + 3] for s in starts]
+        if all(a.startswith("的") or (a and pos_pattern(a)[0][1].startswith(NOMINAL_TAGS)) for a in after):
+            return False
+    return True
 
 
 def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
