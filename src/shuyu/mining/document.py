@@ -35,6 +35,7 @@ from pathlib import Path
 
 from shuyu.mining.miner import (
     _NUMBERED,
+    DETERMINERS,
     FUNCTION_CHARS,
     NOMINAL_TAGS,
     _specificity,
@@ -49,6 +50,10 @@ _ABBREVIATION = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z-]{1,9})[�
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f",)  # 东欧国家
+_PLACE_TAGS = ("ns", "s")
+_PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
+# Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
+_PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
@@ -368,7 +373,11 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
 
 
 def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
-    """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议)."""
+    """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议).
+
+    A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
+    name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
+    国际和区域组织)."""
     names = []
     for para in paragraphs:
         for clause_match in re.finditer(r"[^，。；：、！？“”《》（）()\[\]\n]+", para):
@@ -377,14 +386,54 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
             end = 0
             for k, (word, tag) in enumerate(words):
                 end += len(word)
-                if not _is_head(word, tag, heads) or (k > 0 and words[k - 1][0] in heads):
-                    continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛
+                if not _is_head(word, tag, heads) or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS):
+                    continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛; not 人权条约|机构
                 name = _nominal_phrase(clause[:end], end - len(word) - 1)
+                name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
+                name = _after_predicate(clause[: end - len(name)], name)
                 modifier = name[: len(name) - len(word)]
-                if len(pos_pattern(name)) >= 2 and len(name) >= 4 and (well_formed(name) or well_formed(modifier)):
+                if len(pos_pattern(name)) < 2 or len(name) < 4 or not (well_formed(name) or well_formed(modifier)):
+                    continue
+                parts = pos_pattern(name)
+                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts)
+                joined = any(w in ("和", "及", "与") for w, _ in parts)
+                if proper or not (joined or not _is_head(word, tag, INSTITUTIONAL_HEADS)):
                     names.append(_with_years(para, clause_match.start() + end - len(name), name))
     return names
+
+
+def _place_first(text: str, name: str) -> str:
+    """Move the left edge back to a place the name is named after, over the words jieba reads as verbs or
+    adverbs (海地|制止|霍乱|全国计划, 海地|发展|外部|援助|协调|框架) — not over a function word, and not from a place
+    that is the object of a preposition (在|南苏丹共和国|建立…: the verb is the predicate)."""
+    words = pos_pattern(text[: len(text) - len(name)])
+    for j in range(len(words) - 1, max(len(words) - 7, -1), -1):
+        word, tag = words[j]
+        if tag.startswith(_PLACE_TAGS) and len(word) >= 2:
+            while j > 0 and words[j - 1][1].startswith(_PLACE_TAGS):
+                j -= 1
+            if j > 0 and words[j - 1][0] in _PREDICATE_PREPOSITIONS:
+                return name
+            return "".join(w for w, _ in words[j:]) + name
+        if tag.startswith(("p", "c", "u", "r", "x", "m", "q", "y")) or word in FUNCTION_CHARS or word in DETERMINERS:
+            return name
+        if _is_head(word, tag, INSTITUTIONAL_HEADS):
+            return name  # another name ends here
+    return name
+
+
+def _after_predicate(before: str, name: str) -> str:
+    """Cut a name at a verb that is the predicate of a body or of a preposition's object before it:
+    经社理事会|提供|政策咨询和方案, 在|南苏丹共和国|建立|过渡民族团结政府."""
+    words = pos_pattern(name)
+    after_preposition = bool(before) and pos_pattern(before)[-1][0] in _PREDICATE_PREPOSITIONS
+    start = 0
+    for i, (word, tag) in enumerate(words[:-1]):
+        start += len(word)
+        if tag == "v" and i > 0 and (after_preposition or _is_head(*words[i - 1], INSTITUTIONAL_HEADS)):
+            return name[start:]
+    return name
 
 
 def _is_head(word: str, tag: str, heads: set[str]) -> bool:
