@@ -48,8 +48,13 @@ from shuyu.text.zh import dictionary_count
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ABBREVIATION = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z-]{1,9})[）)]")
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
+_YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+# International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
+_OBSERVANCE = re.compile(rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))")
+_BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
-_NAME_TAGS = NOMINAL_TAGS + ("f",)  # 东欧国家
+_NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
 _PLACE_TAGS = ("ns", "s")
 _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
@@ -148,14 +153,19 @@ def terms_of_text(
     document speaks against them)."""
     text = "\n".join(paragraphs)
     sources: dict[str, set[str]] = defaultdict(set)
-    for title in _titles(text):
-        sources[title].add("title")
     for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
         sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
     heads = INSTITUTIONAL_HEADS | _marked_heads(
-        list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
+        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
     )
+    for title in _cited_titles(text, heads):
+        sources[title].add("title")
+    for name in _observances(text) + _groups_of_states(paragraphs):
+        sources[name].add("name")
+    for head in _BODY_HEADS:
+        if head in text:
+            sources[head].add("name")  # kept where it stands alone (below): 向委员会报告
     for name in _head_names(paragraphs, heads, set(known) | set(sources)):
         sources[name].add("name")
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
@@ -183,11 +193,13 @@ def terms_of_text(
     for term in list(sources):
         if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text):
             del sources[term]
-    spans = _occurrences(text, list(sources))
+    titles = {t for t, kinds in sources.items() if kinds == {"title"}}
+    spans = _occurrences(text, list(sources), set(titles))
+    undated = {t for t in sources if any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)}
     results = []
     for term, kinds in sources.items():
         occurrences = spans.get(term, [])
-        own = [s for s, inside in occurrences if not inside]
+        own = [s for s, inside in occurrences if not inside or (inside == "title" and "name" in kinds)]
         corpus_freq = rest_text.count(term)
         results.append(
             DocumentTerm(
@@ -201,11 +213,12 @@ def terms_of_text(
             )
         )
     # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
-    # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay.
-    results = [r for r in results if r.count or {"title", "abbreviation"} & set(r.sources)]
+    # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay, and so does a name written
+    # with its years (国际水合作年 in 2013国际水合作年); a name cited inside a title is a name (1972年议定书).
+    results = [r for r in results if r.count or r.term in undated or {"title", "abbreviation"} & set(r.sources)]
     results.sort(
         key=lambda r: (
-            not r.count,
+            not (r.count or r.term in undated),
             _WEAK_ORDER if r.term in weak else min(_SOURCE_ORDER[s] for s in r.sources),
             -r.count,
             -len(r.term),
@@ -301,6 +314,22 @@ def _titles(text: str) -> list[str]:
     return [m.group(1).strip() for m in _TITLE.finditer(text)]
 
 
+def _cited_titles(text: str, heads: set[str]) -> list[str]:
+    """Titles in 《》, each also with the year written before it (1971年《精神药物公约》), and titles in quotation
+    marks after 题为 ("entitled") or before a head (“关于…的共同点”文件)."""
+    titles = []
+    for m in _TITLE.finditer(text):
+        titles.append(m.group(1).strip())
+        dated = _with_years(text, m.start(), titles[-1])
+        if dated != titles[-1]:
+            titles.append(dated)
+    for m in _QUOTED.finditer(text):
+        after = pos_pattern(text[m.end() : m.end() + 8] or "。")[0][0]
+        if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为") or after in heads:
+            titles.append(m.group(1).strip())
+    return titles
+
+
 def _definitions(paragraphs: list[str]) -> list[tuple[str, str]]:
     """联合国开发计划署（开发署）→ (联合国开发计划署, 开发署): the name whose characters contain the short form in order.
 
@@ -347,7 +376,7 @@ def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()
     while (
         k < len(words)
         and (
-            words[k][1].startswith(_LEADING_NOISE)
+            (words[k][1].startswith(_LEADING_NOISE) and not _attributive_adverb(words, k))
             or words[k][0] in FUNCTION_CHARS
             # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
             or (words[k][1] == "f" and len(words[k][0]) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
@@ -365,11 +394,19 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
+    if _attributive_adverb(words, i):
+        return True
     if word in ("和", "及", "与") and 0 < i < len(words) - 1:
         # 亚洲和太平洋国家, 科学和技术促进发展委员会; not two predicates (改革和加强|国家机构, 资金筹措和|方案)
         return words[i - 1][1] != "v" and words[i + 1][1] != "v"
     # 减少灾害风险 inside 仙台减少灾害风险框架; not 参与 in 会员国参与委员会 (a verb right before the head)
     return tag.startswith("v") and 0 < i < len(words) - 2
+
+
+def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
+    """An adverb does not modify a noun: where jieba tags one before a noun (特别|会议, 特别|报告员), it is an
+    adjective."""
+    return words[i][1] == "d" and i < len(words) - 1 and words[i + 1][1].startswith(NOMINAL_TAGS)
 
 
 def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
@@ -392,14 +429,58 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
+                name = name or word
+                dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
+                if name == word and dated != name:
+                    names.append(dated)  # 1972年议定书
+                    continue
                 if len(pos_pattern(name)) < 2 or len(name) < 4 or not (well_formed(name) or well_formed(modifier)):
                     continue
                 parts = pos_pattern(name)
                 proper = any(t.startswith(_PROPER_TAGS) for _, t in parts)
                 joined = any(w in ("和", "及", "与") for w, _ in parts)
                 if proper or not (joined or not _is_head(word, tag, INSTITUTIONAL_HEADS)):
-                    names.append(_with_years(para, clause_match.start() + end - len(name), name))
+                    names.append(dated)
+    return names
+
+
+def _observances(text: str) -> list[str]:
+    """International years, days and decades, with their years (2013国际水合作年) and without (国际水合作年)."""
+    names = []
+    for m in _OBSERVANCE.finditer(text):
+        name = m.group(2)
+        core = name.split("”")[-1].split('"')[-1]
+        words = pos_pattern(core)
+        last = words[-1][0]
+        if (
+            len(words) < 3
+            or not (last in ("年", "日", "十年", "周") or (last.endswith("日") and len(last) == 3))
+            or not all(t.startswith(("n", "vn", "l", "j")) and t != "nr" or w == last for w, t in words[1:])
+            or text[m.end() : m.end() + 1] in ("年", "期")
+        ):
+            continue  # 世界各国每年, 战胜纳粹主义七十周|年: the year is a word's, not a name's
+        names.append(name)
+        if m.group(1):
+            names.append(re.sub(r"\s+", "", m.group(1)) + name)
+    return names
+
+
+def _groups_of_states(paragraphs: list[str]) -> list[str]:
+    """Regional groups of States: 非洲国家, 亚洲和太平洋国家, 西欧和其他国家."""
+    names = []
+    for para in paragraphs:
+        words = pos_pattern(para)
+        for k, (word, _) in enumerate(words):
+            if word != "国家":
+                continue
+            j = k
+            while j > 0 and (words[j - 1][1].startswith(_PLACE_TAGS) or words[j - 1][0] in ("和", "及", "与", "其他")):
+                j -= 1
+            while j < k and not words[j][1].startswith(_PLACE_TAGS):
+                j += 1
+            if j < k:
+                names.append("".join(w for w, _ in words[j : k + 1]))
     return names
 
 
@@ -467,9 +548,13 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
 
 
 def _with_years(text: str, start: int, name: str) -> str:
-    """The name with the year(s) written just before it: 2030年可持续发展议程."""
-    m = _YEARS_BEFORE.search(text[max(0, start - 12) : start])
-    return re.sub(r"\s+", "", m.group()) + name if m else name
+    """The name with the year(s) written just before it: 2030年可持续发展议程; not a year coordinated with
+    another (2005年和2010年高级别会议: the meetings of two years)."""
+    before = text[max(0, start - 16) : start]
+    m = _YEARS_BEFORE.search(before)
+    if not m or re.search(r"\d{4}年?\s*[和与及、]\s*$", before[: m.start()]):
+        return name
+    return re.sub(r"\s+", "", m.group()) + name
 
 
 def _recurring_grams(paragraphs: list[str]) -> Counter:
@@ -521,8 +606,9 @@ def _log_likelihood(a: int, n1: int, b: int, n2: int) -> float:
     return ll if a / n1 >= b / n2 else -ll
 
 
-def _occurrences(text: str, terms: list[str]) -> dict[str, list[tuple[int, bool]]]:
-    """Each term's occurrences (start, whether inside an occurrence of a longer term of the list)."""
+def _occurrences(text: str, terms: list[str], titles: set[str] = frozenset()) -> dict[str, list[tuple[int, str]]]:
+    """Each term's occurrences (start, whether inside an occurrence of a longer term of the list: "" if not,
+    "title" if only inside ``titles``, "term" otherwise)."""
     spans: dict[str, list[int]] = {}
     for term in terms:
         starts, i = [], text.find(term)
@@ -530,10 +616,13 @@ def _occurrences(text: str, terms: list[str]) -> dict[str, list[tuple[int, bool]
             starts.append(i)
             i = text.find(term, i + 1)
         spans[term] = starts
-    covers = sorted((s, s + len(t)) for t, starts in spans.items() for s in starts)
+    covers = sorted((s, s + len(t), t in titles) for t, starts in spans.items() for s in starts)
     out = {}
     for term, starts in spans.items():
-        out[term] = [(s, any(a <= s and s + len(term) <= b and b - a > len(term) for a, b in covers)) for s in starts]
+        out[term] = []
+        for s in starts:
+            around = [title for a, b, title in covers if a <= s and s + len(term) <= b and b - a > len(term)]
+            out[term].append((s, "" if not around else "title" if all(around) else "term"))
     return out
 
 
