@@ -36,6 +36,7 @@ from pathlib import Path
 from shuyu.mining.miner import (
     _NUMBERED,
     DETERMINERS,
+    _predicate_word,
     FUNCTION_CHARS,
     NOMINAL_TAGS,
     _specificity,
@@ -52,10 +53,12 @@ _YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 # International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
 _OBSERVANCE = re.compile(rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))")
+_PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
+_DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述", "其")
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
-_PLACE_TAGS = ("ns", "s")
+_PLACE_TAGS = ("ns", "s", "nrt")  # nrt: jieba's transliterated names (加勒比)
 _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
@@ -90,6 +93,8 @@ INSTITUTIONAL_HEADS = frozenset(
         "工作组",
         "办公室",
         "专员",
+        "报告员",
+        "调查团",
         "秘书处",
         "银行",
         "中心",
@@ -171,14 +176,14 @@ def terms_of_text(
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
         for k, (word, tag) in enumerate(words):
-            if tag == "nt" and len(word) >= 4:
+            if tag == "nt" and len(word) >= 4 and not _descriptive(word):  # not 最新进展
                 place = ""  # with the place names jieba split off before it: 南|苏丹政府
                 while k > 0 and words[k - 1][1] == "ns":
                     k -= 1
                     place = words[k][0] + place
                 sources[place + word].add("name")
     for term in known:
-        if term in text:
+        if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
     weak = {term for term in weak if term in text and term not in sources and not _descriptive(term)}
     for term in weak:
@@ -194,12 +199,16 @@ def terms_of_text(
         if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text):
             del sources[term]
     titles = {t for t, kinds in sources.items() if kinds == {"title"}}
-    spans = _occurrences(text, list(sources), set(titles))
-    undated = {t for t in sources if any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)}
+    spans = _occurrences(text, list(sources), titles | (weak & set(sources)))
+    undated = {
+        t
+        for t in sources
+        if len(pos_pattern(t)) >= 2 and any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)
+    }
     results = []
     for term, kinds in sources.items():
         occurrences = spans.get(term, [])
-        own = [s for s, inside in occurrences if not inside or (inside == "title" and "name" in kinds)]
+        own = [s for s, inside in occurrences if inside != "term"]
         corpus_freq = rest_text.count(term)
         results.append(
             DocumentTerm(
@@ -213,12 +222,14 @@ def terms_of_text(
             )
         )
     # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
-    # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay, and so does a name written
-    # with its years (国际水合作年 in 2013国际水合作年); a name cited inside a title is a name (1972年议定书).
-    results = [r for r in results if r.count or r.term in undated or {"title", "abbreviation"} & set(r.sources)]
+    # 最不发达国家) is not one of its terms; the longer one is.  Names stay (德班审查会议 in 德班审查会议成果文件,
+    # 1972年议定书 in a title), and so does a name without the years it is written with (国际水合作年).
+    # Occurrences inside a title or a weakly attested term count as the term's own.
+    nested_names = {t for t, kinds in sources.items() if "name" in kinds and len(pos_pattern(t)) >= 2}
+    results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
     results.sort(
         key=lambda r: (
-            not (r.count or r.term in undated),
+            not (r.count or r.term in undated | nested_names),
             _WEAK_ORDER if r.term in weak else min(_SOURCE_ORDER[s] for s in r.sources),
             -r.count,
             -len(r.term),
@@ -226,6 +237,10 @@ def terms_of_text(
         )
     )
     return results
+
+
+def _cited(sources: list[str]) -> bool:
+    return bool({"title", "abbreviation"} & set(sources))
 
 
 def _nominal_term(term: str) -> bool:
@@ -240,12 +255,19 @@ def _nominal_term(term: str) -> bool:
     )
 
 
-def _descriptive(term: str) -> bool:
-    """An adjective or adverb and what it describes (必要措施, 不利影响, 最新进展), or a predicate (至关重要, 作出努力):
-    wording, not a term, unless the corpus has made it one."""
+def _descriptive(term: str, strict: bool = True) -> bool:
+    """A predicate (至关重要, 作出努力, 致力|于), an idiom (绳之以法), an adjective and what it describes (不利影响) or,
+    ``strict``, an adverb and what it qualifies (必要措施, 最新进展): wording, not a term.  Not strict for the
+    corpus's well-attested terms, where the adverb is jieba's reading of an adjective (特别程序, 最不发达国家)."""
     words = _sub_words(term)
     first, last = words[0][1], words[-1][1]
-    return first.startswith(("a", "d")) or (first.startswith("v") and last.startswith(("a", "d", "v")))
+    return (
+        first.startswith("a")
+        or (strict and first.startswith("d"))
+        or (first.startswith("v") and last.startswith(("a", "d", "v")))
+        or last.startswith(("p", "u", "c"))
+        or any(t == "i" for _, t in words)
+    )
 
 
 def _sub_words(term: str) -> tuple[tuple[str, str], ...]:
@@ -293,11 +315,15 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str) -> bool:
             bound = ch + term if side < 0 else term + ch
             if rest.count(term) >= 2 and rest.count(bound) >= _BOUND_SHARE * rest.count(term):
                 return False
-    if pos_pattern(term)[-1][1] == "v":
-        after = [text[s + len(term) : s + len(term) + 3] for s in starts]
-        if all(a.startswith("的") or (a and pos_pattern(a)[0][1].startswith(NOMINAL_TAGS)) for a in after):
-            return False
-    return True
+    after = [pos_pattern(text[s + len(term) : s + len(term) + 4] or "。")[0] for s in starts]
+    if pos_pattern(term)[-1][1] == "v" and all(w == "的" or t.startswith(NOMINAL_TAGS) for w, t in after):
+        return False
+    if all(w in _PERSONAL_PRONOUNS for w, _ in after):
+        return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
+    if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
+        return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
+    words = pos_pattern(term)
+    return not (len(words) == 3 and words[1][0] in ("和", "与", "及"))  # 妇女和儿童: two words, freely joined
 
 
 def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
@@ -384,6 +410,10 @@ def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()
         and not words[k][1].startswith("vn")
     ):
         k += 1
+    while k < len(words) - 1 and (
+        _predicate_word(words[k][0]) or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
+    ):
+        k += 1  # 积极争取|实现…, 坚决|主张|苏丹政府: a predicate, or the word an adverb makes one
     start = len(text) - len(_known_left_edge(text, text[bounds[k] :], known))
     if start > must_start_by:
         return ""
@@ -472,6 +502,8 @@ def _groups_of_states(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         words = pos_pattern(para)
         for k, (word, _) in enumerate(words):
+            if word.endswith("国家") and len(word) > 2 and all(t.startswith(_PLACE_TAGS) for _, t in pos_pattern(word[:-2])):
+                names.append(word)  # jieba's 东欧国家
             if word != "国家":
                 continue
             j = k
