@@ -411,7 +411,7 @@ def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()
     ):
         k += 1
     while k < len(words) - 1 and (
-        _predicate_word(words[k][0]) or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
+        (len(words[k][0]) >= 3 and _predicate_word(words[k][0])) or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
     ):
         k += 1  # 积极争取|实现…, 坚决|主张|苏丹政府: a predicate, or the word an adverb makes one
     start = len(text) - len(_known_left_edge(text, text[bounds[k] :], known))
