@@ -399,25 +399,30 @@ def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()
     k = len(words)
     while k > 0 and (k == len(words) or _inside_name(words, k - 1)):  # the last word is the head
         k -= 1
-    while (
-        k < len(words)
-        and (
-            (words[k][1].startswith(_LEADING_NOISE) and not _attributive_adverb(words, k))
-            or words[k][0] in FUNCTION_CHARS
-            # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
-            or (words[k][1] == "f" and len(words[k][0]) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
-        )
-        and not words[k][1].startswith("vn")
-    ):
+    while k < len(words) and _leading_noise(words, k):
         k += 1
-    while k < len(words) - 1 and (
-        (len(words[k][0]) >= 3 and _predicate_word(words[k][0])) or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
-    ):
-        k += 1  # 积极争取|实现…, 坚决|主张|苏丹政府: a predicate, or the word an adverb makes one
     start = len(text) - len(_known_left_edge(text, text[bounds[k] :], known))
     if start > must_start_by:
         return ""
     return text[start:]
+
+
+def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
+    """A word that cannot start a name: a verb, adverb, function word …, a predicate (积极争取|实现…), the word an
+    adverb before it makes a predicate (坚决|主张|苏丹政府), a postposition closing a time phrase."""
+    word, tag = words[k]
+    if k == len(words) - 1:
+        return False  # the head
+    if tag.startswith("vn") or _attributive_adverb(words, k):
+        return False
+    return (
+        tag.startswith(_LEADING_NOISE)
+        or word in FUNCTION_CHARS
+        or (len(word) >= 3 and _predicate_word(word))
+        or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
+        # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
+        or (tag == "f" and len(word) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
+    )
 
 
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
