@@ -182,13 +182,23 @@ def terms_of_text(
                     k -= 1
                     place = words[k][0] + place
                 sources[place + word].add("name")
+    rest_text = "\n".join(rest)
+    for name in [t for t, kinds in sources.items() if kinds == {"name"}]:
+        whole = _whole_short_form(name, text, rest_text)
+        if whole != name:
+            sources[whole] |= sources.pop(name)
+    bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
+    for name, organ in _organs(text, bodies, set(known) | set(weak), sources.get):
+        sources[name + organ].add("name")
+        parts = pos_pattern(organ)
+        if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
+            sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
     for term in known:
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
     weak = {term for term in weak if term in text and term not in sources and not _descriptive(term)}
     for term in weak:
         sources[term].add("known")
-    rest_text = "\n".join(rest)
     rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
     for gram, freq in _recurring_grams(paragraphs).items():
         ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
@@ -262,7 +272,7 @@ def _descriptive(term: str, strict: bool = True) -> bool:
     words = _sub_words(term)
     first, last = words[0][1], words[-1][1]
     return (
-        first.startswith("a")
+        first in ("a", "ad")  # not an: 安全|理事会
         or (strict and first.startswith("d"))
         or (first.startswith("v") and last.startswith(("a", "d", "v")))
         or last.startswith(("p", "u", "c"))
@@ -519,6 +529,44 @@ def _groups_of_states(paragraphs: list[str]) -> list[str]:
             if j < k:
                 names.append("".join(w for w, _ in words[j : k + 1]))
     return names
+
+
+def _whole_short_form(name: str, text: str, rest: str) -> str:
+    """禁|化武组织 → 禁化武组织: a name jieba cut from its first character (an abbreviation it does not know), when
+    every occurrence in the document, in different surroundings, and in the corpus has that character before it."""
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    if len(starts) < 2 or min(starts) < 2:
+        return name
+    lefts = {text[s - 1] for s in starts}
+    if len(lefts) != 1:
+        return name
+    ch = lefts.pop()
+    if not ("\u4e00" <= ch <= "\u9fff") or ch in FUNCTION_CHARS or len({text[s - 2] for s in starts}) < 2:
+        return name
+    return ch + name if 0 < rest.count(ch + name) == rest.count(name) else name
+
+
+def _organs(text: str, names: list[str], known: set[str], sources_of) -> list[tuple[str, str]]:
+    """An organ or office written right after the name of its body: 人权理事会|特别程序, 禁化武组织|执行理事会
+    (a known term, or words ending on an institutional head)."""
+    found = []
+    for name in names:
+        if name.endswith("政府") or len(pos_pattern(name)) < 2 and not _cited(sources_of(name)):
+            continue  # a government's organs are the State's (苏丹政府|武装团体 is two things); 理事会 is no name
+        for m in re.finditer(re.escape(name), text):
+            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
+            organ = ""
+            for j in range(1, min(3, len(words)) + 1):
+                candidate = "".join(w for w, _ in words[:j])
+                if candidate in known or (
+                    j >= 2
+                    and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
+                    and words[0][1].startswith(NOMINAL_TAGS + ("v",))
+                ):  # not 高级别政治论坛|会议: a meeting of the forum
+                    organ = candidate
+            if len(organ) >= 2 and words[0][0] not in DETERMINERS and not _NUMBERED.search(organ):
+                found.append((name, organ))
+    return found
 
 
 def _place_first(text: str, name: str) -> str:
