@@ -36,9 +36,9 @@ from pathlib import Path
 from shuyu.mining.miner import (
     _NUMBERED,
     DETERMINERS,
-    _predicate_word,
     FUNCTION_CHARS,
     NOMINAL_TAGS,
+    _predicate_word,
     _specificity,
     iter_passages,
     pos_pattern,
@@ -52,7 +52,9 @@ _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
 _YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 # International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
-_OBSERVANCE = re.compile(rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))")
+_OBSERVANCE = re.compile(
+    rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))"
+)
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述", "其")
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
@@ -150,9 +152,7 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
     return terms[:limit] if limit else terms
 
 
-def terms_of_text(
-    paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()
-) -> list[DocumentTerm]:
+def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()) -> list[DocumentTerm]:
     """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its well-attested mined
     terms and ``weak`` the others (listed after what is new in the document, and only if nothing in the
     document speaks against them)."""
@@ -171,7 +171,8 @@ def terms_of_text(
     for head in _BODY_HEADS:
         if head in text:
             sources[head].add("name")  # kept where it stands alone (below): 向委员会报告
-    for name in _head_names(paragraphs, heads, set(known) | set(sources)):
+    short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
+    for name in _head_names(paragraphs, heads, set(known) | short_forms):
         sources[name].add("name")
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
@@ -188,11 +189,13 @@ def terms_of_text(
         if whole != name:
             sources[whole] |= sources.pop(name)
     bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
+    organs = set()
     for name, organ in _organs(text, bodies, set(known) | set(weak), sources.get):
         sources[name + organ].add("name")
         parts = pos_pattern(organ)
         if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
             sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
+            organs.add(organ)
     for term in known:
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
@@ -208,17 +211,17 @@ def terms_of_text(
     for term in list(sources):
         if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text):
             del sources[term]
-    titles = {t for t, kinds in sources.items() if kinds == {"title"}}
-    spans = _occurrences(text, list(sources), titles | (weak & set(sources)))
+    spans = _occurrences(text, list(sources), weak & set(sources))
     undated = {
         t
         for t in sources
-        if len(pos_pattern(t)) >= 2 and any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)
+        if len(pos_pattern(t)) >= 2
+        and any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)
     }
     results = []
     for term, kinds in sources.items():
         occurrences = spans.get(term, [])
-        own = [s for s, inside in occurrences if inside != "term"]
+        own = [s for s, inside in occurrences if inside != "term"]  # inside weakly attested terms: its own
         corpus_freq = rest_text.count(term)
         results.append(
             DocumentTerm(
@@ -235,7 +238,11 @@ def terms_of_text(
     # 最不发达国家) is not one of its terms; the longer one is.  Names stay (德班审查会议 in 德班审查会议成果文件,
     # 1972年议定书 in a title), and so does a name without the years it is written with (国际水合作年).
     # Occurrences inside a title or a weakly attested term count as the term's own.
-    nested_names = {t for t, kinds in sources.items() if "name" in kinds and len(pos_pattern(t)) >= 2}
+    nested_names = {
+        t
+        for t, kinds in sources.items()
+        if "name" in kinds and len(pos_pattern(t)) >= 2 and (t in organs or _names_a_part(t, text, list(sources)))
+    }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
     results.sort(
         key=lambda r: (
@@ -247,6 +254,18 @@ def terms_of_text(
         )
     )
     return results
+
+
+def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
+    """Whether a name inside longer terms names a part of them (人权理事会 in 人权理事会特别程序, 1961年麻醉品单一公约
+    after 的 in a title) rather than the same thing with a word less (敌对行动协定 in 停止敌对行动协定)."""
+    longer = [t for t in terms if name in t and t != name]
+    for m in re.finditer(re.escape(name), text):
+        s, e = m.start(), m.end()
+        around = [(i, i + len(t)) for t in longer for i in [text.rfind(t, max(0, e - len(t)), s + len(t))] if i != -1]
+        if all(e < b or text[s - 1 : s] == "的" for a, b in around if a <= s and e <= b):
+            return True
+    return False
 
 
 def _cited(sources: list[str]) -> bool:
@@ -301,9 +320,7 @@ def _word_bounds(text: str) -> set[int]:
         for word, _ in pos_pattern(run.group()):
             bounds.add(start + len(word))
             bounds.update(
-                start + k
-                for k in range(2, len(word) - 1)
-                if dictionary_count(word[:k]) and dictionary_count(word[k:])
+                start + k for k in range(2, len(word) - 1) if dictionary_count(word[:k]) and dictionary_count(word[k:])
             )
             start += len(word)
     return bounds
@@ -517,7 +534,11 @@ def _groups_of_states(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         words = pos_pattern(para)
         for k, (word, _) in enumerate(words):
-            if word.endswith("国家") and len(word) > 2 and all(t.startswith(_PLACE_TAGS) for _, t in pos_pattern(word[:-2])):
+            if (
+                word.endswith("国家")
+                and len(word) > 2
+                and all(t.startswith(_PLACE_TAGS) for _, t in pos_pattern(word[:-2]))
+            ):
                 names.append(word)  # jieba's 东欧国家
             if word != "国家":
                 continue
@@ -691,9 +712,9 @@ def _log_likelihood(a: int, n1: int, b: int, n2: int) -> float:
     return ll if a / n1 >= b / n2 else -ll
 
 
-def _occurrences(text: str, terms: list[str], titles: set[str] = frozenset()) -> dict[str, list[tuple[int, str]]]:
+def _occurrences(text: str, terms: list[str], weak: set[str] = frozenset()) -> dict[str, list[tuple[int, str]]]:
     """Each term's occurrences (start, whether inside an occurrence of a longer term of the list: "" if not,
-    "title" if only inside ``titles``, "term" otherwise)."""
+    "weak" if only inside ``weak`` terms, "term" otherwise)."""
     spans: dict[str, list[int]] = {}
     for term in terms:
         starts, i = [], text.find(term)
@@ -701,13 +722,13 @@ def _occurrences(text: str, terms: list[str], titles: set[str] = frozenset()) ->
             starts.append(i)
             i = text.find(term, i + 1)
         spans[term] = starts
-    covers = sorted((s, s + len(t), t in titles) for t, starts in spans.items() for s in starts)
+    covers = sorted((s, s + len(t), t in weak) for t, starts in spans.items() for s in starts)
     out = {}
     for term, starts in spans.items():
         out[term] = []
         for s in starts:
             around = [title for a, b, title in covers if a <= s and s + len(term) <= b and b - a > len(term)]
-            out[term].append((s, "" if not around else "title" if all(around) else "term"))
+            out[term].append((s, "" if not around else "weak" if all(around) else "term"))
     return out
 
 
