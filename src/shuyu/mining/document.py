@@ -190,7 +190,7 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
             sources[whole] |= sources.pop(name)
     bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
     organs = set()
-    for name, organ in _organs(text, bodies, set(known) | set(weak), sources.get):
+    for name, organ in _organs(text, bodies, set(known) | set(weak)):
         sources[name + organ].add("name")
         parts = pos_pattern(organ)
         if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
@@ -258,12 +258,12 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
 
 def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
     """Whether a name inside longer terms names a part of them (人权理事会 in 人权理事会特别程序, 1961年麻醉品单一公约
-    after 的 in a title) rather than the same thing with a word less (敌对行动协定 in 停止敌对行动协定)."""
+    after 的 or a colon in a title) rather than the same thing with a word less (敌对行动协定 in 停止敌对行动协定)."""
     longer = [t for t in terms if name in t and t != name]
     for m in re.finditer(re.escape(name), text):
         s, e = m.start(), m.end()
         around = [(i, i + len(t)) for t in longer for i in [text.rfind(t, max(0, e - len(t)), s + len(t))] if i != -1]
-        if all(e < b or text[s - 1 : s] == "的" for a, b in around if a <= s and e <= b):
+        if all(e < b or text[s - 1 : s] in ("的", "：", ":") for a, b in around if a <= s and e <= b):
             return True
     return False
 
@@ -476,7 +476,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
 
     A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
     name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
-    国际和区域组织)."""
+    国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会)."""
     names = []
     for para in paragraphs:
         for clause_match in re.finditer(r"[^，。；：、！？“”《》（）()\[\]\n]+", para):
@@ -487,11 +487,10 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 end += len(word)
                 if not _is_head(word, tag, heads) or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS):
                     continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛; not 人权条约|机构
-                name = _nominal_phrase(clause[:end], end - len(word) - 1)
+                name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
-                name = name or word
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
@@ -502,7 +501,8 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 parts = pos_pattern(name)
                 proper = any(t.startswith(_PROPER_TAGS) for _, t in parts)
                 joined = any(w in ("和", "及", "与") for w, _ in parts)
-                if proper or not (joined or not _is_head(word, tag, INSTITUTIONAL_HEADS)):
+                learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
+                if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
                     names.append(dated)
     return names
 
@@ -567,12 +567,12 @@ def _whole_short_form(name: str, text: str, rest: str) -> str:
     return ch + name if 0 < rest.count(ch + name) == rest.count(name) else name
 
 
-def _organs(text: str, names: list[str], known: set[str], sources_of) -> list[tuple[str, str]]:
+def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str]]:
     """An organ or office written right after the name of its body: 人权理事会|特别程序, 禁化武组织|执行理事会
     (a known term, or words ending on an institutional head)."""
     found = []
     for name in names:
-        if name.endswith("政府") or len(pos_pattern(name)) < 2 and not _cited(sources_of(name)):
+        if name.endswith("政府") or name in INSTITUTIONAL_HEADS:
             continue  # a government's organs are the State's (苏丹政府|武装团体 is two things); 理事会 is no name
         for m in re.finditer(re.escape(name), text):
             words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
@@ -593,11 +593,12 @@ def _organs(text: str, names: list[str], known: set[str], sources_of) -> list[tu
 def _place_first(text: str, name: str) -> str:
     """Move the left edge back to a place the name is named after, over the words jieba reads as verbs or
     adverbs (海地|制止|霍乱|全国计划, 海地|发展|外部|援助|协调|框架) — not over a function word, and not from a place
-    that is the object of a preposition (在|南苏丹共和国|建立…: the verb is the predicate)."""
+    that is the object of a preposition (在|南苏丹共和国|建立…: the verb is the predicate).  jieba tags some
+    countries as people (阿富汗/nr)."""
     words = pos_pattern(text[: len(text) - len(name)])
     for j in range(len(words) - 1, max(len(words) - 7, -1), -1):
         word, tag = words[j]
-        if tag.startswith(_PLACE_TAGS) and len(word) >= 2:
+        if tag.startswith(_PLACE_TAGS + ("nr", "nz")) and len(word) >= 2:
             while j > 0 and words[j - 1][1].startswith(_PLACE_TAGS):
                 j -= 1
             if j > 0 and words[j - 1][0] in _PREDICATE_PREPOSITIONS:
