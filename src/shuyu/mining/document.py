@@ -189,9 +189,10 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
         if whole != name:
             sources[whole] |= sources.pop(name)
     bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
-    organs = set()
+    organs = set()  # organs and the bodies they belong to stay names when written only together
     for name, organ in _organs(text, bodies, set(known) | set(weak)):
         sources[name + organ].add("name")
+        organs.add(name)
         parts = pos_pattern(organ)
         if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
             sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
@@ -241,7 +242,7 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     nested_names = {
         t
         for t, kinds in sources.items()
-        if "name" in kinds and len(pos_pattern(t)) >= 2 and (t in organs or _names_a_part(t, text, list(sources)))
+        if "name" in kinds and (t in organs or (len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources))))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
     results.sort(
