@@ -192,11 +192,10 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     organs = set()  # organs and the bodies they belong to stay names when written only together
     for name, organ in _organs(text, bodies, set(known) | set(weak)):
         sources[name + organ].add("name")
-        organs.add(name)
+        organs |= {name, organ}
         parts = pos_pattern(organ)
         if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
             sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
-            organs.add(organ)
     for term in known:
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
@@ -210,7 +209,8 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
             sources[gram].add("key")
     bounds = _word_bounds(text)
     for term in list(sources):
-        if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text):
+        longer = [t for t in sources if term in t and t != term]
+        if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text, longer):
             del sources[term]
     spans = _occurrences(text, list(sources), weak & set(sources))
     undated = {
@@ -242,7 +242,7 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     nested_names = {
         t
         for t, kinds in sources.items()
-        if "name" in kinds and (t in organs or (len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources))))
+        if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
     results.sort(
@@ -274,12 +274,12 @@ def _cited(sources: list[str]) -> bool:
 
 
 def _nominal_term(term: str) -> bool:
-    """A mined term that names something: not a verb and its object (请秘书长, 使用化学武器), not a phrase ending
-    on a verb (团继续), not a place alone (刚果民主共和国, 达尔富尔)."""
+    """A mined term that names something: not a verb and its object (请秘书长, 使用化学武器), not a phrase ending on a
+    verb (秘书长继续; but 民间社会组织, where jieba reads the head as a verb), not a place alone (刚果民主共和国)."""
     words = pos_pattern(term)
     return (
-        not words[0][1].startswith("v")
-        and words[-1][1].startswith(NOMINAL_TAGS)
+        words[0][1] != "v"
+        and (words[-1][1] != "v" or words[-1][0] in INSTITUTIONAL_HEADS)
         and well_formed(term)
         and not _place_phrase(term)
     )
@@ -327,7 +327,7 @@ def _word_bounds(text: str) -> set[int]:
     return bounds
 
 
-def _stands_alone(term: str, text: str, bounds: set[int], rest: str) -> bool:
+def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: list[str] = ()) -> bool:
     """Whether ``term`` is a unit of this text, not a piece of its words or of a longer expression.
 
     Not a unit: a term whose every occurrence cuts a word of the clause (共和|国境内: 国境内), one the corpus
@@ -337,6 +337,9 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str) -> bool:
     starts = [m.start() for m in re.finditer(re.escape(term), text)]
     if not any(s in bounds and s + len(term) in bounds for s in starts) or _place_phrase(term):
         return False
+    spans = [(m.start(), m.end()) for t in longer for m in re.finditer(re.escape(t), text)]
+    own = [s for s in starts if not any(a <= s and s + len(term) <= b for a, b in spans)]
+    starts = own or starts  # what the document says with the term itself, not with a longer one
     for side in (-1, 1):
         neighbours = {text[s - 1] if side < 0 else text[s + len(term) : s + len(term) + 1] for s in starts}
         if len(neighbours) == 1 and (ch := neighbours.pop()) in FUNCTION_CHARS:
@@ -486,8 +489,12 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
             end = 0
             for k, (word, tag) in enumerate(words):
                 end += len(word)
-                if not _is_head(word, tag, heads) or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS):
-                    continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛; not 人权条约|机构
+                if (
+                    not _is_head(word, tag, heads)
+                    or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
+                    or (k + 1 < len(words) and words[k + 1][0] == "间")
+                ):
+                    continue  # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-"
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
