@@ -4,25 +4,43 @@ Corpus mining (``miner``) needs repetition across the corpus; a single
 resolution names most of its bodies and documents once.  So a document's
 terms come from four sources, each stated in the result:
 
-- ``title``: a title cited in 《…》;
+- ``title``: a title cited in 《…》 (also with the year written before it:
+  1971年《精神药物公约》), or in quotation marks after 题为 or before a head
+  (“关于…的共同点”文件);
 - ``abbreviation``: a name defined with its short form in brackets
   (联合国开发计划署（开发署））;
-- ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or a noun phrase ending on an institutional head (…委员会, …框架,
-  …议程).  The heads are the last words of the titles and defined names of the
-  corpus and of this document (议程, 宣言, 纲领, 署 …: learned), and the generic
-  type nouns with which UN names of bodies, meetings, funds, programmes and
-  processes end (``INSTITUTIONAL_HEADS``: the kinds of name the gold criteria
-  count, one word per kind — a statistical head learned from a small corpus
-  picks 技术, 问题, 目标 as readily as 委员会);
-- ``known``: the corpus's mined terms that occur in the document;
+- ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or
+  a noun phrase ending on an institutional head (…委员会, …框架, …议程).  The
+  heads are the generic type nouns with which UN names of bodies, meetings,
+  funds, programmes, offices and processes end (``INSTITUTIONAL_HEADS``) and the
+  last words of the titles and defined names of the corpus and of this document
+  (计划, 战略, 措施 …: learned); a name on a learned head, or one joining two
+  phrases with 和, carries a proper name (海地制止霍乱全国计划; not 全国计划,
+  国际和区域组织).  Its left edge stops at function words, at the predicate of a
+  body or of a preposition's object (经社理事会|提供…, 在南苏丹共和国|建立…) and
+  at a verb an adverb governs; it reaches back to the place a name is named
+  after (海地|发展外部援助协调框架) and to the first character of a short form
+  jieba cut (禁|化武组织).  Also names: international years, days and decades
+  (2013国际水合作年), regional groups of States (拉丁美洲和加勒比国家), an organ
+  written after its body (禁化武组织|执行理事会, 人权理事会|特别程序), and a
+  body named by its bare head where it stands alone (委员会, 理事会, 大会);
+- ``known``: the corpus's mined terms that occur in the document and stand alone
+  in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
+  a function word, not an anaphor (该公约), not a predicate, idiom or description
+  (至关重要, 绳之以法, 不利影响).  Less attested ones (below ``_ESTABLISHED_SCORE``)
+  come last;
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
   keyness of its recurring well-formed word n-grams).
 
 A name keeps a year or a range of years written just before it
-(2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程).  Counts are taken in
-the document twice: ``total`` (every occurrence) and ``count`` (occurrences
-not inside a longer term of the list: 发达国家 outside 最不发达国家); examples
-come from the latter.
+(2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程), and is listed without
+them too; a year coordinated with another is not the name's (2005年和2010年
+高级别会议).  Counts are taken in the document twice: ``total`` (every
+occurrence) and ``count`` (occurrences not inside a longer term of the list:
+发达国家 outside 最不发达国家); examples come from the latter.  A name written
+only inside a longer one stays when it names a part of it (德班审查会议 in
+德班审查会议成果文件), not when it is the same thing with a word less
+(敌对行动协定 in 停止敌对行动协定).
 """
 
 from __future__ import annotations
