@@ -28,7 +28,7 @@ terms come from four sources, each stated in the result:
   in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
   a function word, not an anaphor (该公约), not a predicate, idiom or description
   (至关重要, 绳之以法, 不利影响).  Less attested ones (below ``_ESTABLISHED_SCORE``)
-  come last;
+  only when they name a body (安理会, 圆桌会议), and last;
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
   keyness of its recurring well-formed word n-grams).
 
@@ -217,7 +217,7 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     for term in known:
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
-    weak = {term for term in weak if term in text and term not in sources and not _descriptive(term)}
+    weak = {term for term in weak if term in text and term not in sources and _names_a_body(term)}
     for term in weak:
         sources[term].add("known")
     rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
@@ -301,6 +301,13 @@ def _nominal_term(term: str) -> bool:
         and well_formed(term)
         and not _place_phrase(term)
     )
+
+
+def _names_a_body(term: str) -> bool:
+    """A less attested mined term is listed when it names a body (安理会, 圆桌会议): the rest of them (关键作用,
+    国际伙伴, 电子政务) are terms about as often as not."""
+    word, tag = pos_pattern(term)[-1]
+    return not _descriptive(term) and (tag in ("nt", "j") or _is_head(word, tag, INSTITUTIONAL_HEADS))
 
 
 def _descriptive(term: str, strict: bool = True) -> bool:
