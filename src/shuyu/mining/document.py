@@ -74,7 +74,7 @@ _OBSERVANCE = re.compile(
     rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))"
 )
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
-_DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述", "其")
+_DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -626,11 +626,18 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
 def _place_first(text: str, name: str) -> str:
     """Move the left edge back to a place the name is named after, over the words jieba reads as verbs or
     adverbs (海地|制止|霍乱|全国计划, 海地|发展|外部|援助|协调|框架) — not over a function word, and not from a place
-    that is the object of a preposition (在|南苏丹共和国|建立…: the verb is the predicate).  jieba tags some
-    countries as people (阿富汗/nr)."""
+    that is the object of a preposition (在|南苏丹共和国|建立…: the verb is the predicate).  Not from a place that
+    is a subject either: of a verb whose object is the name (阿富汗|通过|国家发展框架), or with a noun and a verb
+    after it (利比亚|当局|加强|边境管理机制).  jieba tags some countries as people (阿富汗/nr)."""
     words = pos_pattern(text[: len(text) - len(name)])
+    if words and words[-1][1] == "v" and len(pos_pattern(name)) >= 2:
+        return name  # the verb's object
+    verb = False
     for j in range(len(words) - 1, max(len(words) - 7, -1), -1):
         word, tag = words[j]
+        verb = verb or tag == "v"
+        if verb and tag.startswith("n") and not tag.startswith(_PLACE_TAGS + ("nr", "nz")):
+            return name  # a subject and its verb
         if tag.startswith(_PLACE_TAGS + ("nr", "nz")) and len(word) >= 2:
             while j > 0 and words[j - 1][1].startswith(_PLACE_TAGS):
                 j -= 1
