@@ -172,8 +172,7 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
 
 def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()) -> list[DocumentTerm]:
     """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its well-attested mined
-    terms and ``weak`` the others (listed after what is new in the document, and only if nothing in the
-    document speaks against them)."""
+    terms and ``weak`` the others (only those naming a body are listed, last)."""
     text = "\n".join(paragraphs)
     sources: dict[str, set[str]] = defaultdict(set)
     for name, short in _definitions(paragraphs):
@@ -184,36 +183,8 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    for name in _observances(text) + _groups_of_states(paragraphs):
-        sources[name].add("name")
-    for head in _BODY_HEADS:
-        if head in text:
-            sources[head].add("name")  # kept where it stands alone (below): 向委员会报告
-    short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
-    for name in _head_names(paragraphs, heads, set(known) | short_forms):
-        sources[name].add("name")
-    for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
-        words = pos_pattern(para)
-        for k, (word, tag) in enumerate(words):
-            if tag == "nt" and len(word) >= 4 and not _descriptive(word):  # not 最新进展
-                place = ""  # with the place names jieba split off before it: 南|苏丹政府
-                while k > 0 and words[k - 1][1] == "ns":
-                    k -= 1
-                    place = words[k][0] + place
-                sources[place + word].add("name")
     rest_text = "\n".join(rest)
-    for name in [t for t, kinds in sources.items() if kinds == {"name"}]:
-        whole = _whole_short_form(name, text, rest_text)
-        if whole != name:
-            sources[whole] |= sources.pop(name)
-    bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
-    organs = set()  # organs and the bodies they belong to stay names when written only together
-    for name, organ in _organs(text, bodies, set(known) | set(weak)):
-        sources[name + organ].add("name")
-        organs |= {name, organ}
-        parts = pos_pattern(organ)
-        if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
-            sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
+    organs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     for term in known:
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
@@ -256,7 +227,7 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
     # 最不发达国家) is not one of its terms; the longer one is.  Names stay (德班审查会议 in 德班审查会议成果文件,
     # 1972年议定书 in a title), and so does a name without the years it is written with (国际水合作年).
-    # Occurrences inside a title or a weakly attested term count as the term's own.
+    # Occurrences inside a weakly attested term count as the term's own.
     nested_names = {
         t
         for t, kinds in sources.items()
@@ -273,6 +244,44 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
         )
     )
     return results
+
+
+def _add_names(
+    sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
+) -> set[str]:
+    """Add the document's names to ``sources``; return the organs found and the bodies they belong to (names
+    even when written only together)."""
+    text = "\n".join(paragraphs)
+    for name in _observances(text) + _groups_of_states(paragraphs):
+        sources[name].add("name")
+    for head in _BODY_HEADS:
+        if head in text:
+            sources[head].add("name")  # kept where it stands alone: 向委员会报告
+    short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
+    for name in _head_names(paragraphs, heads, set(known) | short_forms):
+        sources[name].add("name")
+    for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
+        words = pos_pattern(para)
+        for k, (word, tag) in enumerate(words):
+            if tag == "nt" and len(word) >= 4 and not _descriptive(word):  # not 最新进展
+                place = ""  # with the place names jieba split off before it: 南|苏丹政府
+                while k > 0 and words[k - 1][1] == "ns":
+                    k -= 1
+                    place = words[k][0] + place
+                sources[place + word].add("name")
+    for name in [t for t, kinds in sources.items() if kinds == {"name"}]:
+        whole = _whole_short_form(name, text, rest)
+        if whole != name:
+            sources[whole] |= sources.pop(name)
+    bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
+    organs = set()
+    for name, organ in _organs(text, bodies, set(known) | set(weak)):
+        sources[name + organ].add("name")
+        organs |= {name, organ}
+        parts = pos_pattern(organ)
+        if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
+            sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
+    return organs
 
 
 def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
