@@ -8,11 +8,12 @@ zh_position, one paragraph each: the devset holds a sample of each document's se
 file and given to `shuyu mine --document FILE --json` against a database built from the bundled corpus
 (`shuyu build`), as a translator would run it.
 
-Three gold files, reported apart: ``document_terms.txt`` (the three resolutions the extractor was
+Gold files, reported apart: ``document_terms.txt`` (the three resolutions the extractor was
 developed on: a tuned figure), ``document_terms_heldout.txt`` (four resolutions read and judged before
-the tool was run on them, since tuned on) and ``document_terms_blind.txt`` (five further resolutions,
-gold committed before the tool was first run on them: the honest figure until the extractor is changed
-while looking at it).
+the tool was run on them, since tuned on), ``document_terms_blind.txt`` (five further resolutions, gold
+committed before the tool was first run on them; tuned on too since the rules of issue 17's second
+round) and ``document_terms_blind2.txt`` when present (written while those rules were built, never
+looked at by their author: the honest figure).
 Precision@20: share of the first 20 terms (or of all, when fewer) that the gold lists.  Names: gold
 names (kind ``name``) that the tool returns anywhere in its list, against the names present.
 """
@@ -40,6 +41,7 @@ GOLD_SETS = {
     "tuned": ROOT / "bench" / "gold" / "document_terms.txt",
     "held-out": ROOT / "bench" / "gold" / "document_terms_heldout.txt",
     "blind": ROOT / "bench" / "gold" / "document_terms_blind.txt",
+    "blind2": ROOT / "bench" / "gold" / "document_terms_blind2.txt",
 }
 K = 20
 
@@ -90,6 +92,8 @@ def main() -> int:
         shuyu("build", "--corpus", str(ROOT / "corpus"), "--out", str(out / "build"))
         db = out / "build" / "termbase" / "shuyu.db"
         for label, gold_path in GOLD_SETS.items():
+            if not gold_path.is_file():
+                continue
             gold = read_gold(gold_path)
             print(f"== {label} ({gold_path.name})")
             hits_all = shown_all = names_found_all = names_all = 0

@@ -118,3 +118,88 @@ def test_cli_document_of_the_corpus_and_a_file(db, runner, write):
     assert result.exit_code == 0 and len(result.output.splitlines()) == 5
     result = runner.invoke(main, ["--db", str(db), "mine", "--document", "no-such-document"])
     assert result.exit_code == 2 and "no-such-document" in result.output
+
+
+# Resolution wording for the rules below, written for these tests in the style of General Assembly and
+# Security Council resolutions (none of it in the bundled corpus or in the gold documents of bench/).
+
+
+def test_a_title_is_also_listed_with_the_year_written_before_it_and_quoted_titles_count():
+    terms = by_term(
+        [
+            "回顾1951年《关于难民地位的公约》和1967年《关于难民地位的议定书》，",
+            '重申其题为"变革我们的世界：2030年可持续发展议程"的第70/1号决议，',
+        ]
+    )
+    assert {"1951年关于难民地位的公约", "关于难民地位的公约", "1967年关于难民地位的议定书"} <= set(terms)
+    assert "title" in terms["变革我们的世界：2030年可持续发展议程"].sources
+    assert "2030年可持续发展议程" in terms  # a name after the colon of a title is a name of its own
+
+
+def test_names_inside_a_title_are_names_but_not_the_title_less_its_verb():
+    terms = by_term(["促请尚未批准《经2005年议定书修正的1972年生物武器公约》的国家予以批准，"])
+    assert {"2005年议定书", "1972年生物武器公约"} <= set(terms)
+    terms = by_term(["欢迎签署《结束冲突全面和平协定》，并促请各方遵守《结束冲突全面和平协定》，"])
+    assert "全面和平协定" not in terms  # the same agreement without its verb
+
+
+def test_international_years_and_decades_with_and_without_their_years():
+    terms = by_term(["欢迎为举办2010国际生物多样性年和2011-2020联合国生物多样性十年活动作出的贡献，"])
+    assert {"2010国际生物多样性年", "国际生物多样性年", "2011-2020联合国生物多样性十年", "联合国生物多样性十年"} <= set(
+        terms
+    )
+    assert not by_term(["注意到世界各国每年举办的纪念活动，"])  # 每年 is a word: no international year
+
+
+def test_regional_groups_of_states_are_names_and_coordinated_years_stay_apart():
+    terms = by_term(["决定主席团由亚洲和太平洋国家及东欧国家各提名一名成员组成，"])
+    assert {"亚洲和太平洋国家", "东欧国家"} <= set(terms)
+    terms = by_term(["回顾2000年和2005年世界首脑会议的成果，"])
+    assert "世界首脑会议" in terms and "2005年世界首脑会议" not in terms
+
+
+def test_a_body_named_by_its_bare_head_where_it_stands_alone():
+    terms = by_term(["请委员会通过经济及社会理事会向大会第七十届会议报告本决议的执行情况，"])
+    assert {"委员会", "大会", "经济及社会理事会"} <= set(terms)  # a council named by its fields keeps its 及
+    assert "理事会" not in terms  # only inside 经济及社会理事会
+
+
+def test_an_organ_written_after_its_body_and_a_short_form_jieba_cut():
+    terms = by_term(["注意到世界卫生组织执行委员会的决定，"])
+    assert {"世界卫生组织执行委员会", "世界卫生组织", "执行委员会"} <= set(terms)
+    terms = by_term(["欢迎禁核试条约组织的工作，", "请禁核试条约组织提供资料，"], rest=["禁核试条约组织筹备委员会，"])
+    assert "禁核试条约组织" in terms and "核试条约组织" not in terms  # jieba: 禁|核试|条约|组织
+
+
+def test_name_edges_at_places_predicates_and_adverbs():
+    terms = by_term(
+        [
+            "促请各方积极参加阿富汗发展援助协调框架，",  # named after a place, over jieba's verbs
+            "强调特别报告员的工作，并欢迎人权理事会提供技术合作方案，",  # 特别 is an adjective; 提供 a predicate
+            "坚决主张苏丹政府履行承诺，",  # 主张 made a verb by the adverb before it
+        ]
+    )
+    assert {"阿富汗发展援助协调框架", "特别报告员", "苏丹政府"} <= set(terms)
+    assert not any(t.startswith(("人权理事会提供", "主张")) for t in terms)
+    terms = by_term(["支持在利比亚建立民族团结政府，", "欢迎马里通过国家发展框架，"])
+    assert {"民族团结政府", "国家发展框架"} <= set(terms)  # the place is a preposition's object, or a subject
+    assert not any(t.startswith(("利比亚", "马里")) for t in terms)
+
+
+def test_descriptions_without_a_proper_name_are_no_names():
+    terms = by_term(["邀请各国和国际和区域组织提供援助，", "支持全国计划和国家复原和发展进程，"])
+    assert not {"国际和区域组织", "复原和发展进程"} & set(terms)
+
+
+def test_known_terms_that_do_not_stand_alone_in_the_document():
+    paragraphs = [
+        "关切刚果民主共和国境内的局势，",
+        "促请缔约国执行该公约，",
+        "请各国采取必要措施，保护平民和妇女和儿童，",
+        "欢迎安理会举行圆桌会议，",
+    ]
+    weak = ["国境内", "刚果民主共和国", "必要措施", "妇女和儿童", "平民", "圆桌会议", "安理会"]
+    terms = [t.term for t in terms_of_text(paragraphs, [], ["公约", "至关重要", "缔约国"], weak)]
+    # not 国境内 (cuts 共和|国), a place, 该公约, 必要措施, 妇女和儿童, 至关重要; of the less attested terms only
+    # those naming a body, and after the well-attested ones
+    assert terms[0] == "缔约国" and sorted(terms[1:]) == ["圆桌会议", "安理会"]

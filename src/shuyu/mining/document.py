@@ -4,25 +4,43 @@ Corpus mining (``miner``) needs repetition across the corpus; a single
 resolution names most of its bodies and documents once.  So a document's
 terms come from four sources, each stated in the result:
 
-- ``title``: a title cited in 《…》;
+- ``title``: a title cited in 《…》 (also with the year written before it:
+  1971年《精神药物公约》), or in quotation marks after 题为 or before a head
+  (“关于…的共同点”文件);
 - ``abbreviation``: a name defined with its short form in brackets
   (联合国开发计划署（开发署））;
-- ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or a noun phrase ending on an institutional head (…委员会, …框架,
-  …议程).  The heads are the last words of the titles and defined names of the
-  corpus and of this document (议程, 宣言, 纲领, 署 …: learned), and the generic
-  type nouns with which UN names of bodies, meetings, funds, programmes and
-  processes end (``INSTITUTIONAL_HEADS``: the kinds of name the gold criteria
-  count, one word per kind — a statistical head learned from a small corpus
-  picks 技术, 问题, 目标 as readily as 委员会);
-- ``known``: the corpus's mined terms that occur in the document;
+- ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or
+  a noun phrase ending on an institutional head (…委员会, …框架, …议程).  The
+  heads are the generic type nouns with which UN names of bodies, meetings,
+  funds, programmes, offices and processes end (``INSTITUTIONAL_HEADS``) and the
+  last words of the titles and defined names of the corpus and of this document
+  (计划, 战略, 措施 …: learned); a name on a learned head, or one joining two
+  phrases with 和, carries a proper name (海地制止霍乱全国计划; not 全国计划,
+  国际和区域组织).  Its left edge stops at function words, at the predicate of a
+  body or of a preposition's object (经社理事会|提供…, 在南苏丹共和国|建立…) and
+  at a verb an adverb governs; it reaches back to the place a name is named
+  after (海地|发展外部援助协调框架) and to the first character of a short form
+  jieba cut (禁|化武组织).  Also names: international years, days and decades
+  (2013国际水合作年), regional groups of States (拉丁美洲和加勒比国家), an organ
+  written after its body (禁化武组织|执行理事会, 人权理事会|特别程序), and a
+  body named by its bare head where it stands alone (委员会, 理事会, 大会);
+- ``known``: the corpus's mined terms that occur in the document and stand alone
+  in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
+  a function word, not an anaphor (该公约), not a predicate, idiom or description
+  (至关重要, 绳之以法, 不利影响).  Less attested ones (below ``_ESTABLISHED_SCORE``)
+  only when they name a body (安理会, 圆桌会议), and last;
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
   keyness of its recurring well-formed word n-grams).
 
 A name keeps a year or a range of years written just before it
-(2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程).  Counts are taken in
-the document twice: ``total`` (every occurrence) and ``count`` (occurrences
-not inside a longer term of the list: 发达国家 outside 最不发达国家); examples
-come from the latter.
+(2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程), and is listed without
+them too; a year coordinated with another is not the name's (2005年和2010年
+高级别会议).  Counts are taken in the document twice: ``total`` (every
+occurrence) and ``count`` (occurrences not inside a longer term of the list:
+发达国家 outside 最不发达国家); examples come from the latter.  A name written
+only inside a longer one stays when it names a part of it (德班审查会议 in
+德班审查会议成果文件), not when it is the same thing with a word less
+(敌对行动协定 in 停止敌对行动协定).
 """
 
 from __future__ import annotations
@@ -35,19 +53,35 @@ from pathlib import Path
 
 from shuyu.mining.miner import (
     _NUMBERED,
+    DETERMINERS,
     FUNCTION_CHARS,
     NOMINAL_TAGS,
+    _predicate_word,
     _specificity,
     iter_passages,
     pos_pattern,
     well_formed,
 )
+from shuyu.text.zh import dictionary_count
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ABBREVIATION = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z-]{1,9})[）)]")
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
+_YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+# International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
+_OBSERVANCE = re.compile(
+    rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))"
+)
+_PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
+_DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
+_BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
-_NAME_TAGS = NOMINAL_TAGS + ("f",)  # 东欧国家
+_NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
+_PLACE_TAGS = ("ns", "s", "nrt")  # nrt: jieba's transliterated names (加勒比)
+_PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
+# Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
+_PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
@@ -79,6 +113,8 @@ INSTITUTIONAL_HEADS = frozenset(
         "工作组",
         "办公室",
         "专员",
+        "报告员",
+        "调查团",
         "秘书处",
         "银行",
         "中心",
@@ -89,10 +125,13 @@ INSTITUTIONAL_HEADS = frozenset(
         "政府",
     ]
 )
-_KNOWN_TOP = 500  # known terms: the corpus's best-ranked mined terms …
-_KNOWN_SCORE = 1.0  # … above the score the miner leaves collocations and everyday words at (×0.1, × specificity)
+_KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the miner leaves collocations and
+# everyday words at (×0.1, × specificity); …
+_ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
+_BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
+_WEAK_ORDER = 4
 
 
 @dataclass
@@ -125,52 +164,54 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
 
         raise InputError(f"{document}: neither a document of the corpus nor a file")
     rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
-    known = [
-        row["term"]
-        for row in store.terms(limit=_KNOWN_TOP)
-        if row["score"] >= _KNOWN_SCORE and pos_pattern(row["term"])[0][1] != "v"
-    ]  # 请秘书长, 提供资料: a verb and its object
-    terms = terms_of_text(paragraphs, rest, known)
+    mined = [row for row in store.terms() if row["score"] >= _KNOWN_SCORE and _nominal_term(row["term"])]
+    known = [row["term"] for row in mined if row["score"] >= _ESTABLISHED_SCORE]
+    terms = terms_of_text(paragraphs, rest, known, [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE])
     return terms[:limit] if limit else terms
 
 
-def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> list[DocumentTerm]:
-    """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its mined terms."""
+def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()) -> list[DocumentTerm]:
+    """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its well-attested mined
+    terms and ``weak`` the others (only those naming a body are listed, last)."""
     text = "\n".join(paragraphs)
     sources: dict[str, set[str]] = defaultdict(set)
-    for title in _titles(text):
-        sources[title].add("title")
     for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
         sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
     heads = INSTITUTIONAL_HEADS | _marked_heads(
-        list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
+        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
     )
-    for name in _head_names(paragraphs, heads, set(known) | set(sources)):
-        sources[name].add("name")
-    for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
-        words = pos_pattern(para)
-        for k, (word, tag) in enumerate(words):
-            if tag == "nt" and len(word) >= 4:
-                place = ""  # with the place names jieba split off before it: 南|苏丹政府
-                while k > 0 and words[k - 1][1] == "ns":
-                    k -= 1
-                    place = words[k][0] + place
-                sources[place + word].add("name")
-    for term in known:
-        if term in text:
-            sources[term].add("known")
+    for title in _cited_titles(text, heads):
+        sources[title].add("title")
     rest_text = "\n".join(rest)
+    organs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    for term in known:
+        if term in text and not _descriptive(term, strict=False):
+            sources[term].add("known")
+    weak = {term for term in weak if term in text and term not in sources and _names_a_body(term)}
+    for term in weak:
+        sources[term].add("known")
     rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
     for gram, freq in _recurring_grams(paragraphs).items():
         ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
         if ll >= _KEY_LL and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5):
             sources[gram].add("key")
-    spans = _occurrences(text, list(sources))
+    bounds = _word_bounds(text)
+    for term in list(sources):
+        longer = [t for t in sources if term in t and t != term]
+        if sources[term] <= {"known", "key"} and not _stands_alone(term, text, bounds, rest_text, longer):
+            del sources[term]
+    spans = _occurrences(text, list(sources), weak & set(sources))
+    undated = {
+        t
+        for t in sources
+        if len(pos_pattern(t)) >= 2
+        and any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)
+    }
     results = []
     for term, kinds in sources.items():
         occurrences = spans.get(term, [])
-        own = [s for s, inside in occurrences if not inside]
+        own = [s for s, inside in occurrences if inside != "term"]  # inside weakly attested terms: its own
         corpus_freq = rest_text.count(term)
         results.append(
             DocumentTerm(
@@ -184,10 +225,170 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str]) -> l
             )
         )
     # A term never used outside a longer one in this document (经济及社会 in 经济及社会理事会, 发达国家 only in
-    # 最不发达国家) is not one of its terms; the longer one is.  Cited titles stay.
-    results = [r for r in results if r.count or {"title", "abbreviation"} & set(r.sources)]
-    results.sort(key=lambda r: (not r.count, min(_SOURCE_ORDER[s] for s in r.sources), -r.count, -len(r.term), r.term))
+    # 最不发达国家) is not one of its terms; the longer one is.  Names stay (德班审查会议 in 德班审查会议成果文件,
+    # 1972年议定书 in a title), and so does a name without the years it is written with (国际水合作年).
+    # Occurrences inside a weakly attested term count as the term's own.
+    nested_names = {
+        t
+        for t, kinds in sources.items()
+        if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
+    }
+    results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
+    results.sort(
+        key=lambda r: (
+            not (r.count or r.term in undated | nested_names),
+            _WEAK_ORDER if r.term in weak else min(_SOURCE_ORDER[s] for s in r.sources),
+            -r.count,
+            -len(r.term),
+            r.term,
+        )
+    )
     return results
+
+
+def _add_names(
+    sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
+) -> set[str]:
+    """Add the document's names to ``sources``; return the organs found and the bodies they belong to (names
+    even when written only together)."""
+    text = "\n".join(paragraphs)
+    for name in _observances(text) + _groups_of_states(paragraphs):
+        sources[name].add("name")
+    for head in _BODY_HEADS:
+        if head in text:
+            sources[head].add("name")  # kept where it stands alone: 向委员会报告
+    short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
+    for name in _head_names(paragraphs, heads, set(known) | short_forms):
+        sources[name].add("name")
+    for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
+        words = pos_pattern(para)
+        for k, (word, tag) in enumerate(words):
+            if tag == "nt" and len(word) >= 4 and not _descriptive(word):  # not 最新进展
+                place = ""  # with the place names jieba split off before it: 南|苏丹政府
+                while k > 0 and words[k - 1][1] == "ns":
+                    k -= 1
+                    place = words[k][0] + place
+                sources[place + word].add("name")
+    for name in [t for t, kinds in sources.items() if kinds == {"name"}]:
+        whole = _whole_short_form(name, text, rest)
+        if whole != name:
+            sources[whole] |= sources.pop(name)
+    bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
+    organs = set()
+    for name, organ in _organs(text, bodies, set(known) | set(weak)):
+        sources[name + organ].add("name")
+        organs |= {name, organ}
+        parts = pos_pattern(organ)
+        if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
+            sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
+    return organs
+
+
+def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
+    """Whether a name inside longer terms names a part of them (人权理事会 in 人权理事会特别程序, 1961年麻醉品单一公约
+    after 的 or a colon in a title) rather than the same thing with a word less (敌对行动协定 in 停止敌对行动协定)."""
+    longer = [t for t in terms if name in t and t != name]
+    for m in re.finditer(re.escape(name), text):
+        s, e = m.start(), m.end()
+        around = [(i, i + len(t)) for t in longer for i in [text.rfind(t, max(0, e - len(t)), s + len(t))] if i != -1]
+        if all(e < b or text[s - 1 : s] in ("的", "：", ":") for a, b in around if a <= s and e <= b):
+            return True
+    return False
+
+
+def _cited(sources: list[str]) -> bool:
+    return bool({"title", "abbreviation"} & set(sources))
+
+
+def _nominal_term(term: str) -> bool:
+    """A mined term that names something: not a verb and its object (请秘书长, 使用化学武器), not a phrase ending on a
+    verb (秘书长继续; but 民间社会组织, where jieba reads the head as a verb), not a place alone (刚果民主共和国)."""
+    words = pos_pattern(term)
+    return (
+        words[0][1] != "v"
+        and (words[-1][1] != "v" or words[-1][0] in INSTITUTIONAL_HEADS)
+        and well_formed(term)
+        and not _place_phrase(term)
+    )
+
+
+def _names_a_body(term: str) -> bool:
+    """A less attested mined term is listed when it names a body (安理会, 圆桌会议): the rest of them (关键作用,
+    国际伙伴, 电子政务) are terms about as often as not."""
+    word, tag = pos_pattern(term)[-1]
+    return not _descriptive(term) and (tag in ("nt", "j") or _is_head(word, tag, INSTITUTIONAL_HEADS))
+
+
+def _descriptive(term: str, strict: bool = True) -> bool:
+    """A predicate (至关重要, 作出努力, 致力|于), an idiom (绳之以法), an adjective and what it describes (不利影响) or,
+    ``strict``, an adverb and what it qualifies (必要措施, 最新进展): wording, not a term.  Not strict for the
+    corpus's well-attested terms, where the adverb is jieba's reading of an adjective (特别程序, 最不发达国家)."""
+    words = _sub_words(term)
+    first, last = words[0][1], words[-1][1]
+    return (
+        first in ("a", "ad")  # not an: 安全|理事会
+        or (strict and first.startswith("d"))
+        or (first.startswith("v") and last.startswith(("a", "d", "v")))
+        or last.startswith(("p", "u", "c"))
+        or any(t == "i" for _, t in words)
+    )
+
+
+def _sub_words(term: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``term``; a single dictionary word of three characters or more split into two that are
+    words too (必要措施 → 必要|措施), as ``well_formed`` reads predicates."""
+    words = pos_pattern(term)
+    if len(words) == 1 and len(term) >= 3:
+        for k in range(1, len(term)):
+            if dictionary_count(term[:k]) and dictionary_count(term[k:]):
+                return pos_pattern(term[:k]) + pos_pattern(term[k:])
+    return words
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Positions of the text where jieba's segmentation of its clauses puts a word boundary, or where a word it
+    keeps whole is two words of two characters or more (改革|工作, 审查|会议)."""
+    bounds = set(range(len(text) + 1))
+    for run in re.finditer(r"[\u4e00-\u9fff]+", text):
+        bounds -= set(range(run.start() + 1, run.end()))
+        start = run.start()
+        for word, _ in pos_pattern(run.group()):
+            bounds.add(start + len(word))
+            bounds.update(
+                start + k for k in range(2, len(word) - 1) if dictionary_count(word[:k]) and dictionary_count(word[k:])
+            )
+            start += len(word)
+    return bounds
+
+
+def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: list[str] = ()) -> bool:
+    """Whether ``term`` is a unit of this text, not a piece of its words or of a longer expression.
+
+    Not a unit: a term whose every occurrence cuts a word of the clause (共和|国境内: 国境内), one the corpus
+    never uses without the same function word before or after it (与|水有关), a place alone or with a
+    locative (刚果民主共和国, 叙利亚境内), or a phrase ending on a verb used only as a modifier (国际商定的).
+    """
+    starts = [m.start() for m in re.finditer(re.escape(term), text)]
+    if not any(s in bounds and s + len(term) in bounds for s in starts) or _place_phrase(term):
+        return False
+    spans = [(m.start(), m.end()) for t in longer for m in re.finditer(re.escape(t), text)]
+    own = [s for s in starts if not any(a <= s and s + len(term) <= b for a, b in spans)]
+    starts = own or starts  # what the document says with the term itself, not with a longer one
+    for side in (-1, 1):
+        neighbours = {text[s - 1] if side < 0 else text[s + len(term) : s + len(term) + 1] for s in starts}
+        if len(neighbours) == 1 and (ch := neighbours.pop()) in FUNCTION_CHARS:
+            bound = ch + term if side < 0 else term + ch
+            if rest.count(term) >= 2 and rest.count(bound) >= _BOUND_SHARE * rest.count(term):
+                return False
+    after = [pos_pattern(text[s + len(term) : s + len(term) + 4] or "。")[0] for s in starts]
+    if pos_pattern(term)[-1][1] == "v" and all(w == "的" or t.startswith(NOMINAL_TAGS) for w, t in after):
+        return False
+    if all(w in _PERSONAL_PRONOUNS for w, _ in after):
+        return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
+    if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
+        return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
+    words = pos_pattern(term)
+    return not (len(words) == 3 and words[1][0] in ("和", "与", "及"))  # 妇女和儿童: two words, freely joined
 
 
 def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
@@ -202,6 +403,22 @@ def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
 
 def _titles(text: str) -> list[str]:
     return [m.group(1).strip() for m in _TITLE.finditer(text)]
+
+
+def _cited_titles(text: str, heads: set[str]) -> list[str]:
+    """Titles in 《》, each also with the year written before it (1971年《精神药物公约》), and titles in quotation
+    marks after 题为 ("entitled") or before a head (“关于…的共同点”文件)."""
+    titles = []
+    for m in _TITLE.finditer(text):
+        titles.append(m.group(1).strip())
+        dated = _with_years(text, m.start(), titles[-1])
+        if dated != titles[-1]:
+            titles.append(dated)
+    for m in _QUOTED.finditer(text):
+        after = pos_pattern(text[m.end() : m.end() + 8] or "。")[0][0]
+        if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为") or after in heads:
+            titles.append(m.group(1).strip())
+    return titles
 
 
 def _definitions(paragraphs: list[str]) -> list[tuple[str, str]]:
@@ -247,16 +464,7 @@ def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()
     k = len(words)
     while k > 0 and (k == len(words) or _inside_name(words, k - 1)):  # the last word is the head
         k -= 1
-    while (
-        k < len(words)
-        and (
-            words[k][1].startswith(_LEADING_NOISE)
-            or words[k][0] in FUNCTION_CHARS
-            # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
-            or (words[k][1] == "f" and len(words[k][0]) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
-        )
-        and not words[k][1].startswith("vn")
-    ):
+    while k < len(words) and _leading_noise(words, k):
         k += 1
     start = len(text) - len(_known_left_edge(text, text[bounds[k] :], known))
     if start > must_start_by:
@@ -264,9 +472,29 @@ def _nominal_phrase(text: str, must_start_by: int, known: set[str] = frozenset()
     return text[start:]
 
 
+def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
+    """A word that cannot start a name: a verb, adverb, function word …, a predicate (积极争取|实现…), the word an
+    adverb before it makes a predicate (坚决|主张|苏丹政府), a postposition closing a time phrase."""
+    word, tag = words[k]
+    if k == len(words) - 1:
+        return False  # the head
+    if tag.startswith("vn") or _attributive_adverb(words, k):
+        return False
+    return (
+        tag.startswith(_LEADING_NOISE)
+        or word in FUNCTION_CHARS
+        or (len(word) >= 3 and _predicate_word(word))
+        or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
+        # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
+        or (tag == "f" and len(word) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
+    )
+
+
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
     if tag.startswith(_NAME_TAGS) or tag == "vn":
+        return True
+    if _attributive_adverb(words, i):
         return True
     if word in ("和", "及", "与") and 0 < i < len(words) - 1:
         # 亚洲和太平洋国家, 科学和技术促进发展委员会; not two predicates (改革和加强|国家机构, 资金筹措和|方案)
@@ -275,8 +503,18 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     return tag.startswith("v") and 0 < i < len(words) - 2
 
 
+def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
+    """An adverb does not modify a noun: where jieba tags one before a noun (特别|会议, 特别|报告员), it is an
+    adjective."""
+    return words[i][1] == "d" and i < len(words) - 1 and words[i + 1][1].startswith(NOMINAL_TAGS)
+
+
 def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
-    """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议)."""
+    """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议).
+
+    A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
+    name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
+    国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会)."""
     names = []
     for para in paragraphs:
         for clause_match in re.finditer(r"[^，。；：、！？“”《》（）()\[\]\n]+", para):
@@ -285,14 +523,154 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
             end = 0
             for k, (word, tag) in enumerate(words):
                 end += len(word)
-                if not _is_head(word, tag, heads) or (k > 0 and words[k - 1][0] in heads):
-                    continue  # 高级别政治论坛|会议: the forum is the name, already taken at 论坛
-                name = _nominal_phrase(clause[:end], end - len(word) - 1)
+                if (
+                    not _is_head(word, tag, heads)
+                    or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
+                    or (k + 1 < len(words) and words[k + 1][0] == "间")
+                ):
+                    continue  # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-"
+                name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
+                name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
+                name = _after_predicate(clause[: end - len(name)], name)
+                dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
-                if len(pos_pattern(name)) >= 2 and len(name) >= 4 and (well_formed(name) or well_formed(modifier)):
-                    names.append(_with_years(para, clause_match.start() + end - len(name), name))
+                if name == word and dated != name:
+                    names.append(dated)  # 1972年议定书
+                    continue
+                if len(pos_pattern(name)) < 2 or len(name) < 4 or not (well_formed(name) or well_formed(modifier)):
+                    continue
+                parts = pos_pattern(name)
+                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts)
+                joined = any(w in ("和", "及", "与") for w, _ in parts)
+                learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
+                if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
+                    names.append(dated)
     return names
+
+
+def _observances(text: str) -> list[str]:
+    """International years, days and decades, with their years (2013国际水合作年) and without (国际水合作年)."""
+    names = []
+    for m in _OBSERVANCE.finditer(text):
+        name = m.group(2)
+        core = name.split("”")[-1].split('"')[-1]
+        words = pos_pattern(core)
+        last = words[-1][0]
+        if (
+            len(words) < 3
+            or not (last in ("年", "日", "十年", "周") or (last.endswith("日") and len(last) == 3))
+            or not all(t.startswith(("n", "vn", "l", "j")) and t != "nr" or w == last for w, t in words[1:])
+            or text[m.end() : m.end() + 1] in ("年", "期")
+        ):
+            continue  # 世界各国每年, 战胜纳粹主义七十周|年: the year is a word's, not a name's
+        names.append(name)
+        if m.group(1):
+            names.append(re.sub(r"\s+", "", m.group(1)) + name)
+    return names
+
+
+def _groups_of_states(paragraphs: list[str]) -> list[str]:
+    """Regional groups of States: 非洲国家, 亚洲和太平洋国家, 西欧和其他国家."""
+    names = []
+    for para in paragraphs:
+        words = pos_pattern(para)
+        for k, (word, _) in enumerate(words):
+            if (
+                word.endswith("国家")
+                and len(word) > 2
+                and all(t.startswith(_PLACE_TAGS) for _, t in pos_pattern(word[:-2]))
+            ):
+                names.append(word)  # jieba's 东欧国家
+            if word != "国家":
+                continue
+            j = k
+            while j > 0 and (words[j - 1][1].startswith(_PLACE_TAGS) or words[j - 1][0] in ("和", "及", "与", "其他")):
+                j -= 1
+            while j < k and not words[j][1].startswith(_PLACE_TAGS):
+                j += 1
+            if j < k:
+                names.append("".join(w for w, _ in words[j : k + 1]))
+    return names
+
+
+def _whole_short_form(name: str, text: str, rest: str) -> str:
+    """禁|化武组织 → 禁化武组织: a name jieba cut from its first character (an abbreviation it does not know), when
+    every occurrence in the document, in different surroundings, and in the corpus has that character before it."""
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    if len(starts) < 2 or min(starts) < 2:
+        return name
+    lefts = {text[s - 1] for s in starts}
+    if len(lefts) != 1:
+        return name
+    ch = lefts.pop()
+    if not ("\u4e00" <= ch <= "\u9fff") or ch in FUNCTION_CHARS or len({text[s - 2] for s in starts}) < 2:
+        return name
+    return ch + name if 0 < rest.count(ch + name) == rest.count(name) else name
+
+
+def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str]]:
+    """An organ or office written right after the name of its body: 人权理事会|特别程序, 禁化武组织|执行理事会
+    (a known term, or words ending on an institutional head)."""
+    found = []
+    for name in names:
+        if name.endswith("政府") or name in INSTITUTIONAL_HEADS:
+            continue  # a government's organs are the State's (苏丹政府|武装团体 is two things); 理事会 is no name
+        for m in re.finditer(re.escape(name), text):
+            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
+            organ = ""
+            for j in range(1, min(3, len(words)) + 1):
+                candidate = "".join(w for w, _ in words[:j])
+                if candidate in known or (
+                    j >= 2
+                    and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
+                    and words[0][1].startswith(NOMINAL_TAGS + ("v",))
+                ):  # not 高级别政治论坛|会议: a meeting of the forum
+                    organ = candidate
+            if len(organ) >= 2 and words[0][0] not in DETERMINERS and not _NUMBERED.search(organ):
+                found.append((name, organ))
+    return found
+
+
+def _place_first(text: str, name: str) -> str:
+    """Move the left edge back to a place the name is named after, over the words jieba reads as verbs or
+    adverbs (海地|制止|霍乱|全国计划, 海地|发展|外部|援助|协调|框架) — not over a function word, and not from a place
+    that is the object of a preposition (在|南苏丹共和国|建立…: the verb is the predicate).  Not from a place that
+    is a subject either: of a verb whose object is the name (阿富汗|通过|国家发展框架), or with a noun and a verb
+    after it (利比亚|当局|加强|边境管理机制).  jieba tags some countries as people (阿富汗/nr)."""
+    words = pos_pattern(text[: len(text) - len(name)])
+    if words and words[-1][1] == "v" and len(pos_pattern(name)) >= 2:
+        return name  # the verb's object
+    verb = False
+    for j in range(len(words) - 1, max(len(words) - 7, -1), -1):
+        word, tag = words[j]
+        verb = verb or tag == "v"
+        if verb and tag.startswith("n") and not tag.startswith(_PLACE_TAGS + ("nr", "nz")):
+            return name  # a subject and its verb
+        if tag.startswith(_PLACE_TAGS + ("nr", "nz")) and len(word) >= 2:
+            while j > 0 and words[j - 1][1].startswith(_PLACE_TAGS):
+                j -= 1
+            if j > 0 and words[j - 1][0] in _PREDICATE_PREPOSITIONS:
+                return name
+            return "".join(w for w, _ in words[j:]) + name
+        if tag.startswith(("p", "c", "u", "r", "x", "m", "q", "y")) or word in FUNCTION_CHARS or word in DETERMINERS:
+            return name
+        if _is_head(word, tag, INSTITUTIONAL_HEADS):
+            return name  # another name ends here
+    return name
+
+
+def _after_predicate(before: str, name: str) -> str:
+    """Cut a name at a verb that is the predicate of a body or of a preposition's object before it:
+    经社理事会|提供|政策咨询和方案, 在|南苏丹共和国|建立|过渡民族团结政府."""
+    words = pos_pattern(name)
+    after_preposition = bool(before) and pos_pattern(before)[-1][0] in _PREDICATE_PREPOSITIONS
+    start = 0
+    for i, (word, tag) in enumerate(words[:-1]):
+        start += len(word)
+        if tag == "v" and i > 0 and (after_preposition or _is_head(*words[i - 1], INSTITUTIONAL_HEADS)):
+            return name[start:]
+    return name
 
 
 def _is_head(word: str, tag: str, heads: set[str]) -> bool:
@@ -326,9 +704,13 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
 
 
 def _with_years(text: str, start: int, name: str) -> str:
-    """The name with the year(s) written just before it: 2030年可持续发展议程."""
-    m = _YEARS_BEFORE.search(text[max(0, start - 12) : start])
-    return re.sub(r"\s+", "", m.group()) + name if m else name
+    """The name with the year(s) written just before it: 2030年可持续发展议程; not a year coordinated with
+    another (2005年和2010年高级别会议: the meetings of two years)."""
+    before = text[max(0, start - 16) : start]
+    m = _YEARS_BEFORE.search(before)
+    if not m or re.search(r"\d{4}年?\s*[和与及、]\s*$", before[: m.start()]):
+        return name
+    return re.sub(r"\s+", "", m.group()) + name
 
 
 def _recurring_grams(paragraphs: list[str]) -> Counter:
@@ -380,8 +762,9 @@ def _log_likelihood(a: int, n1: int, b: int, n2: int) -> float:
     return ll if a / n1 >= b / n2 else -ll
 
 
-def _occurrences(text: str, terms: list[str]) -> dict[str, list[tuple[int, bool]]]:
-    """Each term's occurrences (start, whether inside an occurrence of a longer term of the list)."""
+def _occurrences(text: str, terms: list[str], weak: set[str] = frozenset()) -> dict[str, list[tuple[int, str]]]:
+    """Each term's occurrences (start, whether inside an occurrence of a longer term of the list: "" if not,
+    "weak" if only inside ``weak`` terms, "term" otherwise)."""
     spans: dict[str, list[int]] = {}
     for term in terms:
         starts, i = [], text.find(term)
@@ -389,10 +772,13 @@ def _occurrences(text: str, terms: list[str]) -> dict[str, list[tuple[int, bool]
             starts.append(i)
             i = text.find(term, i + 1)
         spans[term] = starts
-    covers = sorted((s, s + len(t)) for t, starts in spans.items() for s in starts)
+    covers = sorted((s, s + len(t), t in weak) for t, starts in spans.items() for s in starts)
     out = {}
     for term, starts in spans.items():
-        out[term] = [(s, any(a <= s and s + len(term) <= b and b - a > len(term) for a, b in covers)) for s in starts]
+        out[term] = []
+        for s in starts:
+            around = [title for a, b, title in covers if a <= s and s + len(term) <= b and b - a > len(term)]
+            out[term].append((s, "" if not around else "weak" if all(around) else "term"))
     return out
 
 
