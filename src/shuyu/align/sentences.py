@@ -68,6 +68,7 @@ LEARN_CONFIDENCE = 0.5
 LEARN_MIN_BEADS = 50
 LEARN_MIN_COUNT = 3
 LEARN_MIN_DICE = 0.7
+NAME_MAX_CHARS = 4  # the longest run of Chinese characters tried as the rendering of a name the dictionary lacks
 MIN_BAND = 24
 MAX_BEAD = 4
 ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
@@ -383,28 +384,71 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
     """Word translations the document itself teaches: Chinese words (jieba) and English lemma ids that keep meeting in
     the confident beads of a first alignment (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron).  A pair is kept when
     it meets in at least LEARN_MIN_COUNT beads with a Dice coefficient of LEARN_MIN_DICE, and only when the document
-    has LEARN_MIN_BEADS confident beads: fewer are no sample to learn from."""
+    has LEARN_MIN_BEADS confident beads: fewer are no sample to learn from.
+
+    An English word the dictionary lacks (a name) may also be rendered by any run of Chinese characters, since jieba
+    cuts unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带)."""
+    beads = [
+        (i0, i1, j0, j1)
+        for i0, i1, j0, j1 in path
+        if i1 > i0 and j1 > j0 and bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1)) >= LEARN_CONFIDENCE
+    ]
+    learned: dict[str, set[int]] = {}
+    if len(beads) < LEARN_MIN_BEADS:
+        return learned
+    known = len(lexicon.stem_ids)
     zh_count: Counter[str] = Counter()
     en_count: Counter[int] = Counter()
     joint: Counter[tuple[str, int]] = Counter()
-    confident = 0
-    for i0, i1, j0, j1 in path:
-        if i1 == i0 or j1 == j0 or bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1)) < LEARN_CONFIDENCE:
-            continue
-        confident += 1
-        words = {w for i in range(i0, i1) for w in rjieba.cut(zh_sents[i]) if len(w) >= 2 and all(map(is_cjk, w))}
+    run_ids: dict[str, int] = {}
+    run_keys, name_keys, texts = [], [], []
+    for i0, i1, j0, j1 in beads:
+        text = "\n".join(zh_sents[i0:i1])
+        words = {w for w in rjieba.cut(text) if len(w) >= 2 and all(map(is_cjk, w))}
+        texts.append((text, words))
         ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
         zh_count.update(words)
         en_count.update(ids)
         joint.update((w, sid) for w in words for sid in ids)
-    learned: dict[str, set[int]] = {}
-    if confident < LEARN_MIN_BEADS:
-        return learned
-    for (word, sid), count in joint.items():
-        if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
-            if sid not in lexicon.entries.get(word, ()):
-                learned.setdefault(word, set()).add(sid)
+        unknown = [sid for sid in ids if sid >= known]
+        if unknown:
+            runs = [run_ids.setdefault(run, len(run_ids)) for run in _character_runs(text) - words]
+            run_keys.append(np.repeat(np.asarray(runs, dtype=np.int64), len(unknown)))
+            name_keys.append(np.tile(np.asarray(unknown, dtype=np.int64), len(runs)))
+    name_joint: dict[tuple[str, int], int] = {}
+    if run_keys:
+        # (run, name) pairs counted at C speed: they are many (every run of every bead that holds a name).
+        width = f.vocabulary
+        keys, counts = np.unique(np.concatenate(run_keys) * width + np.concatenate(name_keys), return_counts=True)
+        names = list(run_ids)
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            if count >= LEARN_MIN_COUNT:
+                name_joint[(names[key // width], key % width)] = count
+    # The number of confident beads holding each run that meets a name often enough (for its Dice coefficient).
+    runs = list({run for run, _ in name_joint})
+    if runs:
+        automaton = ahocorasick_rs.AhoCorasick(runs)
+        for text, words in texts:
+            zh_count.update({runs[k] for k, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)} - words)
+    for pairs in (joint, name_joint):
+        for (word, sid), count in pairs.items():
+            if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
+                if sid not in lexicon.entries.get(word, ()):
+                    learned.setdefault(word, set()).add(sid)
     return learned
+
+
+def _character_runs(text: str) -> set[str]:
+    """Every run of two to NAME_MAX_CHARS Chinese characters in ``text``."""
+    runs = set()
+    for start in range(len(text) - 1):
+        if not is_cjk(text[start]):
+            continue
+        for end in range(start + 2, min(start + NAME_MAX_CHARS, len(text)) + 1):
+            if not is_cjk(text[end - 1]):
+                break
+            runs.add(text[start:end])
+    return runs
 
 
 def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]]) -> _Features:
