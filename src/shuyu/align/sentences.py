@@ -17,7 +17,8 @@ unaligned (1–0, 0–1).  Its score adds
 - a prior per bead shape, so that evidence must pay for a merge.
 
 Two passes: the first alignment's confident beads teach word pairs the
-dictionary lacks (names, spellings), and the share of sentences it left
+dictionary lacks (names, spellings, renderings: by Dice coefficient, and by
+IBM model 1 in both directions), and the share of sentences it left
 unaligned re-prices a skip (one Viterbi re-estimation step of that prior,
 smoothed towards the UN figure); the second pass aligns with both.
 
@@ -43,7 +44,7 @@ import rjieba
 from scipy import sparse
 
 from shuyu.align.anchors import longest_chain
-from shuyu.align.lexicon import Lexicon, cedict, zh_content_mask
+from shuyu.align.lexicon import ZH_FUNCTION_CHARS, Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
 from shuyu.text.zh import is_cjk
 
@@ -68,6 +69,7 @@ LEARN_CONFIDENCE = 0.5
 LEARN_MIN_BEADS = 50
 LEARN_MIN_COUNT = 3
 LEARN_MIN_DICE = 0.7
+MODEL_ONE_ITERATIONS = 5  # EM iterations of IBM model 1 over the confident beads
 NAME_MAX_CHARS = 4  # the longest run of Chinese characters tried as the rendering of a name the dictionary lacks
 MIN_BAND = 24
 MAX_BEAD = 4
@@ -87,6 +89,7 @@ class _Features:
     zh_count_cum: np.ndarray
     en_count_cum: np.ndarray
     vocabulary: int
+    numbers: frozenset[int]  # ids of numbers: matched by value, nothing to learn about them
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -117,6 +120,7 @@ def _features(zh: list[str], en: list[str], lexicon: Lexicon) -> _Features:
         _cumulative(zh_count),
         _cumulative(en_count),
         len(lexicon.stem_ids) + len(extra),
+        frozenset(sid for key, sid in extra.items() if key.startswith("#")),
     )
 
 
@@ -381,13 +385,14 @@ def _search(f: _Features, model: _Model):
 
 
 def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: Lexicon, path) -> dict[str, set[int]]:
-    """Word translations the document itself teaches: Chinese words (jieba) and English lemma ids that keep meeting in
-    the confident beads of a first alignment (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron).  A pair is kept when
-    it meets in at least LEARN_MIN_COUNT beads with a Dice coefficient of LEARN_MIN_DICE, and only when the document
-    has LEARN_MIN_BEADS confident beads: fewer are no sample to learn from.
+    """Word translations the document itself teaches from the confident beads of a first alignment, only when it has
+    LEARN_MIN_BEADS of them (fewer are no sample to learn from):
 
-    An English word the dictionary lacks (a name) may also be rendered by any run of Chinese characters, since jieba
-    cuts unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带)."""
+    - Chinese words (jieba) and English lemma ids that meet in at least LEARN_MIN_COUNT beads with a Dice coefficient
+      of LEARN_MIN_DICE (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron);
+    - the same for an English word the dictionary lacks (a name) and any run of Chinese characters, since jieba cuts
+      unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带);
+    - the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``)."""
     beads = [
         (i0, i1, j0, j1)
         for i0, i1, j0, j1 in path
@@ -402,15 +407,24 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
     joint: Counter[tuple[str, int]] = Counter()
     run_ids: dict[str, int] = {}
     run_keys, name_keys, texts = [], [], []
+    token_ids: dict[str, int] = {}
+    bitext = []
     for i0, i1, j0, j1 in beads:
         text = "\n".join(zh_sents[i0:i1])
-        words = {w for w in rjieba.cut(text) if len(w) >= 2 and all(map(is_cjk, w))}
+        tokens = [w for w in rjieba.cut(text) if all(map(is_cjk, w)) and w not in ZH_FUNCTION_CHARS]
+        bitext.append(
+            (
+                np.array([token_ids.setdefault(w, len(token_ids)) for w in tokens], dtype=np.int64),
+                np.array([sid for j in range(j0, j1) for sid in f.en_ids[j] if sid not in f.numbers], dtype=np.int64),
+            )
+        )
+        words = {w for w in tokens if len(w) >= 2}
         texts.append((text, words))
         ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
         zh_count.update(words)
         en_count.update(ids)
         joint.update((w, sid) for w in words for sid in ids)
-        unknown = [sid for sid in ids if sid >= known]
+        unknown = [sid for sid in ids if sid >= known and sid not in f.numbers]
         if unknown:
             runs = [run_ids.setdefault(run, len(run_ids)) for run in _character_runs(text) - words]
             run_keys.append(np.repeat(np.asarray(runs, dtype=np.int64), len(unknown)))
@@ -435,7 +449,56 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
             if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
                 if sid not in lexicon.entries.get(word, ()):
                     learned.setdefault(word, set()).add(sid)
+    words = list(token_ids)
+    for token, sid in _mutual_translations(bitext):
+        if sid not in lexicon.entries.get(words[token], ()):
+            learned.setdefault(words[token], set()).add(sid)
     return learned
+
+
+def _mutual_translations(bitext: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[int, int]]:
+    """(Chinese token, English id) pairs that IBM model 1 makes each other's likeliest translation in both directions
+    (the intersection of the two directional models) and that meet at least LEARN_MIN_COUNT times.  Unlike the Dice
+    coefficient this reaches words whose every occurrence is not translated alike (你 → thou, 看/哪 → behold)."""
+    if not any(len(en) for _, en in bitext):
+        return []
+    forward = _model_one(bitext)
+    backward = _model_one([(en, zh) for zh, en in bitext])
+    best_forward = _likeliest(*forward)
+    best_backward = {(zh, en) for en, zh, _ in _likeliest(*backward)}
+    return [(zh, en) for zh, en, count in best_forward if count >= LEARN_MIN_COUNT and (zh, en) in best_backward]
+
+
+def _likeliest(source: np.ndarray, target: np.ndarray, prob: np.ndarray, count: np.ndarray):
+    """For each source token but the empty word (-1): (source, its likeliest target, the expected count of the pair)."""
+    order = np.lexsort((-prob, source))
+    first = order[np.r_[True, source[order][1:] != source[order][:-1]]]
+    first = first[source[first] >= 0]
+    return list(zip(source[first].tolist(), target[first].tolist(), count[first].tolist(), strict=True))
+
+
+def _model_one(bitext: list[tuple[np.ndarray, np.ndarray]], iterations: int = MODEL_ONE_ITERATIONS):
+    """IBM model 1 over aligned beads of (source, target) token ids: the source (-1 for the empty word), target,
+    translation probability t(target | source) and expected count of each pair that meets."""
+    sources, targets, tokens, total = [], [], [], 0
+    for source, target in bitext:
+        source = np.concatenate(([0], source + 1))
+        sources.append(np.tile(source, len(target)))
+        targets.append(np.repeat(target, len(source)))
+        tokens.append(np.repeat(np.arange(total, total + len(target)), len(source)))
+        total += len(target)
+    source, target, token = np.concatenate(sources), np.concatenate(targets), np.concatenate(tokens)
+    width = int(target.max(initial=0)) + 1
+    keys, pair = np.unique(source * width + target, return_inverse=True)
+    key_source = keys // width
+    prob = np.ones(len(keys))
+    count = np.zeros(len(keys))
+    for _ in range(iterations):
+        p = prob[pair]
+        share = p / np.bincount(token, weights=p, minlength=total)[token]
+        count = np.bincount(pair, weights=share, minlength=len(keys))
+        prob = count / np.bincount(key_source, weights=count)[key_source]
+    return key_source - 1, keys % width, prob, count
 
 
 def _character_runs(text: str) -> set[str]:
