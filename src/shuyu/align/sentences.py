@@ -405,8 +405,8 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
     zh_count: Counter[str] = Counter()
     en_count: Counter[int] = Counter()
     joint: Counter[tuple[str, int]] = Counter()
-    run_ids: dict[str, int] = {}
-    run_keys, name_keys, texts = [], [], []
+    names: dict[int, list[int]] = {}  # English id the dictionary lacks → the beads (indexes in texts) that hold it
+    texts = []
     token_ids: dict[str, int] = {}
     bitext = []
     for i0, i1, j0, j1 in beads:
@@ -424,20 +424,14 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
         zh_count.update(words)
         en_count.update(ids)
         joint.update((w, sid) for w in words for sid in ids)
-        unknown = [sid for sid in ids if sid >= known and sid not in f.numbers]
-        if unknown:
-            runs = [run_ids.setdefault(run, len(run_ids)) for run in _character_runs(text) - words]
-            run_keys.append(np.repeat(np.asarray(runs, dtype=np.int64), len(unknown)))
-            name_keys.append(np.tile(np.asarray(unknown, dtype=np.int64), len(runs)))
+        for sid in ids:
+            if sid >= known and sid not in f.numbers:
+                names.setdefault(sid, []).append(len(texts) - 1)
     name_joint: dict[tuple[str, int], int] = {}
-    if run_keys:
-        # (run, name) pairs counted at C speed: they are many (every run of every bead that holds a name).
-        width = f.vocabulary
-        keys, counts = np.unique(np.concatenate(run_keys) * width + np.concatenate(name_keys), return_counts=True)
-        names = list(run_ids)
-        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
-            if count >= LEARN_MIN_COUNT:
-                name_joint[(names[key // width], key % width)] = count
+    for sid, where in names.items():
+        if len(where) >= LEARN_MIN_COUNT:
+            runs = Counter(run for k in where for run in _character_runs(texts[k][0]) - texts[k][1])
+            name_joint.update({(run, sid): count for run, count in runs.items() if count >= LEARN_MIN_COUNT})
     # The number of confident beads holding each run that meets a name often enough (for its Dice coefficient).
     runs = list({run for run, _ in name_joint})
     if runs:
@@ -471,6 +465,8 @@ def _mutual_translations(bitext: list[tuple[np.ndarray, np.ndarray]]) -> list[tu
 
 def _likeliest(source: np.ndarray, target: np.ndarray, prob: np.ndarray, count: np.ndarray):
     """For each source token but the empty word (-1): (source, its likeliest target, the expected count of the pair)."""
+    if not len(source):
+        return []
     order = np.lexsort((-prob, source))
     first = order[np.r_[True, source[order][1:] != source[order][:-1]]]
     first = first[source[first] >= 0]
@@ -480,25 +476,31 @@ def _likeliest(source: np.ndarray, target: np.ndarray, prob: np.ndarray, count: 
 def _model_one(bitext: list[tuple[np.ndarray, np.ndarray]], iterations: int = MODEL_ONE_ITERATIONS):
     """IBM model 1 over aligned beads of (source, target) token ids: the source (-1 for the empty word), target,
     translation probability t(target | source) and expected count of each pair that meets."""
-    sources, targets, tokens, total = [], [], [], 0
-    for source, target in bitext:
-        source = np.concatenate(([0], source + 1))
-        sources.append(np.tile(source, len(target)))
-        targets.append(np.repeat(target, len(source)))
-        tokens.append(np.repeat(np.arange(total, total + len(target)), len(source)))
-        total += len(target)
-    source, target, token = np.concatenate(sources), np.concatenate(targets), np.concatenate(tokens)
-    width = int(target.max(initial=0)) + 1
-    keys, pair = np.unique(source * width + target, return_inverse=True)
+    source_ids, source_index = np.unique(np.concatenate([source for source, _ in bitext]), return_inverse=True)
+    target_ids, target_index = np.unique(np.concatenate([target for _, target in bitext]), return_inverse=True)
+    width = len(target_ids)
+    dtype = np.int32 if (len(source_ids) + 1) * width < 2**31 else np.int64  # half the memory when it fits
+    source_end = np.cumsum([len(source) for source, _ in bitext])
+    target_end = np.cumsum([len(target) for _, target in bitext])
+    pair_keys, tokens = [], []
+    for k in range(len(bitext)):
+        source = np.concatenate(([0], source_index[source_end[k] - len(bitext[k][0]) : source_end[k]] + 1))
+        target = target_index[target_end[k] - len(bitext[k][1]) : target_end[k]]
+        # One row per target token, one column per source token of the bead (and the empty word).
+        pair_keys.append((source[None, :] * width + target[:, None]).astype(dtype).ravel())
+        tokens.append(np.repeat(np.arange(target_end[k] - len(target), target_end[k], dtype=np.int32), len(source)))
+    keys, pair = np.unique(np.concatenate(pair_keys), return_inverse=True)
+    del pair_keys
+    pair, token = pair.astype(np.int32), np.concatenate(tokens)
     key_source = keys // width
     prob = np.ones(len(keys))
     count = np.zeros(len(keys))
     for _ in range(iterations):
         p = prob[pair]
-        share = p / np.bincount(token, weights=p, minlength=total)[token]
+        share = p / np.bincount(token, weights=p, minlength=int(target_end[-1]))[token]
         count = np.bincount(pair, weights=share, minlength=len(keys))
         prob = count / np.bincount(key_source, weights=count)[key_source]
-    return key_source - 1, keys % width, prob, count
+    return np.concatenate(([-1], source_ids))[key_source], target_ids[keys % width], prob, count
 
 
 def _character_runs(text: str) -> set[str]:
