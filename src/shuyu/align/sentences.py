@@ -34,6 +34,7 @@ for the chosen beads' confidence.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -46,7 +47,7 @@ from scipy import sparse
 from shuyu.align.anchors import longest_chain
 from shuyu.align.lexicon import ZH_FUNCTION_CHARS, Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
-from shuyu.text.zh import is_cjk
+from shuyu.text.zh import CJK, is_cjk
 
 UN_LENGTH_RATIO = 3.19  # English / Chinese non-space characters, un-devset-zh-en (3,054 pairs)
 UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
@@ -72,6 +73,7 @@ LEARN_MIN_DICE = 0.7
 MODEL_ONE_ITERATIONS = 5  # EM iterations of IBM model 1 over the confident beads
 NAME_MAX_CHARS = 4  # the longest run of Chinese characters tried as the rendering of a name the dictionary lacks
 MIN_BAND = 24
+_CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
 MAX_BEAD = 4
 ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
 
@@ -505,15 +507,12 @@ def _model_one(bitext: list[tuple[np.ndarray, np.ndarray]], iterations: int = MO
 
 def _character_runs(text: str) -> set[str]:
     """Every run of two to NAME_MAX_CHARS Chinese characters in ``text``."""
-    runs = set()
-    for start in range(len(text) - 1):
-        if not is_cjk(text[start]):
-            continue
-        for end in range(start + 2, min(start + NAME_MAX_CHARS, len(text)) + 1):
-            if not is_cjk(text[end - 1]):
-                break
-            runs.add(text[start:end])
-    return runs
+    return {
+        run[start : start + size]
+        for run in _CJK_RUN.findall(text)
+        for size in range(2, NAME_MAX_CHARS + 1)
+        for start in range(len(run) - size + 1)
+    }
 
 
 def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]]) -> _Features:
