@@ -455,7 +455,7 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
 def _mutual_translations(bitext: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[int, int]]:
     """(Chinese token, English id) pairs that IBM model 1 makes each other's likeliest translation in both directions
     (the intersection of the two directional models) and that meet at least LEARN_MIN_COUNT times.  Unlike the Dice
-    coefficient this reaches words whose every occurrence is not translated alike (你 → thou, 看/哪 → behold)."""
+    coefficient this reaches words whose every occurrence is not translated alike (人 → man, 饼 → bread, 你 → thy)."""
     if not any(len(en) for _, en in bitext):
         return []
     forward = _model_one(bitext)
