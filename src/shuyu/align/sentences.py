@@ -17,7 +17,8 @@ unaligned (1–0, 0–1).  Its score adds
 - a prior per bead shape, so that evidence must pay for a merge.
 
 Two passes: the first alignment's confident beads teach word pairs the
-dictionary lacks (names, spellings), and the share of sentences it left
+dictionary lacks (names, spellings, renderings: by Dice coefficient, and by
+IBM model 1 in both directions), and the share of sentences it left
 unaligned re-prices a skip (one Viterbi re-estimation step of that prior,
 smoothed towards the UN figure); the second pass aligns with both.
 
@@ -33,6 +34,7 @@ for the chosen beads' confidence.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -43,9 +45,9 @@ import rjieba
 from scipy import sparse
 
 from shuyu.align.anchors import longest_chain
-from shuyu.align.lexicon import Lexicon, cedict, zh_content_mask
+from shuyu.align.lexicon import ZH_FUNCTION_CHARS, Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
-from shuyu.text.zh import is_cjk
+from shuyu.text.zh import CJK, is_cjk
 
 UN_LENGTH_RATIO = 3.19  # English / Chinese non-space characters, un-devset-zh-en (3,054 pairs)
 UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
@@ -68,7 +70,10 @@ LEARN_CONFIDENCE = 0.5
 LEARN_MIN_BEADS = 50
 LEARN_MIN_COUNT = 3
 LEARN_MIN_DICE = 0.7
+MODEL_ONE_ITERATIONS = 5  # EM iterations of IBM model 1 over the confident beads
+NAME_MAX_CHARS = 4  # the longest run of Chinese characters tried as the rendering of a name the dictionary lacks
 MIN_BAND = 24
+_CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
 MAX_BEAD = 4
 ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
 
@@ -86,6 +91,7 @@ class _Features:
     zh_count_cum: np.ndarray
     en_count_cum: np.ndarray
     vocabulary: int
+    numbers: frozenset[int]  # ids of numbers: matched by value, nothing to learn about them
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -116,6 +122,7 @@ def _features(zh: list[str], en: list[str], lexicon: Lexicon) -> _Features:
         _cumulative(zh_count),
         _cumulative(en_count),
         len(lexicon.stem_ids) + len(extra),
+        frozenset(sid for key, sid in extra.items() if key.startswith("#")),
     )
 
 
@@ -380,31 +387,132 @@ def _search(f: _Features, model: _Model):
 
 
 def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: Lexicon, path) -> dict[str, set[int]]:
-    """Word translations the document itself teaches: Chinese words (jieba) and English lemma ids that keep meeting in
-    the confident beads of a first alignment (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron).  A pair is kept when
-    it meets in at least LEARN_MIN_COUNT beads with a Dice coefficient of LEARN_MIN_DICE, and only when the document
-    has LEARN_MIN_BEADS confident beads: fewer are no sample to learn from."""
+    """Word translations the document itself teaches from the confident beads of a first alignment, only when it has
+    LEARN_MIN_BEADS of them (fewer are no sample to learn from):
+
+    - Chinese words (jieba) and English lemma ids that meet in at least LEARN_MIN_COUNT beads with a Dice coefficient
+      of LEARN_MIN_DICE (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron);
+    - the same for an English word the dictionary lacks (a name) and any run of Chinese characters, since jieba cuts
+      unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带);
+    - the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``)."""
+    beads = [
+        (i0, i1, j0, j1)
+        for i0, i1, j0, j1 in path
+        if i1 > i0 and j1 > j0 and bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1)) >= LEARN_CONFIDENCE
+    ]
+    learned: dict[str, set[int]] = {}
+    if len(beads) < LEARN_MIN_BEADS:
+        return learned
+    known = len(lexicon.stem_ids)
     zh_count: Counter[str] = Counter()
     en_count: Counter[int] = Counter()
     joint: Counter[tuple[str, int]] = Counter()
-    confident = 0
-    for i0, i1, j0, j1 in path:
-        if i1 == i0 or j1 == j0 or bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1)) < LEARN_CONFIDENCE:
-            continue
-        confident += 1
-        words = {w for i in range(i0, i1) for w in rjieba.cut(zh_sents[i]) if len(w) >= 2 and all(map(is_cjk, w))}
+    names: dict[int, list[int]] = {}  # English id the dictionary lacks → the beads (indexes in texts) that hold it
+    texts = []
+    token_ids: dict[str, int] = {}
+    bitext = []
+    for i0, i1, j0, j1 in beads:
+        text = "\n".join(zh_sents[i0:i1])
+        tokens = [w for w in rjieba.cut(text) if all(map(is_cjk, w)) and w not in ZH_FUNCTION_CHARS]
+        bitext.append(
+            (
+                np.array([token_ids.setdefault(w, len(token_ids)) for w in tokens], dtype=np.int64),
+                np.array([sid for j in range(j0, j1) for sid in f.en_ids[j] if sid not in f.numbers], dtype=np.int64),
+            )
+        )
+        words = {w for w in tokens if len(w) >= 2}
+        texts.append((text, words))
         ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
         zh_count.update(words)
         en_count.update(ids)
         joint.update((w, sid) for w in words for sid in ids)
-    learned: dict[str, set[int]] = {}
-    if confident < LEARN_MIN_BEADS:
-        return learned
-    for (word, sid), count in joint.items():
-        if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
-            if sid not in lexicon.entries.get(word, ()):
-                learned.setdefault(word, set()).add(sid)
+        for sid in ids:
+            if sid >= known and sid not in f.numbers:
+                names.setdefault(sid, []).append(len(texts) - 1)
+    name_joint: dict[tuple[str, int], int] = {}
+    for sid, where in names.items():
+        if len(where) >= LEARN_MIN_COUNT:
+            runs = Counter(run for k in where for run in _character_runs(texts[k][0]) - texts[k][1])
+            name_joint.update({(run, sid): count for run, count in runs.items() if count >= LEARN_MIN_COUNT})
+    # The number of confident beads holding each run that meets a name often enough (for its Dice coefficient).
+    runs = list({run for run, _ in name_joint})
+    if runs:
+        automaton = ahocorasick_rs.AhoCorasick(runs)
+        for text, words in texts:
+            zh_count.update({runs[k] for k, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)} - words)
+    for pairs in (joint, name_joint):
+        for (word, sid), count in pairs.items():
+            if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
+                if sid not in lexicon.entries.get(word, ()):
+                    learned.setdefault(word, set()).add(sid)
+    words = list(token_ids)
+    for token, sid in _mutual_translations(bitext):
+        if sid not in lexicon.entries.get(words[token], ()):
+            learned.setdefault(words[token], set()).add(sid)
     return learned
+
+
+def _mutual_translations(bitext: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[int, int]]:
+    """(Chinese token, English id) pairs that IBM model 1 makes each other's likeliest translation in both directions
+    (the intersection of the two directional models) and that meet at least LEARN_MIN_COUNT times.  Unlike the Dice
+    coefficient this reaches words whose every occurrence is not translated alike (人 → man, 饼 → bread, 你 → thy)."""
+    if not any(len(en) for _, en in bitext):
+        return []
+    forward = _model_one(bitext)
+    backward = _model_one([(en, zh) for zh, en in bitext])
+    best_forward = _likeliest(*forward)
+    best_backward = {(zh, en) for en, zh, _ in _likeliest(*backward)}
+    return [(zh, en) for zh, en, count in best_forward if count >= LEARN_MIN_COUNT and (zh, en) in best_backward]
+
+
+def _likeliest(source: np.ndarray, target: np.ndarray, prob: np.ndarray, count: np.ndarray):
+    """For each source token but the empty word (-1): (source, its likeliest target, the expected count of the pair)."""
+    if not len(source):
+        return []
+    order = np.lexsort((-prob, source))
+    first = order[np.r_[True, source[order][1:] != source[order][:-1]]]
+    first = first[source[first] >= 0]
+    return list(zip(source[first].tolist(), target[first].tolist(), count[first].tolist(), strict=True))
+
+
+def _model_one(bitext: list[tuple[np.ndarray, np.ndarray]], iterations: int = MODEL_ONE_ITERATIONS):
+    """IBM model 1 over aligned beads of (source, target) token ids: the source (-1 for the empty word), target,
+    translation probability t(target | source) and expected count of each pair that meets."""
+    source_ids, source_index = np.unique(np.concatenate([source for source, _ in bitext]), return_inverse=True)
+    target_ids, target_index = np.unique(np.concatenate([target for _, target in bitext]), return_inverse=True)
+    width = len(target_ids)
+    dtype = np.int32 if (len(source_ids) + 1) * width < 2**31 else np.int64  # half the memory when it fits
+    source_end = np.cumsum([len(source) for source, _ in bitext])
+    target_end = np.cumsum([len(target) for _, target in bitext])
+    pair_keys, tokens = [], []
+    for k in range(len(bitext)):
+        source = np.concatenate(([0], source_index[source_end[k] - len(bitext[k][0]) : source_end[k]] + 1))
+        target = target_index[target_end[k] - len(bitext[k][1]) : target_end[k]]
+        # One row per target token, one column per source token of the bead (and the empty word).
+        pair_keys.append((source[None, :] * width + target[:, None]).astype(dtype).ravel())
+        tokens.append(np.repeat(np.arange(target_end[k] - len(target), target_end[k], dtype=np.int32), len(source)))
+    keys, pair = np.unique(np.concatenate(pair_keys), return_inverse=True)
+    del pair_keys
+    pair, token = pair.astype(np.int32), np.concatenate(tokens)
+    key_source = keys // width
+    prob = np.ones(len(keys))
+    count = np.zeros(len(keys))
+    for _ in range(iterations):
+        p = prob[pair]
+        share = p / np.bincount(token, weights=p, minlength=int(target_end[-1]))[token]
+        count = np.bincount(pair, weights=share, minlength=len(keys))
+        prob = count / np.bincount(key_source, weights=count)[key_source]
+    return np.concatenate(([-1], source_ids))[key_source], target_ids[keys % width], prob, count
+
+
+def _character_runs(text: str) -> set[str]:
+    """Every run of two to NAME_MAX_CHARS Chinese characters in ``text``."""
+    return {
+        run[start : start + size]
+        for run in _CJK_RUN.findall(text)
+        for size in range(2, NAME_MAX_CHARS + 1)
+        for start in range(len(run) - size + 1)
+    }
 
 
 def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]]) -> _Features:
