@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shuyu.model.bitext import LOW_CONFIDENCE
+from shuyu.termbase import bilingual
 from shuyu.termbase.equivalents import CONFIDENT, find_equivalents
 from shuyu.text.en import lookup_key
 
@@ -32,8 +33,12 @@ def find_english(store) -> int:
             "paragraph": row["paragraph"],
         }
         pairs.append((pair_id, row["zh"], row["en"]))
-    terms = [t["term"] for t in store.all_terms() if t["lang"] == "zh" and t["status"] != "rejected"]
-    found = find_equivalents(pairs, terms, evidence=EVIDENCE) if pairs and terms else {}
+    mined = store.all_terms()
+    terms = [t["term"] for t in mined if t["lang"] == "zh" and t["status"] != "rejected"]
+    tried = bilingual.candidates((zh for _, zh, _ in pairs), (t["term"] for t in mined)) if pairs else []
+    found = find_equivalents(pairs, terms, candidates=tried, evidence=len(pairs)) if pairs else {}
+    segment_of = {pair_id: zh for pair_id, zh, _ in pairs}
+    kept = [*terms, *bilingual.select(found, tried, segment_of)]
     rows = [
         {
             "term": term,
@@ -41,20 +46,21 @@ def find_english(store) -> int:
             "rendering": e.english,
             "key": e.key,
             "acronym": e.acronym,
-            "pairs": result.pairs,
+            "pairs": found[term].pairs,
             "count": e.count,
             "dice": e.dice,
             "llr": e.llr,
             "prior": e.prior,
             "score": e.score,
             "confidence": e.confidence,
-            "evidence": [where[p] for p in e.evidence],
+            "evidence": [where[p] for p in e.evidence[:EVIDENCE]],
         }
-        for term, result in found.items()
-        for rank, e in enumerate(result.equivalents, 1)
+        for term in kept
+        if term in found
+        for rank, e in enumerate(found[term].equivalents, 1)
     ]
     store.replace_equivalents(rows)
-    return sum(1 for result in found.values() if result.confident)
+    return sum(1 for term in kept if term in found and found[term].confident)
 
 
 def rendered_apart(store, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
