@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from shuyu.termbase.equivalents import CONFIDENT, Equivalent, TermEquivalents
+from shuyu.termbase.equivalents import CONFIDENT, Equivalent, TermEquivalents, one_name
 from shuyu.text import cedict, en
 from shuyu.text.match import TermMatcher
 from shuyu.text.zh import CJK, normalise, pos_pattern, words
@@ -38,6 +38,8 @@ _WHOLE_WORDS = 0.5
 _EDGE_TAGS = ("p", "c", "u", "r", "d", "m", "q", "f", "x", "y", "e")
 _PREFIXES = ("不", "非")
 _PARTICLES = ("uj", "ul", "uz", "ug", "uv", "ud")  # 的 了 着 过 地 得: a clause, not a name
+# Nor has a name a preposition, localiser or pronoun inside: 妇女|在|非正规部门, 议程|中|专门…, 见|本|报告.
+_INSIDE_TAGS = ("p", "f", "r")
 _RUN = re.compile(f"[{CJK}]+")
 
 
@@ -65,14 +67,15 @@ def candidates(chinese: Iterable[str], known: Iterable[str] = ()) -> list[str]:
 
 @functools.lru_cache(maxsize=200_000)
 def _edges_ok(gram: str) -> bool:
-    """Content words at both edges, no particle inside; an adverb may open a name of two words or more
+    """Content words at both edges, no particle, preposition, localiser or pronoun inside; an adverb may open a
+    name of two words or more
     (经常预算: regular budget), as the English side will tell a name from 特别是发展中国家."""
     tagged = pos_pattern(gram)
     (first, first_tag), last_tag = tagged[0], tagged[-1][1]
     opener = first in _PREFIXES or (first_tag == "d" and len(tagged) > 1) or not first_tag.startswith(_EDGE_TAGS)
     if not opener or last_tag.startswith(_EDGE_TAGS):
         return False
-    return not any(tag in _PARTICLES for _, tag in tagged)
+    return not any(tag in _PARTICLES or tag.startswith(_INSIDE_TAGS) for _, tag in tagged[1:-1])
 
 
 def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
@@ -95,13 +98,16 @@ def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
 
 def term_shaped(english: str) -> bool:
     """An English rendering a termbase can hold: a noun phrase that does not open with a verb's -ing form
-    ("providing financial assistance"); a single word must be a noun (not "regret", "single", "contrary")."""
+    ("providing financial assistance") nor coordinate two nouns outside a name ("sexual and reproductive
+    health" is one term); a single word must be a noun (not "regret", "single", "contrary")."""
     tokens = en.words(english)
     if not en.is_noun_phrase(tokens):
         return False
     first = _classes(tokens[0])
     if tokens[0].lower().endswith("ing") and first == {"VERB"} or first == {"ADV"}:
         return False  # "providing financial assistance", "especially developing countries"
+    if any(w in ("and", "or") and "NOUN" in _classes(before) for before, w in zip(tokens, tokens[1:])):
+        return one_name(english)  # two terms ("men and women"), unless one name (Commission on Crime Prevention and …)
     return len(tokens) > 1 or first <= {"NOUN", "PROPN"}
 
 

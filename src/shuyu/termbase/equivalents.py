@@ -352,7 +352,7 @@ def _rank(
     weight = occurrences / (occurrences + PRIOR_PAIRS)
     ranked = []
     for key, with_key in together.items():
-        if not coordinated and _COORDINATION.search(key) and not _one_name(phrases.display(key)):
+        if not coordinated and _COORDINATION.search(key) and not one_name(phrases.display(key)):
             continue
         count, marginal = len(with_key), phrases.pairs_with[key] + regained[key]
         dice = 2 * count / (occurrences + marginal)
@@ -385,7 +385,7 @@ def _verb_first(surface: str) -> bool:
     return first.islower() and en.may_be_verb(first)
 
 
-def _one_name(surface: str) -> bool:
+def one_name(surface: str) -> bool:
     """A coordination inside a name (Economic and Social Council); "employment and decent work" is two terms."""
     tokens = surface.split()
     return all(
