@@ -133,8 +133,8 @@ def report_added(db: Path, sample: int | None, seed: int) -> None:
     added = added_entries(db)
     judged = load_judged(ROOT / "bench" / "gold" / "bilingual_terms_judged.tsv")
     print(f"added by bilingual term extraction: {len(added)} concepts")
-    for name in ("dev", "test"):
-        verdicts = [judged[e][0] for e in added if judged.get(e, ("", ""))[1] == name]
+    for name in ("dev", "test", "test2", "all"):
+        verdicts = [v for e in added if e in judged for v, sample in [judged[e]] if name in ("all", sample)]
         right = verdicts.count("yes")
         print(
             f"  judged ({name} sample) and still added: precision {right}/{len(verdicts)} = "

@@ -40,6 +40,7 @@ _PREFIXES = ("不", "非")
 _PARTICLES = ("uj", "ul", "uz", "ug", "uv", "ud")  # 的 了 着 过 地 得: a clause, not a name
 # Nor has a name a preposition, localiser or pronoun inside: 妇女|在|非正规部门, 议程|中|专门…, 见|本|报告.
 _INSIDE_TAGS = ("p", "f", "r")
+_VERBS = ("v", "vd", "vi", "vg")  # not vn, a verbal noun: 发展|筹资, 体制|建设
 _RUN = re.compile(f"[{CJK}]+")
 
 
@@ -72,6 +73,8 @@ def _edges_ok(gram: str) -> bool:
     (经常预算: regular budget), as the English side will tell a name from 特别是发展中国家."""
     tagged = pos_pattern(gram)
     (first, first_tag), last_tag = tagged[0], tagged[-1][1]
+    if len(tagged) > 1 and first_tag in _VERBS:
+        return False  # a verb and its object (采取|紧急行动, 违反|总数), as the miner rules its collocations
     opener = first in _PREFIXES or (first_tag == "d" and len(tagged) > 1) or not first_tag.startswith(_EDGE_TAGS)
     if not opener or last_tag.startswith(_EDGE_TAGS):
         return False
