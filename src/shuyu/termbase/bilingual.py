@@ -109,9 +109,16 @@ def term_shaped(english: str) -> bool:
     first = _classes(tokens[0])
     if tokens[0].lower().endswith("ing") and first == {"VERB"} or first == {"ADV"}:
         return False  # "providing financial assistance", "especially developing countries"
-    if any(w in ("and", "or") and "NOUN" in _classes(before) for before, w in zip(tokens, tokens[1:])):
+    if any(w in ("and", "or") and _joins_heads(tokens, i) for i, w in enumerate(tokens[1:-1], 1)):
         return one_name(english)  # two terms ("men and women"), unless one name (Commission on Crime Prevention and …)
     return len(tokens) > 1 or first <= {"NOUN", "PROPN"}
+
+
+def _joins_heads(tokens: list[str], i: int) -> bool:
+    """Whether the conjunction at ``i`` joins two nouns ("men and women", "political and military"), not two
+    modifiers of one head ("sexual and reproductive health")."""
+    before = _classes(tokens[i - 1])
+    return i == len(tokens) - 2 or "NOUN" in before and "ADJ" not in before
 
 
 @functools.lru_cache(maxsize=50_000)
