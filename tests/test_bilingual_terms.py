@@ -107,3 +107,16 @@ def test_a_rendering_two_concepts_claim_goes_to_the_form_seen_with_it_most(bundl
              where z.lang = 'zh' and e.lang = 'en' and e.form = 'girls'"""
     # 女童 is rendered "girls" in 19 pairs, 女孩 in 6: the English goes with 女童.
     assert [form for (form,) in con.execute(sql)] == ["女童"]
+
+
+def test_a_term_bilingual_extraction_added_can_be_rejected_and_stays_rejected(db, runner):
+    from shuyu.store import Store
+    from shuyu.termbase.assemble import rebuild
+
+    result = runner.invoke(main, ["--db", str(db), "term", "reject", "湿地"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store, store.transaction():
+        rebuild(store)
+    hit = json.loads(runner.invoke(main, ["--db", str(db), "lookup", "湿地", "--json"]).stdout)[0]
+    assert {(t["form"], t["status"]) for t in hit["terms"] if t["lang"] == "zh"} == {("湿地", "rejected")}
+    assert runner.invoke(main, ["--db", str(db), "term", "reject", "湿地地"]).exit_code == 2  # not in the termbase

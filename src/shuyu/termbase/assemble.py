@@ -403,6 +403,18 @@ def curate(store, action: str, create: bool = False, **args) -> None:
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
 
 
+def decide_term(store, term: str, status: str) -> None:
+    """Accept or reject a Chinese term (``status``: accepted, rejected, candidate): a mined term through its
+    mined status, any other form of the termbase (湿地, which bilingual term extraction added) through the
+    curation log — either way the decision survives re-mining and rebuilding."""
+    try:
+        store.set_term_status(term, status)
+    except InputError:
+        if not _exists(store, term, "zh"):
+            raise unknown_form(store, term, "zh", f"no term {term!r} in the termbase") from None
+        curate(store, "status", form=term, lang="zh", status=_MINED_STATUS[status])
+
+
 def unknown_form(store, form: str, lang: str | None, problem: str, advice: str = "") -> InputError:
     """The error for a form the user named that is not there, with the termbase's nearest forms."""
     from shuyu.store.readonly import TermbaseReader
