@@ -150,6 +150,8 @@ class _Phrases:
         """Keys of pair ``index`` with an occurrence that no longer term has taken — but for a string
         ``within`` (a candidate), the phrases taken by terms inside it count as free (基金组织 took
         "International Monetary Fund" before 国际货币基金组织 was tried); counted as regained in its pairs."""
+        if within is not None and not any(taker in within for *_, taker in self.masked.get(index, ())):
+            within = None  # no term inside it took anything here
         if within is None and index in self._free:
             return self._free[index]
         blocked = [
@@ -297,8 +299,9 @@ def find_equivalents(
             free = phrases.free(index)
             if term in tried:
                 mine = phrases.free(index, within=term)
-                regained.update(mine - free)
-                free = mine
+                if mine is not free:
+                    regained.update(mine - free)
+                    free = mine
             for key in free:
                 together[key].append(index)
         ranked = _rank(term, len(where), together, phrases, regained)
