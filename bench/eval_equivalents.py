@@ -5,7 +5,9 @@
 
 With ``--termbase``: the same gold read through a built termbase (what ``shuyu lookup`` shows): for each
 gold term, the concept holding it and that concept's first English term in export order (status,
-then count); and how many concepts have English at all.
+then count); how many concepts have English at all; how many concepts bilingual term extraction
+added and the precision of those judged in bench/gold/bilingual_terms_judged.tsv (``--sample-added N``
+prints a seeded sample of them to judge).
 
 Pairs: the UN Parallel Corpus devset (3,054 gold sentence pairs, un-devset-zh-en) and the SDG goals
 and targets (sdg-zh-en, paired by YAML key).  Terms: what the miner finds on the Chinese side of these
@@ -102,6 +104,47 @@ def termbase_english(db: Path) -> tuple[dict[str, list[tuple[str, str]]], int, i
     return by_zh, concepts, len(english)
 
 
+def added_entries(db: Path) -> list[tuple[str, str]]:
+    """(Chinese, English) of the concepts that bilingual term extraction added (Chinese provenance ``aligned``)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    sql = """
+        select z.form, (select e.form from concept_terms e where e.concept_id = z.concept_id and e.lang = 'en'
+                        order by e.count desc limit 1)
+        from concept_terms z where z.lang = 'zh' and z.provenance = 'aligned' order by z.form
+    """
+    return [(zh, en) for zh, en in con.execute(sql)]
+
+
+def load_judged(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(zh, en) → (judgement, sample) of the entries judged by reading."""
+    judged = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            zh, en, verdict, sample, *_ = line.split("\t")
+            judged[(zh, en)] = (verdict, sample)
+    return judged
+
+
+def report_added(db: Path, sample: int | None, seed: int) -> None:
+    """How many entries bilingual term extraction added; the precision of those judged, per sample; a sample
+    to judge."""
+    import random
+
+    added = added_entries(db)
+    judged = load_judged(ROOT / "bench" / "gold" / "bilingual_terms_judged.tsv")
+    print(f"added by bilingual term extraction: {len(added)} concepts")
+    for name in ("dev", "test", "test2", "all"):
+        verdicts = [v for e in added if e in judged for v, sample in [judged[e]] if name in ("all", sample)]
+        right = verdicts.count("yes")
+        print(
+            f"  judged ({name} sample) and still added: precision {right}/{len(verdicts)} = "
+            f"{right / max(len(verdicts), 1):.3f} ({verdicts.count('term')} with the right Chinese, wrong English)"
+        )
+    if sample:
+        for zh, en in sorted(random.Random(seed).sample(added, min(sample, len(added)))):
+            print(f"{zh}\t{en}")
+
+
 def evaluate_termbase(db: Path, gold, show: str | None) -> None:
     from shuyu.text.zh import normalise
 
@@ -137,9 +180,12 @@ def main() -> None:
     parser.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--show-errors", choices=["dev", "test", "test2", "all"], default=None)
     parser.add_argument("--termbase", type=Path, help="Evaluate a built termbase (shuyu.db) instead.")
+    parser.add_argument("--sample-added", type=int, help="With --termbase: print a sample of the added entries.")
+    parser.add_argument("--seed", type=int, default=13, help="Seed of --sample-added.")
     args = parser.parse_args()
     if args.termbase:
         evaluate_termbase(args.termbase, load_gold(ROOT / "bench" / "gold" / "equivalents.tsv"), args.show_errors)
+        report_added(args.termbase, args.sample_added, args.seed)
         return
 
     pairs = load_pairs(args.datasets)

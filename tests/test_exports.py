@@ -101,7 +101,10 @@ def test_default_exports_leave_out_weak_candidates(bilingual, tmp_path, runner):
         default = concepts(store)
         everything = concepts(store, ExportFilter(min_score=None))
     kept = [t for c in default for t in c.terms if t.status == "candidate" and t.lang == "zh"]
-    assert kept and all(scores[t.form] >= MIN_CANDIDATE_SCORE for t in kept)
+    mined = [t for t in kept if t.provenance == "mined"]
+    assert mined and all(scores[t.form] >= MIN_CANDIDATE_SCORE for t in mined)
+    # Bilingual term extraction's terms have no miner score: their English is the evidence, and they stay.
+    assert {t.provenance for t in kept} == {"mined", "aligned"}
     weak = {form for form, score in scores.items() if score < MIN_CANDIDATE_SCORE}
     assert weak and not weak & {t.form for c in default for t in c.terms if t.status == "candidate"}
     assert weak <= {t.form for c in everything for t in c.terms}

@@ -26,7 +26,7 @@ from pathlib import Path
 from shuyu.align.stage import PairAlignment, align_pairs
 from shuyu.corpus.ingest import IngestResult, ingest_entry
 from shuyu.corpus.manifest import Entry, Manifest
-from shuyu.errors import InputError, NotFound, ShuyuError
+from shuyu.errors import NotFound, ShuyuError
 from shuyu.fileio import atomic_write_text, remove_temporaries
 from shuyu.mining.miner import Candidate, MiningOptions, mine_corpus, user_dictionary
 from shuyu.report.html import write_report
@@ -197,13 +197,10 @@ def decide_variant(db_path: str | Path, action: str, form: str) -> None:
 
 
 def set_term_status(db_path: str | Path, terms: list[str], status: str) -> None:
-    """Accept or reject mined terms."""
+    """Accept or reject terms (mined, or found by bilingual term extraction)."""
     with changing(db_path) as store:
         for term in terms:
-            try:
-                store.set_term_status(term, status)
-            except InputError:
-                raise assemble.unknown_form(store, term, "zh", f"no term {term!r} in the termbase") from None
+            assemble.decide_term(store, term, status)
 
 
 def curate(db_path: str | Path, action: str, **args) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from shuyu.errors import InputError
 from shuyu.model.terms import STATUSES, TYPES, Concept, Term, norm
 from shuyu.store import now
+from shuyu.termbase import bilingual
 from shuyu.termbase.equivalents import CONFIDENT
 
 # When two sources hold the same term, the stronger one's status and type win.
@@ -123,34 +124,52 @@ def add_english(termbase: _Termbase, store) -> None:
     """Each concept's Chinese forms' confident English renderings, found in the aligned pairs, as its English terms.
 
     A rendering already in the concept (imported, or the rendering of another of its forms) adds its
-    evidence there; one held by another concept stays with that one, so no rendering joins two concepts.
+    evidence there; no rendering joins two concepts: claimed by two, it goes to the form that shows it in
+    more pairs (女童 "girls" in 19, not 女孩 in 6).  Then the strings that bilingual term extraction kept
+    (``termbase.bilingual``: in no concept, consistently rendered by one English term) become concepts
+    of their own with that English, unless another concept holds it.
     """
-    for term, (e, *_) in store.equivalents(min_confidence=CONFIDENT).items():
-        found = termbase.find(term, "zh")
-        if found is None:
+    found = store.equivalents(min_confidence=CONFIDENT)
+    claims = sorted(found.items(), key=lambda item: (-item[1][0]["count"], -item[1][0]["confidence"], item[0]))
+    extracted = []
+    for term, (e, *_) in claims:
+        located = termbase.find(term, "zh")
+        if located is None:
+            extracted.append((term, e))
             continue
-        concept = found[0]
-        english = Term(
-            e["rendering"],
-            "en",
-            "candidate",
-            None,
-            e["count"],
-            {},
-            e["evidence"],
-            notes=[
-                f"aligned: {term} → {e['rendering']} in {e['count']} of {e['pairs']} pairs, confidence "
-                f"{e['confidence']:.2f}" + (f"; defined as {e['acronym']}" if e["acronym"] else "")
-            ],
-            provenance="aligned",
-            part_of_speech="noun",
-        )
+        concept = located[0]
+        english = _english_term(term, e)
         owner = termbase.owner.get(english.key)
         if owner is None:
             concept.terms.append(english)
             termbase.owner[english.key] = concept
         elif owner is concept:
             _combine(concept.term(english.form, "en") or english, english, stronger=False)
+    for term, e in extracted:
+        english = _english_term(term, e)
+        if english.key in termbase.owner or not bilingual.qualifies(term, e, e["pairs"]):
+            continue
+        note = f"bilingual term extraction: rendered “{e['rendering']}” in {e['count']} of {e['pairs']} aligned pairs"
+        chinese = Term(term, "zh", "candidate", None, e["pairs"], {}, e["evidence"], notes=[note], provenance="aligned")
+        termbase.add(Concept([chinese, english], origin="aligned"))
+
+
+def _english_term(term: str, e: dict) -> Term:
+    return Term(
+        e["rendering"],
+        "en",
+        "candidate",
+        None,
+        e["count"],
+        {},
+        e["evidence"],
+        notes=[
+            f"aligned: {term} → {e['rendering']} in {e['count']} of {e['pairs']} pairs, confidence "
+            f"{e['confidence']:.2f}" + (f"; defined as {e['acronym']}" if e["acronym"] else "")
+        ],
+        provenance="aligned",
+        part_of_speech="noun",
+    )
 
 
 class _Termbase:
@@ -382,6 +401,18 @@ def curate(store, action: str, create: bool = False, **args) -> None:
                 add if action == "status" else "",
             )
     store.add_curation(action, **{k: v for k, v in args.items() if v is not None})
+
+
+def decide_term(store, term: str, status: str) -> None:
+    """Accept or reject a Chinese term (``status``: accepted, rejected, candidate): a mined term through its
+    mined status, any other form of the termbase (湿地, which bilingual term extraction added) through the
+    curation log — either way the decision survives re-mining and rebuilding."""
+    try:
+        store.set_term_status(term, status)
+    except InputError:
+        if not _exists(store, term, "zh"):
+            raise unknown_form(store, term, "zh", f"no term {term!r} in the termbase") from None
+        curate(store, "status", form=term, lang="zh", status=_MINED_STATUS[status])
 
 
 def unknown_form(store, form: str, lang: str | None, problem: str, advice: str = "") -> InputError:

@@ -1,11 +1,12 @@
 """The build's equivalents stage: English renderings of the corpus's Chinese terms, from its aligned pairs.
 
 Pairs are every stored bead with both sides and at least ``LOW_CONFIDENCE`` (the aligner's beads
-and the pairs a TM source gives); terms are the mined terms.  The result is stored
-(``equivalents``) and read twice: by variant detection, which keeps apart two forms whose confident
-English renderings differ (会员国 "Member States" / 缔约国 "States parties"; 联合国 / 联合王国), and by
-the termbase assembly, which gives each concept the confident renderings of its Chinese forms as
-English terms (provenance ``aligned``).
+and the pairs a TM source gives); terms are the mined terms, and the strings that bilingual term
+extraction (``termbase.bilingual``) finds consistently rendered by one English term.  The result is
+stored (``equivalents``) and read twice: by variant detection, which keeps apart two mined forms whose
+confident English renderings differ (会员国 "Member States" / 缔约国 "States parties"; 联合国 /
+联合王国), and by the termbase assembly, which gives each concept the confident renderings of its
+Chinese forms as English terms (provenance ``aligned``) and makes the extracted strings concepts.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shuyu.model.bitext import LOW_CONFIDENCE
+from shuyu.termbase import bilingual
 from shuyu.termbase.equivalents import CONFIDENT, find_equivalents
 from shuyu.text.en import lookup_key
 
@@ -20,7 +22,8 @@ EVIDENCE = 3  # pairs kept per equivalent as its sources
 
 
 def find_english(store) -> int:
-    """Find and store the equivalents of every mined term and variant form; the number of terms with one."""
+    """Find and store the equivalents of every mined term and of the strings bilingual term extraction keeps;
+    the number of terms with a confident one."""
     where: dict[str, dict] = {}
     pairs = []
     for row in store.aligned_pairs(min_confidence=LOW_CONFIDENCE):
@@ -32,8 +35,12 @@ def find_english(store) -> int:
             "paragraph": row["paragraph"],
         }
         pairs.append((pair_id, row["zh"], row["en"]))
-    terms = [t["term"] for t in store.all_terms() if t["lang"] == "zh" and t["status"] != "rejected"]
-    found = find_equivalents(pairs, terms, evidence=EVIDENCE) if pairs and terms else {}
+    mined = store.all_terms()
+    terms = [t["term"] for t in mined if t["lang"] == "zh" and t["status"] != "rejected"]
+    tried = bilingual.candidates((zh for _, zh, _ in pairs), (t["term"] for t in mined)) if pairs else []
+    found = find_equivalents(pairs, terms, candidates=tried, evidence=len(pairs)) if pairs else {}
+    segment_of = {pair_id: zh for pair_id, zh, _ in pairs}
+    kept = [*terms, *bilingual.select(found, tried, segment_of)]
     rows = [
         {
             "term": term,
@@ -41,20 +48,21 @@ def find_english(store) -> int:
             "rendering": e.english,
             "key": e.key,
             "acronym": e.acronym,
-            "pairs": result.pairs,
+            "pairs": found[term].pairs,
             "count": e.count,
             "dice": e.dice,
             "llr": e.llr,
             "prior": e.prior,
             "score": e.score,
             "confidence": e.confidence,
-            "evidence": [where[p] for p in e.evidence],
+            "evidence": [where[p] for p in e.evidence[:EVIDENCE]],
         }
-        for term, result in found.items()
-        for rank, e in enumerate(result.equivalents, 1)
+        for term in kept
+        if term in found
+        for rank, e in enumerate(found[term].equivalents, 1)
     ]
     store.replace_equivalents(rows)
-    return sum(1 for result in found.values() if result.confident)
+    return sum(1 for term in kept if term in found and found[term].confident)
 
 
 def rendered_apart(store, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
@@ -62,11 +70,15 @@ def rendered_apart(store, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str
 
     Renderings name the same thing when their lookup keys or defined acronyms meet, or when one
     key is part of the other (a short form: 安理会 "Council" / 安全理事会 "Security Council"), so
-    only a clear difference keeps two forms apart; a form without a confident rendering never is.
+    only a clear difference keeps two forms apart; a form without a confident rendering never is, nor
+    is a form that only bilingual term extraction found (儿基会 "UNICEF" is 联合国儿童基金会 "United
+    Nations Children's Fund", whose texts never define the acronym).
     """
+    mined = {t["term"] for t in store.all_terms()}
     names: dict[str, set[str]] = {}
     for term, (best, *_) in store.equivalents(min_confidence=CONFIDENT).items():
-        names[term] = {best["key"], *([lookup_key(best["acronym"])] if best["acronym"] else [])}
+        if term in mined:
+            names[term] = {best["key"], *([lookup_key(best["acronym"])] if best["acronym"] else [])}
     apart = set()
     for a, b in pairs:
         if a in names and b in names and not _same_thing(names[a], names[b]):

@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from shuyu.text import cedict, en
 from shuyu.text.match import TermMatcher
+from shuyu.text.zh import normalise
 
 # Confidence from which an equivalent is taken as the term's English (chosen on the dev gold:
 # bench/eval_equivalents.py prints accuracy and coverage at this threshold).
@@ -135,7 +136,7 @@ class _Phrases:
             self.pairs_with.update({key for key, _, _ in spans})
             if index in keep:
                 self.spans[index] = spans
-        self.masked: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        self.masked: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # pair → spans taken, by whom
         self._free: dict[int, set[str]] = {}
 
     def display(self, key: str) -> str:
@@ -145,21 +146,30 @@ class _Phrases:
     def acronym(self, key: str) -> str | None:
         return self.acronyms[key].most_common(1)[0][0] if self.acronyms.get(key) else None
 
-    def free(self, index: int) -> set[str]:
-        """Keys of pair ``index`` with an occurrence that no longer term has taken."""
-        if index not in self._free:
-            blocked = self.masked.get(index, ())
-            self._free[index] = {
-                key
-                for key, start, end in self.spans[index]
-                if not any(start < b_end and b_start < end for b_start, b_end in blocked)
-            }
-        return self._free[index]
+    def free(self, index: int, within: str | None = None) -> set[str]:
+        """Keys of pair ``index`` with an occurrence that no longer term has taken — but for a string
+        ``within`` (a candidate), the phrases taken by terms inside it count as free (基金组织 took
+        "International Monetary Fund" before 国际货币基金组织 was tried); counted as regained in its pairs."""
+        if within is not None and not any(taker in within for *_, taker in self.masked.get(index, ())):
+            within = None  # no term inside it took anything here
+        if within is None and index in self._free:
+            return self._free[index]
+        blocked = [
+            (b_start, b_end) for b_start, b_end, taker in self.masked.get(index, ()) if taker not in (within or "")
+        ]
+        free = {
+            key
+            for key, start, end in self.spans[index]
+            if not any(start < b_end and b_start < end for b_start, b_end in blocked)
+        }
+        if within is None:
+            self._free[index] = free
+        return free
 
-    def take(self, index: int, key: str) -> None:
-        """A term has taken ``key`` in pair ``index``: the phrases inside or across it no longer count there."""
+    def take(self, index: int, key: str, taker: str) -> None:
+        """``taker`` has taken ``key`` in pair ``index``: the phrases inside or across it no longer count there."""
         before = self.free(index)
-        self.masked[index].extend((start, end) for k, start, end in self.spans[index] if k == key)
+        self.masked[index].extend((start, end, taker) for k, start, end in self.spans[index] if k == key)
         del self._free[index]
         for lost in before - self.free(index):
             self.pairs_with[lost] -= 1
@@ -240,6 +250,7 @@ def find_equivalents(
     pairs: Iterable[tuple[str, str, str]],
     terms: Iterable[str],
     *,
+    candidates: Iterable[str] = (),
     max_words: int = MAX_WORDS,
     top: int = 3,
     evidence: int = 3,
@@ -248,7 +259,11 @@ def find_equivalents(
 
     Every term in ``terms`` gets an entry (with no equivalents when it never
     occurs on its own); ``top`` renderings per term, each with up to
-    ``evidence`` pair ids.
+    ``evidence`` pair ids.  ``candidates`` (strings that may be terms:
+    ``termbase.bilingual``) get entries too, linked after every term, so the
+    terms' renderings are the same with or without them: a candidate occurs
+    only where no term covers it, and takes no English phrase a term took —
+    unless that term is inside it (基金组织 in 国际货币基金组织).
     """
     ids, chinese, english = [], [], []
     for pair_id, zh, en_text in pairs:
@@ -257,23 +272,39 @@ def find_equivalents(
         english.append(en_text)
     terms = list(dict.fromkeys(terms))
     matcher = TermMatcher(terms)
+    known = set(matcher.keys)
+    candidates = [c for c in dict.fromkeys(candidates) if normalise(c) not in known]
     occurs: dict[str, list[int]] = defaultdict(list)
     for index, zh in enumerate(chinese):
         for term in dict.fromkeys(m.term for m in matcher.longest(zh)):
             occurs[term].append(index)
+    tried = set(candidates)
+    if candidates:
+        everything = TermMatcher(terms + candidates)
+        for index, zh in enumerate(chinese):
+            for term in dict.fromkeys(m.term for m in everything.longest(zh) if m.term in tried):
+                occurs[term].append(index)
     phrases = _Phrases(english, max_words, {i for where in occurs.values() for i in where})
     total = len(ids)
     results = {}
-    for term in sorted(terms, key=lambda t: (-len(t), -len(occurs.get(t, ())), t)):
+    order = lambda t: (-len(t), -len(occurs.get(t, ())), t)  # noqa: E731
+    for term in sorted(terms, key=order) + sorted(candidates, key=order):
         where = occurs.get(term, [])
         result = results[term] = TermEquivalents(term, len(where))
         if not where:
             continue
         together: dict[str, list[int]] = defaultdict(list)
+        regained: Counter[str] = Counter()  # phrases a term inside this candidate took in its pairs
         for index in where:
-            for key in phrases.free(index):
+            free = phrases.free(index)
+            if term in tried:
+                mine = phrases.free(index, within=term)
+                if mine is not free:
+                    regained.update(mine - free)
+                    free = mine
+            for key in free:
                 together[key].append(index)
-        ranked = _rank(term, len(where), together, phrases)
+        ranked = _rank(term, len(where), together, phrases, regained)
         for c in ranked[:top]:
             llr = _llr(c.count, len(where) - c.count, c.marginal - c.count, total - len(where) - c.marginal + c.count)
             result.equivalents.append(
@@ -292,8 +323,8 @@ def find_equivalents(
             )
         if ranked:
             for index in ranked[0].pairs:
-                phrases.take(index, ranked[0].key)
-    return {term: results[term] for term in terms}
+                phrases.take(index, ranked[0].key, term)
+    return {term: results[term] for term in terms + candidates}
 
 
 class _Candidate(NamedTuple):
@@ -306,7 +337,9 @@ class _Candidate(NamedTuple):
     pairs: list[int]
 
 
-def _rank(term: str, occurrences: int, together: dict[str, list[int]], phrases: _Phrases) -> list[_Candidate]:
+def _rank(
+    term: str, occurrences: int, together: dict[str, list[int]], phrases: _Phrases, regained: Counter[str]
+) -> list[_Candidate]:
     """The English phrases of a term's pairs, best rendering first.
 
     Score: Dice blended with the dictionary prior, which weighs most when the
@@ -322,9 +355,9 @@ def _rank(term: str, occurrences: int, together: dict[str, list[int]], phrases: 
     weight = occurrences / (occurrences + PRIOR_PAIRS)
     ranked = []
     for key, with_key in together.items():
-        if not coordinated and _COORDINATION.search(key) and not _one_name(phrases.display(key)):
+        if not coordinated and _COORDINATION.search(key) and not one_name(phrases.display(key)):
             continue
-        count, marginal = len(with_key), phrases.pairs_with[key]
+        count, marginal = len(with_key), phrases.pairs_with[key] + regained[key]
         dice = 2 * count / (occurrences + marginal)
         agreement = prior(key)
         score = weight * dice + (1 - weight) * agreement
@@ -355,7 +388,7 @@ def _verb_first(surface: str) -> bool:
     return first.islower() and en.may_be_verb(first)
 
 
-def _one_name(surface: str) -> bool:
+def one_name(surface: str) -> bool:
     """A coordination inside a name (Economic and Social Council); "employment and decent work" is two terms."""
     tokens = surface.split()
     return all(

@@ -1,0 +1,171 @@
+"""Bilingual term extraction: Chinese strings that the aligned pairs render consistently by one English term.
+
+The miner judges a string by the Chinese alone, and some terms fail its tests: rare ones (湿地, 疟疾:
+twice in the bundled corpus), words jieba tags as verbs or adjectives (停火, 洗钱, 贫困), names it
+takes for clauses (不扩散核武器条约).  The aligned pairs give a second opinion: a Chinese string whose
+occurrences go with one English noun phrase, in several different segments, is a term whatever its
+monolingual score — and it enters the termbase with that English.
+
+Candidates are the strings of the pairs' Chinese side (``candidates``): 2 to ``MAX_CHARS`` Chinese
+characters in ``MIN_SEGMENTS`` different segments or more, not always extended by the same character
+(closed), starting and ending where jieba's words do in most of their occurrences, with content words
+at both edges.  ``find_equivalents`` links them after the known terms, so they take neither an
+occurrence nor an English phrase from a term.  A candidate is kept (``select``) when its best rendering
+``qualifies``: confident, seen with it in ``MIN_SEGMENTS`` different segments and in at least half of
+its pairs, and shaped like an English term; one Chinese string per English rendering.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from shuyu.termbase.equivalents import CONFIDENT, Equivalent, TermEquivalents, one_name
+from shuyu.text import cedict, en
+from shuyu.text.match import TermMatcher
+from shuyu.text.zh import CJK, normalise, pos_pattern, words
+
+# Different Chinese segments a candidate, and the rendering with it, must be seen in: one sentence
+# copied into two documents shows one choice of words, not a consistent rendering.
+MIN_SEGMENTS = 2
+MAX_CHARS = 12  # 预防犯罪和刑事司法委员会; the English side stops at MAX_WORDS words anyway
+# Share of a candidate's occurrences that must start and end where jieba's words do.
+_WHOLE_WORDS = 0.5
+# jieba tags of words that cannot open or close a term: prepositions, conjunctions, particles, pronouns,
+# adverbs, numerals, measure words, localisers, punctuation (a leading 不/非 is a prefix: 不扩散, 非传染性疾病).
+_EDGE_TAGS = ("p", "c", "u", "r", "d", "m", "q", "f", "x", "y", "e")
+_PREFIXES = ("不", "非")
+_PARTICLES = ("uj", "ul", "uz", "ug", "uv", "ud")  # 的 了 着 过 地 得: a clause, not a name
+# Nor has a name a preposition, localiser or pronoun inside: 妇女|在|非正规部门, 议程|中|专门…, 见|本|报告.
+_INSIDE_TAGS = ("p", "f", "r")
+_VERBS = ("v", "vd", "vi", "vg")  # not vn, a verbal noun: 发展|筹资, 体制|建设
+_RUN = re.compile(f"[{CJK}]+")
+
+
+def candidates(chinese: Iterable[str], known: Iterable[str] = ()) -> list[str]:
+    """Chinese strings of the segments that may be terms (see the module's docstring), ``known`` left out."""
+    segments = list(dict.fromkeys(normalise(text) for text in chinese))
+    spread: Counter[str] = Counter()
+    for text in segments:
+        grams = set()
+        for run in _RUN.findall(text):
+            for start in range(len(run)):
+                grams.update(run[start:end] for end in range(start + 2, min(len(run), start + MAX_CHARS) + 1))
+        spread.update(grams)
+    frequent = {gram: n for gram, n in spread.items() if n >= MIN_SEGMENTS}
+    extended = set()  # always inside one longer candidate: 开发计划 inside 开发计划署 (not 疟疾 inside 疟疾和)
+    for gram, n in frequent.items():
+        if len(gram) > 2:
+            parts = [part for part in (gram[1:], gram[:-1]) if frequent.get(part) == n]
+            if parts and _edges_ok(gram):
+                extended.update(parts)
+    known = {normalise(term) for term in known}
+    closed = [g for g in frequent if g not in extended and g not in known and _edges_ok(g)]
+    return sorted(_whole_words(closed, segments))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _edges_ok(gram: str) -> bool:
+    """Content words at both edges, no particle, preposition, localiser or pronoun inside; an adverb may open a
+    name of two words or more
+    (经常预算: regular budget), as the English side will tell a name from 特别是发展中国家."""
+    tagged = pos_pattern(gram)
+    (first, first_tag), last_tag = tagged[0], tagged[-1][1]
+    if len(tagged) > 1 and first_tag in _VERBS:
+        return False  # a verb and its object (采取|紧急行动, 违反|总数), as the miner rules its collocations
+    opener = first in _PREFIXES or (first_tag == "d" and len(tagged) > 1) or not first_tag.startswith(_EDGE_TAGS)
+    if not opener or last_tag.startswith(_EDGE_TAGS):
+        return False
+    return not any(tag in _PARTICLES or tag.startswith(_INSIDE_TAGS) for _, tag in tagged[1:-1])
+
+
+def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
+    """The grams that start and end on jieba's word boundaries in at least ``_WHOLE_WORDS`` of their uses."""
+    if not grams:
+        return []
+    matcher = TermMatcher(grams)
+    uses: Counter[str] = Counter()
+    whole: Counter[str] = Counter()
+    for text in segments:
+        bounds, position = {0}, 0
+        for word in words(text):
+            position += len(word)
+            bounds.add(position)
+        for m in matcher.every(text):
+            uses[m.term] += 1
+            whole[m.term] += m.start in bounds and m.end in bounds
+    return [g for g in grams if uses[g] and whole[g] >= _WHOLE_WORDS * uses[g]]
+
+
+def term_shaped(english: str) -> bool:
+    """An English rendering a termbase can hold: a noun phrase that does not open with a verb's -ing form
+    ("providing financial assistance") nor coordinate two nouns outside a name ("sexual and reproductive
+    health" is one term); a single word must be a noun (not "regret", "single", "contrary")."""
+    tokens = en.words(english)
+    if not en.is_noun_phrase(tokens):
+        return False
+    first = _classes(tokens[0])
+    if tokens[0].lower().endswith("ing") and first == {"VERB"} or first == {"ADV"}:
+        return False  # "providing financial assistance", "especially developing countries"
+    if any(w in ("and", "or") and _joins_heads(tokens, i) for i, w in enumerate(tokens[1:-1], 1)):
+        return one_name(english)  # two terms ("men and women"), unless one name (Commission on Crime Prevention and …)
+    return len(tokens) > 1 or first <= {"NOUN", "PROPN"}
+
+
+def _joins_heads(tokens: list[str], i: int) -> bool:
+    """Whether the conjunction at ``i`` joins two nouns ("men and women", "political and military"), not two
+    modifiers of one head ("sexual and reproductive health")."""
+    before = _classes(tokens[i - 1])
+    return i == len(tokens) - 2 or "NOUN" in before and "ADJ" not in before
+
+
+@functools.lru_cache(maxsize=50_000)
+def _classes(word: str) -> frozenset[str]:
+    """Word classes LemmInflect's lexicon knows ``word`` in (empty for names and acronyms it does not know)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word) or getAllLemmas(word.lower()))
+
+
+def qualifies(term: str, equivalent: Mapping | Equivalent, pairs: int) -> bool:
+    """Whether a candidate's best rendering (an ``Equivalent`` or a stored equivalents row), seen with it
+    in ``pairs`` pairs, makes it a term: confident, attested ``MIN_SEGMENTS`` times in at least half of its
+    pairs, and shaped like an English term; a Chinese string of several words rendered by one English
+    word must be a short form (儿基会 "UNICEF"): 伊拉克问题 "Iraq", 维也纳举行 "Vienna", 数据显示 "data" are a
+    name or a noun with the words around it.  Distinct segments are checked by ``select``."""
+    get = equivalent.get if isinstance(equivalent, Mapping) else lambda name: getattr(equivalent, name)
+    english = get("rendering") if isinstance(equivalent, Mapping) else get("english")
+    count = get("count")
+    return (
+        get("confidence") >= CONFIDENT
+        and count >= MIN_SEGMENTS
+        and 2 * count >= pairs
+        and term_shaped(english)
+        and (len(en.lookup_key(english).split()) > 1 or english.isupper() or _one_word(term))
+    )
+
+
+def _one_word(term: str) -> bool:
+    """One word of jieba's or CC-CEDICT's (有罪不罚, 重新造林), a prefix aside (不|平等, 非|歧视)."""
+    tagged = pos_pattern(term)
+    return len(tagged) == 1 or len(tagged) == 2 and tagged[0][0] in _PREFIXES or bool(cedict.senses(term))
+
+
+def select(found: Mapping[str, TermEquivalents], tried: Iterable[str], segment_of: Mapping[str, str]) -> list[str]:
+    """The candidates of ``tried`` whose best rendering qualifies (``segment_of``: pair id → its Chinese,
+    to count different segments; the equivalents need all their evidence), one per English rendering:
+    the one seen with it most often (过去五年 rather than 过去五年来)."""
+    best: dict[str, tuple[tuple, str]] = {}
+    for term in tried:
+        result = found.get(term)
+        e = result.best if result else None
+        if e is None or not qualifies(term, e, result.pairs):
+            continue
+        if len({segment_of[p] for p in e.evidence}) < MIN_SEGMENTS:
+            continue
+        rank = (e.count, e.confidence, -len(term))
+        if e.key not in best or rank > best[e.key][0]:
+            best[e.key] = (rank, term)
+    return sorted(term for _, term in best.values())
