@@ -33,12 +33,148 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 CHUNK_CHARS = 1 << 22
 TABLE_CAP = 2_000_000
 _P = np.uint64(0x100000001B3)  # hash multiplier (FNV prime)
 _BOUNDARY = -1  # neighbour code of a clause boundary
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing of keys into open-addressing slots
+
+
+@numba.njit(cache=True)
+def _slots(size: int) -> np.ndarray:
+    """An empty open-addressing table (``-1`` everywhere) for ``size`` keys, at most half full."""
+    capacity = 16
+    while capacity < 2 * size:
+        capacity *= 2
+    return np.full(capacity, -1, dtype=np.int64)
+
+
+@numba.njit(cache=True)
+def _slot(key: np.uint64, mask: int) -> int:
+    mixed = key * _MIX
+    return np.int64((mixed ^ (mixed >> np.uint64(29))) & np.uint64(mask))
+
+
+@numba.njit(cache=True)
+def _group(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(group of each value, distinct values in order of appearance, weighted count of each): one pass, no sort."""
+    slots = _slots(len(values))
+    mask = len(slots) - 1
+    group = np.empty(len(values), dtype=np.int64)
+    distinct = np.empty(len(values), dtype=np.uint64)
+    counts = np.zeros(len(values), dtype=np.int64)
+    size = 0
+    for i in range(len(values)):
+        value = values[i]
+        s = _slot(value, mask)
+        while True:
+            g = slots[s]
+            if g < 0:
+                slots[s] = g = size
+                distinct[size] = value
+                size += 1
+                break
+            if distinct[g] == value:
+                break
+            s = (s + 1) & mask
+        group[i] = g
+        counts[g] += weights[i]
+    return group, distinct[:size], counts[:size]
+
+
+@numba.njit(cache=True)
+def _gram_index(hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Open-addressing index of (length, hash) → row of the frequent n-grams of all lengths."""
+    slots = _slots(len(hashes))
+    mask = len(slots) - 1
+    for row in range(len(hashes)):
+        s = _slot(hashes[row] + np.uint64(lengths[row]) * _P, mask)
+        while slots[s] >= 0:
+            s = (s + 1) & mask
+        slots[s] = row
+    return slots
+
+
+@numba.njit(cache=True)
+def _find(slots: np.ndarray, hashes: np.ndarray, lengths: np.ndarray, h: np.uint64, n: int) -> int:
+    mask = len(slots) - 1
+    s = _slot(h + np.uint64(n) * _P, mask)
+    while True:
+        row = slots[s]
+        if row < 0 or (hashes[row] == h and lengths[row] == n):
+            return row
+        s = (s + 1) & mask
+
+
+@numba.njit(cache=True)
+def _walk_rows(
+    codes: np.ndarray, remaining: np.ndarray, slots: np.ndarray, hashes: np.ndarray, lengths: np.ndarray, max_len: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(start, row) of every frequent n-gram occurrence, by start and longest first.
+
+    Frequent sets are closed under prefixes, so the n-grams at a start are
+    tried by growing length until one is not frequent.
+    """
+    starts = np.empty(len(codes), dtype=np.int64)
+    rows = np.empty(len(codes), dtype=np.int64)
+    size = 0
+    found = np.empty(max_len, dtype=np.int64)
+    for p in range(len(codes)):
+        h = np.uint64(0)
+        depth = 0
+        for n in range(1, min(max_len, remaining[p]) + 1):
+            h = h * _P + codes[p + n - 1]
+            row = _find(slots, hashes, lengths, h, n)
+            if row < 0:
+                break
+            found[depth] = row
+            depth += 1
+        if size + depth > len(rows):
+            grown = max(2 * len(rows), size + depth)
+            starts = np.concatenate((starts, np.empty(grown - len(starts), dtype=np.int64)))
+            rows = np.concatenate((rows, np.empty(grown - len(rows), dtype=np.int64)))
+        for k in range(depth - 1, -1, -1):
+            starts[size] = p
+            rows[size] = found[k]
+            size += 1
+    return starts[:size], rows[:size]
+
+
+@numba.njit(cache=True)
+def _accumulate(
+    slots: np.ndarray, keys: np.ndarray, counts: np.ndarray, size: int, new_keys: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Add weighted ``new_keys`` (≥ 0) to an open-addressing count table, growing it when half full."""
+    mask = len(slots) - 1
+    for i in range(len(new_keys)):
+        if 2 * (size + 1) > len(slots):
+            slots = _slots(2 * size)
+            mask = len(slots) - 1
+            for j in range(size):
+                s = _slot(np.uint64(keys[j]), mask)
+                while slots[s] >= 0:
+                    s = (s + 1) & mask
+                slots[s] = j
+            keys = np.concatenate((keys, np.empty(len(slots) // 2 - len(keys), dtype=np.int64)))
+            counts = np.concatenate((counts, np.zeros(len(slots) // 2 - len(counts), dtype=np.int64)))
+        key = new_keys[i]
+        s = _slot(np.uint64(key), mask)
+        while True:
+            j = slots[s]
+            if j < 0:
+                slots[s] = j = size
+                keys[size] = key
+                counts[size] = 0
+                size += 1
+                break
+            if keys[j] == key:
+                break
+            s = (s + 1) & mask
+        counts[j] += weights[i]
+    return slots, keys, counts, size
 
 
 def gram_hash(gram: str) -> int:
@@ -299,11 +435,12 @@ def count(
     for chunk in map(store.add, chunks(passages)):
         valid = chunk.remaining > 0
         chars += chunk.chars
-        values, counts, _, _ = _weighted_counts(chunk.codes[valid], chunk.weight[valid])
-        tables[1].add(values, counts)
+        # Code points of Chinese characters are below 2¹⁶: 1-grams are counted by bincount.
+        ones = np.bincount(chunk.codes[valid].astype(np.int64), weights=chunk.weight[valid]).astype(np.int64)
+        values = np.flatnonzero(ones)
+        tables[1].add(values.astype(np.uint64), ones[values])
         # Per position: does the (n-1)-gram starting here occur at least twice in this chunk?
-        values, counts, order, starts = _weighted_counts(chunk.codes, chunk.weight)
-        alive = _expand(counts >= 2, order, starts, len(chunk.codes)) & valid
+        alive = valid & (ones[chunk.codes.astype(np.int64)] >= 2)
         hashes = chunk.codes.copy()
         for n in range(2, max_len + 1):
             positions = np.flatnonzero(alive[:-1] & alive[1:] & (chunk.remaining[:-1] >= n))
@@ -311,11 +448,13 @@ def count(
                 break
             current = hashes[positions] * _P + chunk.codes[positions + n - 1]
             hashes[positions] = current
-            values, counts, order, starts = _weighted_counts(current, chunk.weight[positions])
+            group, values, counts = _group(current, chunk.weight[positions])
             frequent = counts >= 2
-            tables[n].add(values[frequent], counts[frequent])
+            values, counts = values[frequent], counts[frequent]
+            order = np.argsort(values)
+            tables[n].add(values[order], counts[order])
             alive = np.zeros(len(chunk.codes), dtype=bool)
-            alive[positions] = _expand(frequent, order, starts, len(positions))
+            alive[positions] = frequent[group]
         done += chunk.size
         progress(done)
     floor = max(min_freq, math.ceil(chars / 1_000_000))
@@ -326,34 +465,40 @@ def count(
     return out, chars, floor, done
 
 
-def _expand(group_flags: np.ndarray, order: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
-    """Per element of the sorted groups, its group's flag, in the original element order."""
-    flags = np.zeros(size, dtype=bool)
-    if size:
-        flags[order] = np.repeat(group_flags, np.diff(np.append(starts, size)))
-    return flags
+class _GramIndex:
+    """The frequent n-grams of all lengths as rows of one table, found by (length, hash) in O(1)."""
+
+    def __init__(self, frequent: dict[int, np.ndarray]) -> None:
+        self.lengths_in_order = sorted(frequent)
+        sizes = [len(frequent[n]) for n in self.lengths_in_order]
+        self.offset = dict(zip(self.lengths_in_order, np.cumsum([0] + sizes).tolist(), strict=False))
+        self.hashes = np.concatenate([frequent[n] for n in self.lengths_in_order] or [np.zeros(0, np.uint64)])
+        self.lengths = np.repeat(np.asarray(self.lengths_in_order, dtype=np.int64), sizes)
+        self.slots = _gram_index(self.hashes, self.lengths)
+
+    def walk(self, chunk: Chunk, max_len: int) -> tuple[np.ndarray, np.ndarray]:
+        """(start, row) of the frequent n-grams in a chunk, by start and longest first."""
+        return _walk_rows(chunk.codes, chunk.remaining, self.slots, self.hashes, self.lengths, max_len)
 
 
-def _walk(chunk: Chunk, frequent: dict[int, np.ndarray], max_len: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-    """Per length n: (n, positions, index into frequent[n]) of the frequent n-grams in a chunk.
+class _CountTable:
+    """Weighted counts of non-negative int64 keys, kept in a hash table across chunks (no re-sorting)."""
 
-    Frequent sets are closed under prefixes, so length n+1 is only tried where
-    length n was frequent: the work shrinks as n grows.
-    """
-    positions = np.flatnonzero(chunk.remaining > 0)
-    hashes = np.zeros(len(positions), dtype=np.uint64)
-    for n in range(1, max_len + 1):
-        keep = chunk.remaining[positions] >= n
-        positions = positions[keep]
-        hashes = hashes[keep] * _P + chunk.codes[positions + n - 1]
-        table = frequent.get(n)
-        if table is None or not len(table) or not len(positions):
-            return
-        where = np.searchsorted(table, hashes)
-        where[where == len(table)] = 0
-        hit = table[where] == hashes
-        positions, hashes = positions[hit], hashes[hit]
-        yield n, positions, where[hit]
+    def __init__(self) -> None:
+        self.slots = _slots(0)
+        self.keys = np.zeros(len(self.slots) // 2, dtype=np.int64)
+        self.counts = np.zeros(len(self.slots) // 2, dtype=np.int64)
+        self.size = 0
+
+    def add(self, keys: np.ndarray, weights: np.ndarray) -> None:
+        self.slots, self.keys, self.counts, self.size = _accumulate(
+            self.slots, self.keys, self.counts, self.size, keys, weights
+        )
+
+    def sorted(self) -> tuple[np.ndarray, np.ndarray]:
+        """(distinct keys in order, their counts)."""
+        order = np.argsort(self.keys[: self.size])
+        return self.keys[order], self.counts[order]
 
 
 class _PairCounts:
@@ -396,35 +541,49 @@ def neighbours(
     progress: Callable[[int], None] = lambda n: None,
 ) -> dict[int, Frequent]:
     """Pass 2: characters of the frequent n-grams, and branching entropy of those of length ≥ 2."""
-    frequent = {n: hashes for n, (hashes, _) in tables.items()}
-    chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, h in frequent.items()}
-    seen = {n: np.zeros(len(h), dtype=bool) for n, h in frequent.items()}
-    sides = {(n, side): _PairCounts() for n in frequent if n >= 2 for side in ("left", "right")}
+    index = _GramIndex({n: hashes for n, (hashes, _) in tables.items()})
+    seen = np.zeros(len(index.hashes), dtype=bool)  # rows whose characters are known
+    chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, (h, _) in tables.items()}
+    sides = {side: _CountTable() for side in ("left", "right")}
     done = 0
     for chunk in store:
-        for n, positions, index in _walk(chunk, frequent, max_len):
-            new, first = _first_of_each(index)
-            fresh = ~seen[n][new]
-            starts = positions[first[fresh]]
-            chars[n][new[fresh]] = chunk.codes[starts[:, None] + np.arange(n)]
-            seen[n][new] = True
-            if n < 2:
-                continue
-            left = np.where(positions > 0, chunk.codes[np.maximum(positions - 1, 0)], 0).astype(np.int64)
-            right = chunk.codes[positions + n].astype(np.int64)
-            weights = chunk.weight[positions]
-            sides[(n, "left")].add(index, np.where(left == 0, _BOUNDARY, left), weights)
-            sides[(n, "right")].add(index, np.where(right == 0, _BOUNDARY, right), weights)
+        starts, rows = index.walk(chunk, max_len)
+        sighted = np.full(len(index.hashes), -1, dtype=np.int64)  # a start of each row in this chunk
+        sighted[rows] = starts
+        fresh = ~seen & (sighted >= 0)
+        for n in index.lengths_in_order:
+            first = index.offset[n]
+            new = np.flatnonzero(fresh[first : first + len(chars[n])])
+            chars[n][new] = chunk.codes[sighted[first + new][:, None] + np.arange(n)]
+        seen |= fresh
+        lengths = index.lengths[rows]
+        wide = lengths >= 2
+        starts, rows, lengths = starts[wide], rows[wide], lengths[wide]
+        left = np.where(starts > 0, chunk.codes[np.maximum(starts - 1, 0)], 0).astype(np.int64)
+        right = chunk.codes[starts + lengths].astype(np.int64)
+        weights = chunk.weight[starts]
+        for side, codes in (("left", left), ("right", right)):
+            # key: row·2²² + neighbour + 1, the neighbour of a clause boundary being _BOUNDARY
+            sides[side].add(rows * (1 << 22) + np.where(codes == 0, _BOUNDARY, codes) + 1, weights)
         done += chunk.size
         progress(done)
+    entropy = {side: table.sorted() for side, table in sides.items()}
     out = {}
     for n, (hashes, counts) in tables.items():
         if n >= 2:
-            left, right = (_entropy_by_id(sides[(n, side)], len(hashes)) for side in ("left", "right"))
+            left, right = (_entropy_of_rows(*entropy[side], index.offset[n], len(hashes)) for side in ("left", "right"))
         else:
             left = right = np.zeros(len(hashes))
         out[n] = Frequent(hashes, counts, chars[n], left, right)
     return out
+
+
+def _entropy_of_rows(keys: np.ndarray, counts: np.ndarray, first: int, size: int) -> np.ndarray:
+    """Neighbour entropy of rows ``first`` … ``first + size`` from the sorted (row·2²² + neighbour + 1, count) pairs."""
+    lo, hi = np.searchsorted(keys, [first * (1 << 22), (first + size) * (1 << 22)])
+    pairs = _PairCounts()
+    pairs.keys, pairs.counts = keys[lo:hi] - first * (1 << 22), counts[lo:hi]
+    return _entropy_by_id(pairs, size)
 
 
 def _entropy_by_id(pairs: _PairCounts, size: int) -> np.ndarray:
@@ -486,15 +645,16 @@ def occurrences(
     occurrence stands alone when no occurrence of a longer term covers it, as
     a reader taking the longest match would see it.
     """
-    frequent = {n: hashes for n, (hashes, _) in tables.items()}
-    ids_by_length = {n: np.full(len(hashes), -1, dtype=np.int64) for n, hashes in frequent.items()}
+    index = _GramIndex({n: hashes for n, (hashes, _) in tables.items()})
+    ids_by_row = np.full(len(index.hashes), -1, dtype=np.int64)
     term_ids = {}
     for i, term in enumerate(terms):
         n = len(term)
         h = np.uint64(gram_hash(term))
-        where = int(np.searchsorted(frequent[n], h))
-        if where < len(frequent[n]) and frequent[n][where] == h:  # terms not frequent never occur here
-            ids_by_length[n][where] = i
+        if n in index.offset:  # terms not frequent never occur here
+            row = _find(index.slots, index.hashes, index.lengths, h, n)
+            if row >= 0:
+                ids_by_row[row] = i
         term_ids[term] = i
     by_year = _PairCounts()
     freq = np.zeros(len(terms), dtype=np.int64)
@@ -506,22 +666,13 @@ def occurrences(
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
     for chunk in store:
-        found_pos, found_len, found_id = [], [], []
-        for n, positions, index in _walk(chunk, frequent, max_len):
-            ids = ids_by_length[n][index]
-            mine = ids >= 0
-            found_pos.append(positions[mine])
-            found_len.append(np.full(int(mine.sum()), n))
-            found_id.append(ids[mine])
-        positions, lengths, ids = (
-            np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-            for found in (found_pos, found_len, found_id)
-        )
+        positions, rows = index.walk(chunk, max_len)  # by start, longest first
+        ids = ids_by_row[rows]
+        mine = ids >= 0
+        positions, lengths, ids = positions[mine], index.lengths[rows[mine]], ids[mine]
         if not len(ids):
             documents.add(chunk, ids, ids)  # no term here, but the open document may change
         else:
-            order = np.lexsort((-lengths, positions))  # by start, longest first
-            positions, lengths, ids = positions[order], lengths[order], ids[order]
             ends = positions + lengths
             reach = np.maximum.accumulate(ends)
             alone = np.concatenate(([True], reach[:-1] < ends[1:])) if len(ends) else ends.astype(bool)
