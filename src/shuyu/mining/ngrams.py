@@ -40,7 +40,6 @@ CHUNK_CHARS = 1 << 22
 TABLE_CAP = 2_000_000
 _P = np.uint64(0x100000001B3)  # hash multiplier (FNV prime)
 _BOUNDARY = -1  # neighbour code of a clause boundary
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing of keys into open-addressing slots
 
 
 @numba.njit(cache=True)
@@ -54,8 +53,10 @@ def _slots(size: int) -> np.ndarray:
 
 @numba.njit(cache=True)
 def _slot(key: np.uint64, mask: int) -> int:
-    mixed = key * _MIX
-    return np.int64((mixed ^ (mixed >> np.uint64(29))) & np.uint64(mask))
+    """The home slot of ``key``: splitmix64's finaliser, so that similar keys land far apart."""
+    key = (key ^ (key >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    key = (key ^ (key >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return np.int64((key ^ (key >> np.uint64(31))) & np.uint64(mask))
 
 
 @numba.njit(cache=True)
@@ -111,15 +112,21 @@ def _find(slots: np.ndarray, hashes: np.ndarray, lengths: np.ndarray, h: np.uint
 
 @numba.njit(cache=True)
 def _walk_rows(
-    codes: np.ndarray, remaining: np.ndarray, slots: np.ndarray, hashes: np.ndarray, lengths: np.ndarray, max_len: int
+    codes: np.ndarray,
+    remaining: np.ndarray,
+    slots: np.ndarray,
+    hashes: np.ndarray,
+    lengths: np.ndarray,
+    max_len: int,
+    wanted: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(start, row) of every frequent n-gram occurrence, by start and longest first.
+    """(start, row) of every occurrence of a ``wanted`` frequent n-gram, by start and longest first.
 
     Frequent sets are closed under prefixes, so the n-grams at a start are
     tried by growing length until one is not frequent.
     """
-    starts = np.empty(len(codes), dtype=np.int64)
-    rows = np.empty(len(codes), dtype=np.int64)
+    starts = np.empty(1024, dtype=np.int64)
+    rows = np.empty(1024, dtype=np.int64)
     size = 0
     found = np.empty(max_len, dtype=np.int64)
     for p in range(len(codes)):
@@ -132,11 +139,12 @@ def _walk_rows(
                 break
             found[depth] = row
             depth += 1
-        if size + depth > len(rows):
-            grown = max(2 * len(rows), size + depth)
-            starts = np.concatenate((starts, np.empty(grown - len(starts), dtype=np.int64)))
-            rows = np.concatenate((rows, np.empty(grown - len(rows), dtype=np.int64)))
         for k in range(depth - 1, -1, -1):
+            if not wanted[found[k]]:
+                continue
+            if size == len(rows):
+                starts = np.concatenate((starts, np.empty(size, dtype=np.int64)))
+                rows = np.concatenate((rows, np.empty(size, dtype=np.int64)))
             starts[size] = p
             rows[size] = found[k]
             size += 1
@@ -144,37 +152,72 @@ def _walk_rows(
 
 
 @numba.njit(cache=True)
-def _accumulate(
-    slots: np.ndarray, keys: np.ndarray, counts: np.ndarray, size: int, new_keys: np.ndarray, weights: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """Add weighted ``new_keys`` (≥ 0) to an open-addressing count table, growing it when half full."""
-    mask = len(slots) - 1
-    for i in range(len(new_keys)):
-        if 2 * (size + 1) > len(slots):
-            slots = _slots(2 * size)
-            mask = len(slots) - 1
-            for j in range(size):
-                s = _slot(np.uint64(keys[j]), mask)
-                while slots[s] >= 0:
-                    s = (s + 1) & mask
-                slots[s] = j
-            keys = np.concatenate((keys, np.empty(len(slots) // 2 - len(keys), dtype=np.int64)))
-            counts = np.concatenate((counts, np.zeros(len(slots) // 2 - len(counts), dtype=np.int64)))
-        key = new_keys[i]
-        s = _slot(np.uint64(key), mask)
-        while True:
-            j = slots[s]
-            if j < 0:
-                slots[s] = j = size
-                keys[size] = key
-                counts[size] = 0
-                size += 1
+def _neighbour_counts(
+    codes: np.ndarray,
+    remaining: np.ndarray,
+    weight: np.ndarray,
+    slots: np.ndarray,
+    hashes: np.ndarray,
+    lengths: np.ndarray,
+    max_len: int,
+    sighted: np.ndarray,
+    begin: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    sizes: np.ndarray,
+) -> int:
+    """Count the neighbours of the frequent n-gram occurrences from start ``begin`` on.
+
+    The ``left`` and ``right`` count tables (see ``_count``) hold ``sizes``
+    keys; a key is row·2²² + code + 1, or row·2²² at a clause boundary.
+    ``sighted`` gets a start of each row seen.  Returns where it stopped: the
+    end, or a start where a table must grow first.
+    """
+    for p in range(begin, len(codes)):
+        if (max(sizes[0], sizes[1]) + max_len) * 2 > len(left):
+            return p
+        h = np.uint64(0)
+        before = codes[p - 1] if p > 0 else np.uint64(0)
+        for n in range(1, min(max_len, remaining[p]) + 1):
+            h = h * _P + codes[p + n - 1]
+            row = _find(slots, hashes, lengths, h, n)
+            if row < 0:
                 break
-            if keys[j] == key:
-                break
-            s = (s + 1) & mask
-        counts[j] += weights[i]
-    return slots, keys, counts, size
+            if sighted[row] < 0:
+                sighted[row] = p
+            if n >= 2:
+                after = codes[p + n]
+                sizes[0] += _count(left, np.int64(row << 22) + np.int64(before) + (before > 0), weight[p])
+                sizes[1] += _count(right, np.int64(row << 22) + np.int64(after) + (after > 0), weight[p])
+    return len(codes)
+
+
+@numba.njit(cache=True)
+def _count(cells: np.ndarray, key: int, weight: int) -> int:
+    """Add ``weight`` to the count of ``key`` (≥ 0) in an open-addressing table of (key + 1, count) cells
+    (key 0: empty), key and count side by side in memory.  Returns 1 if the key is new, else 0."""
+    mask = len(cells) - 1
+    s = _slot(np.uint64(key), mask)
+    while True:
+        stored = cells[s, 0]
+        if stored == key + 1:
+            cells[s, 1] += weight
+            return 0
+        if stored == 0:
+            cells[s, 0] = key + 1
+            cells[s, 1] = weight
+            return 1
+        s = (s + 1) & mask
+
+
+@numba.njit(cache=True)
+def _rehash(cells: np.ndarray, capacity: int) -> np.ndarray:
+    """The same counts in a table of ``capacity`` cells."""
+    out = np.zeros((capacity, 2), dtype=np.int64)
+    for i in range(len(cells)):
+        if cells[i, 0]:
+            _count(out, cells[i, 0] - 1, cells[i, 1])
+    return out
 
 
 def gram_hash(gram: str) -> int:
@@ -436,7 +479,7 @@ def count(
         valid = chunk.remaining > 0
         chars += chunk.chars
         # Code points of Chinese characters are below 2¹⁶: 1-grams are counted by bincount.
-        ones = np.bincount(chunk.codes[valid].astype(np.int64), weights=chunk.weight[valid]).astype(np.int64)
+        ones = np.bincount(chunk.codes[valid].astype(np.int64), chunk.weight[valid], minlength=1 << 16).astype(np.int64)
         values = np.flatnonzero(ones)
         tables[1].add(values.astype(np.uint64), ones[values])
         # Per position: does the (n-1)-gram starting here occur at least twice in this chunk?
@@ -476,29 +519,26 @@ class _GramIndex:
         self.lengths = np.repeat(np.asarray(self.lengths_in_order, dtype=np.int64), sizes)
         self.slots = _gram_index(self.hashes, self.lengths)
 
-    def walk(self, chunk: Chunk, max_len: int) -> tuple[np.ndarray, np.ndarray]:
-        """(start, row) of the frequent n-grams in a chunk, by start and longest first."""
-        return _walk_rows(chunk.codes, chunk.remaining, self.slots, self.hashes, self.lengths, max_len)
+    def walk(self, chunk: Chunk, max_len: int, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(start, row) of the ``wanted`` rows' n-grams in a chunk, by start and longest first."""
+        return _walk_rows(chunk.codes, chunk.remaining, self.slots, self.hashes, self.lengths, max_len, wanted)
 
 
 class _CountTable:
-    """Weighted counts of non-negative int64 keys, kept in a hash table across chunks (no re-sorting)."""
+    """Weighted counts of non-negative int64 keys in a hash table (see ``_count``) kept across chunks."""
 
     def __init__(self) -> None:
-        self.slots = _slots(0)
-        self.keys = np.zeros(len(self.slots) // 2, dtype=np.int64)
-        self.counts = np.zeros(len(self.slots) // 2, dtype=np.int64)
-        self.size = 0
+        self.cells = np.zeros((1 << 16, 2), dtype=np.int64)
 
-    def add(self, keys: np.ndarray, weights: np.ndarray) -> None:
-        self.slots, self.keys, self.counts, self.size = _accumulate(
-            self.slots, self.keys, self.counts, self.size, keys, weights
-        )
+    def grow(self) -> None:
+        self.cells = _rehash(self.cells, 2 * len(self.cells))
 
     def sorted(self) -> tuple[np.ndarray, np.ndarray]:
         """(distinct keys in order, their counts)."""
-        order = np.argsort(self.keys[: self.size])
-        return self.keys[order], self.counts[order]
+        used = np.flatnonzero(self.cells[:, 0])
+        keys = self.cells[used, 0] - 1
+        order = np.argsort(keys)
+        return keys[order], self.cells[used[order], 1]
 
 
 class _PairCounts:
@@ -545,26 +585,35 @@ def neighbours(
     seen = np.zeros(len(index.hashes), dtype=bool)  # rows whose characters are known
     chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, (h, _) in tables.items()}
     sides = {side: _CountTable() for side in ("left", "right")}
+    sizes = np.zeros(2, dtype=np.int64)  # keys in the left and right tables
     done = 0
     for chunk in store:
-        starts, rows = index.walk(chunk, max_len)
         sighted = np.full(len(index.hashes), -1, dtype=np.int64)  # a start of each row in this chunk
-        sighted[rows] = starts
+        begin = 0
+        while begin < len(chunk.codes):
+            begin = _neighbour_counts(
+                chunk.codes,
+                chunk.remaining,
+                chunk.weight,
+                index.slots,
+                index.hashes,
+                index.lengths,
+                max_len,
+                sighted,
+                begin,
+                sides["left"].cells,
+                sides["right"].cells,
+                sizes,
+            )
+            if begin < len(chunk.codes):
+                for table in sides.values():
+                    table.grow()
         fresh = ~seen & (sighted >= 0)
         for n in index.lengths_in_order:
             first = index.offset[n]
             new = np.flatnonzero(fresh[first : first + len(chars[n])])
             chars[n][new] = chunk.codes[sighted[first + new][:, None] + np.arange(n)]
         seen |= fresh
-        lengths = index.lengths[rows]
-        wide = lengths >= 2
-        starts, rows, lengths = starts[wide], rows[wide], lengths[wide]
-        left = np.where(starts > 0, chunk.codes[np.maximum(starts - 1, 0)], 0).astype(np.int64)
-        right = chunk.codes[starts + lengths].astype(np.int64)
-        weights = chunk.weight[starts]
-        for side, codes in (("left", left), ("right", right)):
-            # key: row·2²² + neighbour + 1, the neighbour of a clause boundary being _BOUNDARY
-            sides[side].add(rows * (1 << 22) + np.where(codes == 0, _BOUNDARY, codes) + 1, weights)
         done += chunk.size
         progress(done)
     entropy = {side: table.sorted() for side, table in sides.items()}
@@ -666,10 +715,8 @@ def occurrences(
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
     for chunk in store:
-        positions, rows = index.walk(chunk, max_len)  # by start, longest first
-        ids = ids_by_row[rows]
-        mine = ids >= 0
-        positions, lengths, ids = positions[mine], index.lengths[rows[mine]], ids[mine]
+        positions, rows = index.walk(chunk, max_len, ids_by_row >= 0)  # by start, longest first
+        lengths, ids = index.lengths[rows], ids_by_row[rows]
         if not len(ids):
             documents.add(chunk, ids, ids)  # no term here, but the open document may change
         else:
