@@ -220,6 +220,17 @@ def _rehash(cells: np.ndarray, capacity: int) -> np.ndarray:
     return out
 
 
+@numba.njit(cache=True)
+def _run_lengths(codes: np.ndarray) -> np.ndarray:
+    """Per position, the Chinese characters (non-zero codes) left in its run."""
+    out = np.zeros(len(codes), dtype=np.int32)
+    run = 0
+    for i in range(len(codes) - 1, -1, -1):
+        run = run + 1 if codes[i] else 0
+        out[i] = run
+    return out
+
+
 def gram_hash(gram: str) -> int:
     """The 64-bit hash the arrays use for ``gram`` (h = h·P + code point, wrapping)."""
     h = 0
@@ -239,11 +250,11 @@ class Chunk:
     """
 
     string: str  # the distinct texts joined by "\n"
-    codes: np.ndarray  # uint64 code points of ``string``; 0 for every character that is not Chinese
-    remaining: np.ndarray  # Chinese characters left in the run from each position (0 elsewhere)
+    codes: np.ndarray  # uint32 code points of ``string``; 0 for every character that is not Chinese
+    remaining: np.ndarray  # int32: Chinese characters left in the run from each position (0 elsewhere)
     text_starts: np.ndarray  # offset of each distinct text in ``string``
     copies: np.ndarray  # how many passages have each distinct text
-    weight: np.ndarray  # copies of the text each position is in
+    weight: np.ndarray  # int32: copies of the text each position is in
     doc_ids: list[str]  # the chunk's documents
     owner_doc: np.ndarray  # per passage, grouped by text (``copies`` each): index into ``doc_ids``
     owner_year: np.ndarray  # per passage: year, or -1
@@ -274,17 +285,14 @@ class Chunk:
     def __getstate__(self) -> dict:
         """Compact form for the chunk store: derivable arrays are rebuilt on loading."""
         state = dict(self.__dict__)
-        state.update(codes=self.codes.astype(np.uint32), remaining=self.remaining.astype(np.int32))
         del state["weight"]
         state.pop("first_owner", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.codes = state["codes"].astype(np.uint64)
-        self.remaining = state["remaining"].astype(np.int64)
         lengths = np.diff(np.append(self.text_starts, len(self.codes)))
-        self.weight = np.repeat(self.copies, lengths)
+        self.weight = np.repeat(self.copies.astype(np.int32), lengths)
 
 
 def chunks(passages: Iterable, size: int | None = None) -> Iterator[Chunk]:
@@ -342,16 +350,13 @@ class ChunkStore:
 
 def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq, number, length: int) -> Chunk:
     string = "\n".join(texts) + "\n"
-    codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).copy()
     chinese = (
         ((codes >= 0x4E00) & (codes <= 0x9FFF))
         | ((codes >= 0x3400) & (codes <= 0x4DBF))
         | ((codes >= 0xF900) & (codes <= 0xFAFF))
     )
     codes[~chinese] = 0
-    index = np.arange(len(codes))
-    # Distance to the next non-Chinese character: a reversed running minimum of its index.
-    next_stop = np.minimum.accumulate(np.where(chinese, len(codes), index)[::-1])[::-1]
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     text_of = np.asarray(text_of, dtype=np.int64)
@@ -360,10 +365,10 @@ def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq,
     return Chunk(
         string,
         codes,
-        next_stop - index,
+        _run_lengths(codes),
         starts,
         copies,
-        np.repeat(copies, lengths),
+        np.repeat(copies.astype(np.int32), lengths),
         list(docs),
         np.asarray(doc, dtype=np.int64)[by_text],
         np.asarray(year, dtype=np.int64)[by_text],
@@ -484,7 +489,7 @@ def count(
         tables[1].add(values.astype(np.uint64), ones[values])
         # Per position: does the (n-1)-gram starting here occur at least twice in this chunk?
         alive = valid & (ones[chunk.codes.astype(np.int64)] >= 2)
-        hashes = chunk.codes.copy()
+        hashes = chunk.codes.astype(np.uint64)
         for n in range(2, max_len + 1):
             positions = np.flatnonzero(alive[:-1] & alive[1:] & (chunk.remaining[:-1] >= n))
             if not len(positions):
@@ -500,6 +505,7 @@ def count(
             alive[positions] = frequent[group]
         done += chunk.size
         progress(done)
+        del chunk  # freed before the next chunk is read
     floor = max(min_freq, math.ceil(chars / 1_000_000))
     out = {}
     for n, table in tables.items():
@@ -616,6 +622,7 @@ def neighbours(
         seen |= fresh
         done += chunk.size
         progress(done)
+        del chunk  # freed before the next chunk is read
     entropy = {side: table.sorted() for side, table in sides.items()}
     out = {}
     for n, (hashes, counts) in tables.items():
@@ -751,6 +758,7 @@ def occurrences(
             _collect_contexts(chunk, positions[alone], lengths[alone], ids[alone], texts[alone], contexts, n_contexts)
         done += chunk.size
         progress(done)
+        del chunk  # freed before the next chunk is read
     years_out: dict[str, dict[int, int]] = {t: {} for t in terms}
     for i, y, c in zip(*(a.tolist() for a in by_year.split())):
         years_out[terms[i]][y] = c
@@ -801,14 +809,13 @@ def _surrounding_hashes(
     chunk: Chunk, raw: np.ndarray, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray
 ) -> np.ndarray:
     """Per occurrence, a hash of the ``SURROUNDING`` characters (punctuation included) either side, within its text."""
-    raw = raw.astype(np.uint64)
     text_start = chunk.text_starts[texts]
     text_end = np.append(chunk.text_starts[1:], len(raw))[texts] - 1  # the "\n" after the text
     h = np.zeros(len(starts), dtype=np.uint64)
     for k in range(1, SURROUNDING + 1):
         left, right = starts - k, ends + k - 1
-        h = h * _P + np.where(left >= text_start, raw[np.maximum(left, 0)], 0)
-        h = h * _P + np.where(right < text_end, raw[np.minimum(right, len(raw) - 1)], 0)
+        h = h * _P + np.where(left >= text_start, raw[np.maximum(left, 0)], 0).astype(np.uint64)
+        h = h * _P + np.where(right < text_end, raw[np.minimum(right, len(raw) - 1)], 0).astype(np.uint64)
     return h
 
 
@@ -845,9 +852,14 @@ def _splits_word(chunk: Chunk, starts: np.ndarray, ends: np.ndarray, edge_words:
     """Per occurrence: does a two-character word straddle its start or its end?"""
     if not len(edge_words):
         return np.zeros(len(starts), dtype=bool)
-    codes = chunk.codes.astype(np.int64)
-    before = np.where(starts > 0, codes[np.maximum(starts - 1, 0)], 0)
-    keys = np.concatenate((before << 21 | codes[starts], codes[ends - 1] << 21 | codes[ends]))
+    codes = chunk.codes
+    before = np.where(starts > 0, codes[np.maximum(starts - 1, 0)], 0).astype(np.int64)
+    keys = np.concatenate(
+        (
+            before << 21 | codes[starts].astype(np.int64),
+            codes[ends - 1].astype(np.int64) << 21 | codes[ends].astype(np.int64),
+        )
+    )
     where = np.minimum(np.searchsorted(edge_words, keys), len(edge_words) - 1)
     hit = edge_words[where] == keys
     return hit[: len(starts)] | hit[len(starts) :]
