@@ -60,53 +60,86 @@ def _slot(key: np.uint64, mask: int) -> int:
 
 
 @numba.njit(cache=True)
-def _group(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(group of each value, distinct values in order of appearance, weighted count of each): one pass, no sort."""
-    slots = _slots(len(values))
+def _count_level(
+    codes: np.ndarray, remaining: np.ndarray, weight: np.ndarray, alive: np.ndarray, hashes: np.ndarray, n: int
+) -> tuple[int, np.ndarray, np.ndarray]:
+    """Count the n-grams of a chunk at the starts where ``alive`` holds for this start and the next.
+
+    ``alive`` says where the (n-1)-gram occurs at least twice in the chunk, and
+    becomes the same for the n-gram; ``hashes`` goes from the (n-1)-gram's
+    hash to the n-gram's.  Returns (starts tried, hashes and weighted counts of
+    the n-grams occurring at least twice), grouped in one hash table, not sorted.
+    """
+    tried = 0
+    for p in range(len(codes) - 1):
+        if alive[p] and alive[p + 1] and remaining[p] >= n:
+            tried += 1
+    slots = np.full(len(_slots(tried)), -1, dtype=np.int32)
     mask = len(slots) - 1
-    group = np.empty(len(values), dtype=np.int64)
-    distinct = np.empty(len(values), dtype=np.uint64)
-    counts = np.zeros(len(values), dtype=np.int64)
+    distinct = np.empty(tried, dtype=np.uint64)
+    counts = np.zeros(tried, dtype=np.int64)
+    group = np.empty(tried, dtype=np.int32)
     size = 0
-    for i in range(len(values)):
-        value = values[i]
-        s = _slot(value, mask)
-        while True:
-            g = slots[s]
-            if g < 0:
-                slots[s] = g = size
-                distinct[size] = value
-                size += 1
-                break
-            if distinct[g] == value:
-                break
-            s = (s + 1) & mask
-        group[i] = g
-        counts[g] += weights[i]
-    return group, distinct[:size], counts[:size]
+    k = 0
+    for p in range(len(codes) - 1):
+        if alive[p] and alive[p + 1] and remaining[p] >= n:
+            h = hashes[p] * _P + codes[p + n - 1]
+            hashes[p] = h
+            s = _slot(h, mask)
+            while True:
+                g = slots[s]
+                if g < 0:
+                    g = size
+                    slots[s] = g
+                    distinct[g] = h
+                    size += 1
+                    break
+                if distinct[g] == h:
+                    break
+                s = (s + 1) & mask
+            group[k] = g
+            k += 1
+            counts[g] += weight[p]
+    k = 0
+    for p in range(len(codes)):  # in place: alive[p + 1] is still the (n-1)-gram's when p is decided
+        if p < len(codes) - 1 and alive[p] and alive[p + 1] and remaining[p] >= n:
+            alive[p] = counts[group[k]] >= 2
+            k += 1
+        else:
+            alive[p] = False
+    frequent = counts[:size] >= 2
+    return tried, distinct[:size][frequent], counts[:size][frequent]
 
 
 @numba.njit(cache=True)
 def _gram_index(hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Open-addressing index of (length, hash) → row of the frequent n-grams of all lengths."""
-    slots = _slots(len(hashes))
-    mask = len(slots) - 1
+    """Open-addressing index of (length, hash) → row of the frequent n-grams of all lengths.
+
+    A cell holds the hash and row·256 + length (0: empty) side by side, so
+    that a look-up mostly touches one cache line.
+    """
+    cells = np.zeros((len(_slots(len(hashes))), 2), dtype=np.uint64)
+    mask = len(cells) - 1
     for row in range(len(hashes)):
         s = _slot(hashes[row] + np.uint64(lengths[row]) * _P, mask)
-        while slots[s] >= 0:
+        while cells[s, 1]:
             s = (s + 1) & mask
-        slots[s] = row
-    return slots
+        cells[s, 0] = hashes[row]
+        cells[s, 1] = np.uint64(row * 256 + lengths[row])
+    return cells
 
 
 @numba.njit(cache=True)
-def _find(slots: np.ndarray, hashes: np.ndarray, lengths: np.ndarray, h: np.uint64, n: int) -> int:
-    mask = len(slots) - 1
+def _find(cells: np.ndarray, h: np.uint64, n: int) -> int:
+    """The row of the n-gram of hash ``h``, or -1."""
+    mask = len(cells) - 1
     s = _slot(h + np.uint64(n) * _P, mask)
     while True:
-        row = slots[s]
-        if row < 0 or (hashes[row] == h and lengths[row] == n):
-            return row
+        tag = cells[s, 1]
+        if not tag:
+            return -1
+        if cells[s, 0] == h and tag & np.uint64(255) == n:
+            return np.int64(tag >> np.uint64(8))
         s = (s + 1) & mask
 
 
@@ -114,9 +147,7 @@ def _find(slots: np.ndarray, hashes: np.ndarray, lengths: np.ndarray, h: np.uint
 def _walk_rows(
     codes: np.ndarray,
     remaining: np.ndarray,
-    slots: np.ndarray,
-    hashes: np.ndarray,
-    lengths: np.ndarray,
+    cells: np.ndarray,
     max_len: int,
     wanted: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -134,7 +165,7 @@ def _walk_rows(
         depth = 0
         for n in range(1, min(max_len, remaining[p]) + 1):
             h = h * _P + codes[p + n - 1]
-            row = _find(slots, hashes, lengths, h, n)
+            row = _find(cells, h, n)
             if row < 0:
                 break
             found[depth] = row
@@ -156,9 +187,7 @@ def _neighbour_counts(
     codes: np.ndarray,
     remaining: np.ndarray,
     weight: np.ndarray,
-    slots: np.ndarray,
-    hashes: np.ndarray,
-    lengths: np.ndarray,
+    cells: np.ndarray,
     max_len: int,
     sighted: np.ndarray,
     begin: int,
@@ -180,7 +209,7 @@ def _neighbour_counts(
         before = codes[p - 1] if p > 0 else np.uint64(0)
         for n in range(1, min(max_len, remaining[p]) + 1):
             h = h * _P + codes[p + n - 1]
-            row = _find(slots, hashes, lengths, h, n)
+            row = _find(cells, h, n)
             if row < 0:
                 break
             if sighted[row] < 0:
@@ -491,18 +520,11 @@ def count(
         alive = valid & (ones[chunk.codes.astype(np.int64)] >= 2)
         hashes = chunk.codes.astype(np.uint64)
         for n in range(2, max_len + 1):
-            positions = np.flatnonzero(alive[:-1] & alive[1:] & (chunk.remaining[:-1] >= n))
-            if not len(positions):
+            tried, values, counts = _count_level(chunk.codes, chunk.remaining, chunk.weight, alive, hashes, n)
+            if not tried:
                 break
-            current = hashes[positions] * _P + chunk.codes[positions + n - 1]
-            hashes[positions] = current
-            group, values, counts = _group(current, chunk.weight[positions])
-            frequent = counts >= 2
-            values, counts = values[frequent], counts[frequent]
             order = np.argsort(values)
             tables[n].add(values[order], counts[order])
-            alive = np.zeros(len(chunk.codes), dtype=bool)
-            alive[positions] = frequent[group]
         done += chunk.size
         progress(done)
         del chunk  # freed before the next chunk is read
@@ -523,11 +545,11 @@ class _GramIndex:
         self.offset = dict(zip(self.lengths_in_order, np.cumsum([0] + sizes).tolist(), strict=False))
         self.hashes = np.concatenate([frequent[n] for n in self.lengths_in_order] or [np.zeros(0, np.uint64)])
         self.lengths = np.repeat(np.asarray(self.lengths_in_order, dtype=np.int64), sizes)
-        self.slots = _gram_index(self.hashes, self.lengths)
+        self.cells = _gram_index(self.hashes, self.lengths)
 
     def walk(self, chunk: Chunk, max_len: int, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(start, row) of the ``wanted`` rows' n-grams in a chunk, by start and longest first."""
-        return _walk_rows(chunk.codes, chunk.remaining, self.slots, self.hashes, self.lengths, max_len, wanted)
+        return _walk_rows(chunk.codes, chunk.remaining, self.cells, max_len, wanted)
 
 
 class _CountTable:
@@ -601,9 +623,7 @@ def neighbours(
                 chunk.codes,
                 chunk.remaining,
                 chunk.weight,
-                index.slots,
-                index.hashes,
-                index.lengths,
+                index.cells,
                 max_len,
                 sighted,
                 begin,
@@ -708,7 +728,7 @@ def occurrences(
         n = len(term)
         h = np.uint64(gram_hash(term))
         if n in index.offset:  # terms not frequent never occur here
-            row = _find(index.slots, index.hashes, index.lengths, h, n)
+            row = _find(index.cells, h, n)
             if row >= 0:
                 ids_by_row[row] = i
         term_ids[term] = i
@@ -892,29 +912,45 @@ class _DocumentFrequency:
 
 
 def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts) -> None:
-    """The first occurrence in each distinct text, for terms that still lack examples from new documents."""
+    """The first occurrence in each distinct text, for terms that still lack examples from new documents.
+
+    Each term's texts are taken in order of position, a few at a time: most
+    terms are served by their first ones, so the rest are never looked at.
+    """
     need = np.asarray([len(c) < n_contexts for c in contexts])
     wanted = need[ids]
     if not wanted.any():
         return
     _, first = _first_of_each(ids[wanted] * (1 << 32) + texts[wanted])
     rows = np.flatnonzero(wanted)[first]
-    rows = rows[np.argsort(positions[rows], kind="stable")]
-    # Python lists, not numpy scalars, in the loop: one row per (term, text) can mean 100,000s of rows.
+    rows = rows[np.lexsort((positions[rows], ids[rows]))]  # by term, then position
+    terms = ids[rows]
+    group_starts = np.flatnonzero(np.concatenate(([True], terms[1:] != terms[:-1])))
+    rank = np.arange(len(rows)) - np.repeat(group_starts, np.diff(np.append(group_starts, len(rows))))
+    # Python lists, not numpy scalars, in the loop.
     first_owner, copies, owner_doc = chunk.first_owner.tolist(), chunk.copies.tolist(), chunk.owner_doc.tolist()
     text_starts = chunk.text_starts.tolist()
-    for term, text, start, length in zip(*(a[rows].tolist() for a in (ids, texts, positions, lengths)), strict=True):
-        examples = contexts[term]
-        if len(examples) >= n_contexts:
-            continue
-        first = first_owner[text]
-        used = {e["doc_id"] for e in examples}
-        owner = next(
-            (o for o in range(first, first + copies[text]) if chunk.doc_ids[owner_doc[o]] not in used),
-            None,
-        )
-        if owner is not None:
-            examples.append(_context(chunk, owner, start, length, text_starts[text]))
+    low, high = 0, n_contexts
+    while True:
+        batch = rows[(rank >= low) & (rank < high) & need[terms]]
+        if not len(batch):
+            return
+        for term, text, start, length in zip(
+            *(a[batch].tolist() for a in (ids, texts, positions, lengths)), strict=True
+        ):
+            examples = contexts[term]
+            if len(examples) >= n_contexts:
+                continue
+            first = first_owner[text]
+            used = {e["doc_id"] for e in examples}
+            owner = next(
+                (o for o in range(first, first + copies[text]) if chunk.doc_ids[owner_doc[o]] not in used),
+                None,
+            )
+            if owner is not None:
+                examples.append(_context(chunk, owner, start, length, text_starts[text]))
+        need = np.asarray([len(c) < n_contexts for c in contexts])
+        low, high = high, 2 * high
 
 
 def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int) -> dict:
