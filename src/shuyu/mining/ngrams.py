@@ -203,7 +203,7 @@ def _neighbour_counts(
     end, or a start where a table must grow first.
     """
     for p in range(begin, len(codes)):
-        if (max(sizes[0], sizes[1]) + max_len) * 2 > len(left):
+        if (max(sizes[0], sizes[1]) + max_len) * 4 > 3 * len(left):  # at most three quarters full
             return p
         h = np.uint64(0)
         before = codes[p - 1] if p > 0 else np.uint64(0)
@@ -474,14 +474,27 @@ def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarra
     return unique, counts, order, starts
 
 
+@numba.njit(cache=True)
 def _merge(
     keys: np.ndarray, counts: np.ndarray, more_keys: np.ndarray, more_counts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Two sorted (key, count) tables as one, counts of equal keys added."""
-    merged, _, order, starts = _sorted_counts(np.concatenate((keys, more_keys)), kind="stable")
-    if not len(order):
-        return keys, counts
-    return merged, np.add.reduceat(np.concatenate((counts, more_counts))[order], starts)
+    """Two sorted tables of distinct keys as one, counts of equal keys added: one linear pass."""
+    out_keys = np.empty(len(keys) + len(more_keys), dtype=keys.dtype)
+    out_counts = np.empty(len(keys) + len(more_keys), dtype=np.int64)
+    i = j = k = 0
+    while i < len(keys) or j < len(more_keys):
+        if j == len(more_keys) or (i < len(keys) and keys[i] < more_keys[j]):
+            out_keys[k], out_counts[k] = keys[i], counts[i]
+            i += 1
+        elif i == len(keys) or more_keys[j] < keys[i]:
+            out_keys[k], out_counts[k] = more_keys[j], more_counts[j]
+            j += 1
+        else:
+            out_keys[k], out_counts[k] = keys[i], counts[i] + more_counts[j]
+            i += 1
+            j += 1
+        k += 1
+    return out_keys[:k].copy(), out_counts[:k].copy()
 
 
 class _Table:
