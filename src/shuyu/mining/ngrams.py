@@ -61,52 +61,57 @@ def _slot(key: np.uint64, mask: int) -> int:
 
 @numba.njit(cache=True)
 def _count_level(
-    codes: np.ndarray, remaining: np.ndarray, weight: np.ndarray, alive: np.ndarray, hashes: np.ndarray, n: int
-) -> tuple[int, np.ndarray, np.ndarray]:
-    """Count the n-grams of a chunk at the starts where ``alive`` holds for this start and the next.
+    codes: np.ndarray,
+    remaining: np.ndarray,
+    weight: np.ndarray,
+    alive: np.ndarray,
+    hashes: np.ndarray,
+    n: int,
+    starts: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Count the n-grams of a chunk at the ``starts`` (ascending) where ``alive`` holds for this start and the next.
 
     ``alive`` says where the (n-1)-gram occurs at least twice in the chunk, and
     becomes the same for the n-gram; ``hashes`` goes from the (n-1)-gram's
-    hash to the n-gram's.  Returns (starts tried, hashes and weighted counts of
-    the n-grams occurring at least twice), grouped in one hash table, not sorted.
+    hash to the n-gram's.  Returns (starts tried, the only ones worth trying
+    at the next length; hashes and weighted counts of the n-grams occurring at
+    least twice), grouped in one hash table, not sorted.
     """
-    tried = 0
-    for p in range(len(codes) - 1):
-        if alive[p] and alive[p + 1] and remaining[p] >= n:
-            tried += 1
-    slots = np.full(len(_slots(tried)), -1, dtype=np.int32)
-    mask = len(slots) - 1
-    distinct = np.empty(tried, dtype=np.uint64)
-    counts = np.zeros(tried, dtype=np.int64)
-    group = np.empty(tried, dtype=np.int32)
+    tried = np.empty(len(starts), dtype=np.int64)
     size = 0
-    k = 0
-    for p in range(len(codes) - 1):
-        if alive[p] and alive[p + 1] and remaining[p] >= n:
-            h = hashes[p] * _P + codes[p + n - 1]
-            hashes[p] = h
-            s = _slot(h, mask)
-            while True:
-                g = slots[s]
-                if g < 0:
-                    g = size
-                    slots[s] = g
-                    distinct[g] = h
-                    size += 1
-                    break
-                if distinct[g] == h:
-                    break
-                s = (s + 1) & mask
-            group[k] = g
-            k += 1
-            counts[g] += weight[p]
-    k = 0
-    for p in range(len(codes)):  # in place: alive[p + 1] is still the (n-1)-gram's when p is decided
-        if p < len(codes) - 1 and alive[p] and alive[p + 1] and remaining[p] >= n:
-            alive[p] = counts[group[k]] >= 2
-            k += 1
-        else:
-            alive[p] = False
+    for p in starts:
+        if p + 1 < len(codes) and alive[p] and alive[p + 1] and remaining[p] >= n:
+            tried[size] = p
+            size += 1
+    tried = tried[:size]
+    slots = np.full(len(_slots(len(tried))), -1, dtype=np.int32)
+    mask = len(slots) - 1
+    distinct = np.empty(len(tried), dtype=np.uint64)
+    counts = np.zeros(len(tried), dtype=np.int64)
+    group = np.empty(len(tried), dtype=np.int32)
+    size = 0
+    for k in range(len(tried)):
+        p = tried[k]
+        h = hashes[p] * _P + codes[p + n - 1]
+        hashes[p] = h
+        s = _slot(h, mask)
+        while True:
+            g = slots[s]
+            if g < 0:
+                g = size
+                slots[s] = g
+                distinct[g] = h
+                size += 1
+                break
+            if distinct[g] == h:
+                break
+            s = (s + 1) & mask
+        group[k] = g
+        counts[g] += weight[p]
+    for p in starts:
+        alive[p] = False
+    for k in range(len(tried)):
+        alive[tried[k]] = counts[group[k]] >= 2
     frequent = counts[:size] >= 2
     return tried, distinct[:size][frequent], counts[:size][frequent]
 
@@ -532,9 +537,10 @@ def count(
         # Per position: does the (n-1)-gram starting here occur at least twice in this chunk?
         alive = valid & (ones[chunk.codes.astype(np.int64)] >= 2)
         hashes = chunk.codes.astype(np.uint64)
+        starts = np.flatnonzero(alive)
         for n in range(2, max_len + 1):
-            tried, values, counts = _count_level(chunk.codes, chunk.remaining, chunk.weight, alive, hashes, n)
-            if not tried:
+            starts, values, counts = _count_level(chunk.codes, chunk.remaining, chunk.weight, alive, hashes, n, starts)
+            if not len(starts):
                 break
             order = np.argsort(values)
             tables[n].add(values[order], counts[order])
