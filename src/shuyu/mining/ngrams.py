@@ -149,41 +149,28 @@ def _find(cells: np.ndarray, h: np.uint64, n: int) -> int:
 
 
 @numba.njit(cache=True)
-def _walk_rows(
-    codes: np.ndarray,
-    remaining: np.ndarray,
-    cells: np.ndarray,
-    max_len: int,
-    wanted: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
+def _term_rows(longest: np.ndarray, parent: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(start, row) of every occurrence of a ``wanted`` frequent n-gram, by start and longest first.
 
-    Frequent sets are closed under prefixes, so the n-grams at a start are
-    tried by growing length until one is not frequent.
+    ``longest`` is the row of the longest frequent n-gram at each start (-1:
+    none) and ``parent`` the row of each n-gram less its last character:
+    frequent sets are closed under prefixes, so these name every frequent
+    n-gram at the start.
     """
     starts = np.empty(1024, dtype=np.int64)
     rows = np.empty(1024, dtype=np.int64)
     size = 0
-    found = np.empty(max_len, dtype=np.int64)
-    for p in range(len(codes)):
-        h = np.uint64(0)
-        depth = 0
-        for n in range(1, min(max_len, remaining[p]) + 1):
-            h = h * _P + codes[p + n - 1]
-            row = _find(cells, h, n)
-            if row < 0:
-                break
-            found[depth] = row
-            depth += 1
-        for k in range(depth - 1, -1, -1):
-            if not wanted[found[k]]:
-                continue
-            if size == len(rows):
-                starts = np.concatenate((starts, np.empty(size, dtype=np.int64)))
-                rows = np.concatenate((rows, np.empty(size, dtype=np.int64)))
-            starts[size] = p
-            rows[size] = found[k]
-            size += 1
+    for p in range(len(longest)):
+        row = np.int64(longest[p])
+        while row >= 0:
+            if wanted[row]:
+                if size == len(rows):
+                    starts = np.concatenate((starts, np.empty(size, dtype=np.int64)))
+                    rows = np.concatenate((rows, np.empty(size, dtype=np.int64)))
+                starts[size] = p
+                rows[size] = row
+                size += 1
+            row = np.int64(parent[row])
     return starts[:size], rows[:size]
 
 
@@ -199,24 +186,32 @@ def _neighbour_counts(
     left: np.ndarray,
     right: np.ndarray,
     sizes: np.ndarray,
+    longest: np.ndarray,
+    parent: np.ndarray,
 ) -> int:
     """Count the neighbours of the frequent n-gram occurrences from start ``begin`` on.
 
     The ``left`` and ``right`` count tables (see ``_count``) hold ``sizes``
     keys; a key is row·2²² + code + 1, or row·2²² at a clause boundary.
-    ``sighted`` gets a start of each row seen.  Returns where it stopped: the
-    end, or a start where a table must grow first.
+    ``sighted`` gets a start of each row seen, ``longest`` the row of the
+    longest frequent n-gram at each start and ``parent`` the row of each
+    n-gram less its last character (see ``_term_rows``).  Returns where it
+    stopped: the end, or a start where a table must grow first.
     """
     for p in range(begin, len(codes)):
         if (max(sizes[0], sizes[1]) + max_len) * 4 > 3 * len(left):  # at most three quarters full
             return p
         h = np.uint64(0)
         before = codes[p - 1] if p > 0 else np.uint64(0)
+        shorter = -1
         for n in range(1, min(max_len, remaining[p]) + 1):
             h = h * _P + codes[p + n - 1]
             row = _find(cells, h, n)
             if row < 0:
                 break
+            longest[p] = row
+            parent[row] = shorter
+            shorter = row
             if sighted[row] < 0:
                 sighted[row] = p
             if n >= 2:
@@ -359,6 +354,11 @@ class ChunkStore:
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open while the store lives, closed by close()
+        # Per chunk, the row of the longest frequent n-gram at each position (``neighbours`` finds them by
+        # hashing, ``occurrences`` reads them back), and the rows' parents.
+        self._longest = tempfile.TemporaryFile()  # noqa: SIM115 - as above
+        self._longest_chunks = 0
+        self.parent: np.ndarray | None = None
 
     def add(self, chunk: Chunk) -> Chunk:
         pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -372,8 +372,25 @@ class ChunkStore:
             except EOFError:
                 return
 
+    def keep_longest(self, rows: np.ndarray | None) -> None:
+        """Keep the next chunk's longest rows (None: forget those kept so far)."""
+        if rows is None:
+            self._longest.seek(0)
+            self._longest.truncate()
+            self._longest_chunks = 0
+            return
+        np.save(self._longest, rows)
+        self._longest_chunks += 1
+
+    def longest(self) -> Iterator[np.ndarray]:
+        """The rows ``keep_longest`` kept, chunk by chunk."""
+        self._longest.seek(0)
+        for _ in range(self._longest_chunks):
+            yield np.load(self._longest)
+
     def close(self) -> None:
         self._file.close()
+        self._longest.close()
 
     def __enter__(self) -> ChunkStore:
         return self
@@ -566,10 +583,6 @@ class _GramIndex:
         self.lengths = np.repeat(np.asarray(self.lengths_in_order, dtype=np.int64), sizes)
         self.cells = _gram_index(self.hashes, self.lengths)
 
-    def walk(self, chunk: Chunk, max_len: int, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(start, row) of the ``wanted`` rows' n-grams in a chunk, by start and longest first."""
-        return _walk_rows(chunk.codes, chunk.remaining, self.cells, max_len, wanted)
-
 
 class _CountTable:
     """Weighted counts of non-negative int64 keys in a hash table (see ``_count``) kept across chunks."""
@@ -622,7 +635,7 @@ class Frequent:
 
 
 def neighbours(
-    store: Iterable[Chunk],
+    store: ChunkStore,
     tables: dict[int, tuple[np.ndarray, np.ndarray]],
     max_len: int,
     progress: Callable[[int], None] = lambda n: None,
@@ -633,9 +646,12 @@ def neighbours(
     chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, (h, _) in tables.items()}
     sides = {side: _CountTable() for side in ("left", "right")}
     sizes = np.zeros(2, dtype=np.int64)  # keys in the left and right tables
+    store.parent = np.full(len(index.hashes), -1, dtype=np.int32)
+    store.keep_longest(None)
     done = 0
     for chunk in store:
         sighted = np.full(len(index.hashes), -1, dtype=np.int64)  # a start of each row in this chunk
+        longest = np.full(len(chunk.codes), -1, dtype=np.int32)
         begin = 0
         while begin < len(chunk.codes):
             begin = _neighbour_counts(
@@ -649,10 +665,13 @@ def neighbours(
                 sides["left"].cells,
                 sides["right"].cells,
                 sizes,
+                longest,
+                store.parent,
             )
             if begin < len(chunk.codes):
                 for table in sides.values():
                     table.grow()
+        store.keep_longest(longest)
         fresh = ~seen & (sighted >= 0)
         for n in index.lengths_in_order:
             first = index.offset[n]
@@ -714,10 +733,9 @@ def pair_keys(pairs: Iterable[str]) -> np.ndarray:
 
 
 def occurrences(
-    store: Iterable[Chunk],
+    store: ChunkStore,
     tables: dict[int, tuple[np.ndarray, np.ndarray]],
     terms: list[str],
-    max_len: int,
     n_contexts: int,
     edge_words: np.ndarray = np.zeros(0, np.int64),
     enough_surroundings: int = 3,
@@ -738,7 +756,9 @@ def occurrences(
     document must come together (as the store yields them): documents are
     counted chunk by chunk, so memory does not grow with their number.  An
     occurrence stands alone when no occurrence of a longer term covers it, as
-    a reader taking the longest match would see it.
+    a reader taking the longest match would see it.  The store must have been
+    through ``neighbours`` with the same tables: it notes the n-grams at each
+    position.
     """
     index = _GramIndex({n: hashes for n, (hashes, _) in tables.items()})
     ids_by_row = np.full(len(index.hashes), -1, dtype=np.int64)
@@ -760,8 +780,9 @@ def occurrences(
     past_commas = _PairCounts()
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
-    for chunk in store:
-        positions, rows = index.walk(chunk, max_len, ids_by_row >= 0)  # by start, longest first
+    wanted = ids_by_row >= 0
+    for chunk, longest in zip(store, store.longest(), strict=True):
+        positions, rows = _term_rows(longest, store.parent, wanted)  # by start, longest first
         lengths, ids = index.lengths[rows], ids_by_row[rows]
         if not len(ids):
             documents.add(chunk, ids, ids)  # no term here, but the open document may change
