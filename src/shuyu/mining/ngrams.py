@@ -52,11 +52,23 @@ def _slots(size: int) -> np.ndarray:
 
 
 @numba.njit(cache=True)
-def _slot(key: np.uint64, mask: int) -> int:
-    """The home slot of ``key``: splitmix64's finaliser, so that similar keys land far apart."""
+def _mix(key: np.uint64) -> np.uint64:
+    """splitmix64's finaliser, so that similar keys land far apart."""
     key = (key ^ (key >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     key = (key ^ (key >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return np.int64((key ^ (key >> np.uint64(31))) & np.uint64(mask))
+    return key ^ (key >> np.uint64(31))
+
+
+@numba.njit(cache=True)
+def _slot(key: np.uint64, mask: int) -> int:
+    """The home slot of ``key`` in a table of ``mask + 1`` (a power of two) slots."""
+    return np.int64(_mix(key) & np.uint64(mask))
+
+
+@numba.njit(cache=True)
+def _home(key: np.uint64, capacity: int) -> int:
+    """The home slot of ``key`` in a table of any ``capacity`` (below 2³²): multiply, not mask."""
+    return np.int64(((_mix(key) >> np.uint64(32)) * np.uint64(capacity)) >> np.uint64(32))
 
 
 @numba.njit(cache=True)
@@ -121,14 +133,14 @@ def _gram_index(hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Open-addressing index of (length, hash) → row of the frequent n-grams of all lengths.
 
     A cell holds the hash and row·256 + length (0: empty) side by side, so
-    that a look-up mostly touches one cache line.
+    that a look-up mostly touches one cache line; the table is at most two
+    thirds full (it is the largest one when every paragraph recurs).
     """
-    cells = np.zeros((len(_slots(len(hashes))), 2), dtype=np.uint64)
-    mask = len(cells) - 1
+    cells = np.zeros((len(hashes) + len(hashes) // 2 + 16, 2), dtype=np.uint64)
     for row in range(len(hashes)):
-        s = _slot(hashes[row] + np.uint64(lengths[row]) * _P, mask)
+        s = _home(hashes[row] + np.uint64(lengths[row]) * _P, len(cells))
         while cells[s, 1]:
-            s = (s + 1) & mask
+            s = s + 1 if s + 1 < len(cells) else 0
         cells[s, 0] = hashes[row]
         cells[s, 1] = np.uint64(row * 256 + lengths[row])
     return cells
@@ -137,15 +149,14 @@ def _gram_index(hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 @numba.njit(cache=True)
 def _find(cells: np.ndarray, h: np.uint64, n: int) -> int:
     """The row of the n-gram of hash ``h``, or -1."""
-    mask = len(cells) - 1
-    s = _slot(h + np.uint64(n) * _P, mask)
+    s = _home(h + np.uint64(n) * _P, len(cells))
     while True:
         tag = cells[s, 1]
         if not tag:
             return -1
         if cells[s, 0] == h and tag & np.uint64(255) == n:
             return np.int64(tag >> np.uint64(8))
-        s = (s + 1) & mask
+        s = s + 1 if s + 1 < len(cells) else 0
 
 
 @numba.njit(cache=True)
@@ -650,7 +661,7 @@ def neighbours(
     store.keep_longest(None)
     done = 0
     for chunk in store:
-        sighted = np.full(len(index.hashes), -1, dtype=np.int64)  # a start of each row in this chunk
+        sighted = np.full(len(index.hashes), -1, dtype=np.int32)  # a start of each row in this chunk
         longest = np.full(len(chunk.codes), -1, dtype=np.int32)
         begin = 0
         while begin < len(chunk.codes):
