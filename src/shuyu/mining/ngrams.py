@@ -7,15 +7,18 @@ at punctuation, digits and Latin text, so numbers and symbols never enter).
 The corpus is read once, in chunks of ``CHUNK_CHARS`` characters, as numpy
 arrays of code points (identical passages once, weighted by their copies); the
 chunks go to a temporary file for the later passes.  An n-gram is a 64-bit
-polynomial hash of its characters.  Each
-pass over the chunks works on arrays, never on Python strings per position:
+polynomial hash of its characters.  Each pass over the chunks works on arrays,
+never on Python strings per position; the loops over positions are compiled
+(numba, cached on disk) and count in open-addressing hash tables, not by
+sorting:
 
-1. ``count`` — within a chunk, n-grams are counted by sorting, Apriori-style
-   (an n-gram is counted only where its (n-1)-gram prefix and suffix occur at
-   least twice in the chunk); chunk counts are merged into one table per
-   length, capped at ``TABLE_CAP`` entries (the least frequent go first).
+1. ``count`` — within a chunk, n-grams are counted Apriori-style (an n-gram
+   is counted only where its (n-1)-gram prefix and suffix occur at least twice
+   in the chunk); chunk counts are merged into one sorted table per length,
+   capped at ``TABLE_CAP`` entries (the least frequent go first).
 2. ``neighbours`` — for the frequent n-grams: their characters and the
-   left/right neighbour counts (branching entropy).
+   left/right neighbour counts (branching entropy); it notes the longest
+   frequent n-gram at each position for the next pass.
 3. ``occurrences`` — for the final candidates: counts per passage, and whether
    each occurrence stands alone or inside a longer candidate (longest match).
 
