@@ -13,6 +13,9 @@ Corpora (written to a temporary file, untimed; the miner streams it from there):
   (Genesis, Exodus) and TICO-19 sampled with a fixed seed, so identical paragraphs recur as boilerplate
   does in UN resolutions (``--distinct`` prefixes each with a random clause).
 Each size runs in its own process, so its peak memory (max RSS, taken when mining ends) is its own.
+The miner's compiled kernels (numba, cached on disk) are loaded or compiled by its first call, inside
+the timed run; how long compiling takes with an empty cache (once per installation) is measured
+first, in a process of its own, and printed.
 
 Printed per size: the miner's throughput end to end (characters/s), peak memory and the time of each
 stage (counting, boundaries, tagging, occurrences, scoring); and in the same process, over the same
@@ -229,7 +232,33 @@ def describe(r: dict) -> str:
     )
 
 
+def jit_seconds() -> dict:
+    """Seconds of the miner's first call on a tiny corpus with an empty numba cache, then with a filled one."""
+    import tempfile
+
+    script = (
+        "import time; t = time.perf_counter(); from shuyu.mining import Passage, mine_texts; "
+        "mine_texts([Passage('a', 2020, None, '信息和通信技术促进发展，信息社会。', 0)] * 4); "
+        "print(time.perf_counter() - t)"
+    )
+    out = {}
+    with tempfile.TemporaryDirectory() as cache:
+        for state in ("empty", "filled"):
+            env = dict(os.environ, NUMBA_CACHE_DIR=cache)
+            run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+            out[state] = float(run.stdout.strip().splitlines()[-1])
+    return out
+
+
 def main() -> int:
+    if "--one" not in sys.argv and "-h" not in sys.argv and "--help" not in sys.argv:
+        jit = jit_seconds()
+        print(
+            f"numba kernels: importing the miner and mining a tiny corpus takes {jit['empty']:.1f} s with an empty "
+            f"cache, {jit['filled']:.1f} s with it filled: compiling costs {jit['empty'] - jit['filled']:.1f} s once "
+            "per installation (the runs below load the kernels from the cache inside their timed first call)",
+            flush=True,
+        )
     return size_benchmark(
         __doc__, __file__, run_one, "shorthand for --corpus distinct", describe, ("real", "resampled", "distinct")
     )

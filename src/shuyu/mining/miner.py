@@ -160,7 +160,6 @@ def _mine(
         store,
         tables,
         sorted(grams),
-        options.max_len,
         options.contexts,
         _common_pairs(),
         floor,

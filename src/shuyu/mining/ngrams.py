@@ -7,15 +7,18 @@ at punctuation, digits and Latin text, so numbers and symbols never enter).
 The corpus is read once, in chunks of ``CHUNK_CHARS`` characters, as numpy
 arrays of code points (identical passages once, weighted by their copies); the
 chunks go to a temporary file for the later passes.  An n-gram is a 64-bit
-polynomial hash of its characters.  Each
-pass over the chunks works on arrays, never on Python strings per position:
+polynomial hash of its characters.  Each pass over the chunks works on arrays,
+never on Python strings per position; the loops over positions are compiled
+(numba, cached on disk) and count in open-addressing hash tables, not by
+sorting:
 
-1. ``count`` — within a chunk, n-grams are counted by sorting, Apriori-style
-   (an n-gram is counted only where its (n-1)-gram prefix and suffix occur at
-   least twice in the chunk); chunk counts are merged into one table per
-   length, capped at ``TABLE_CAP`` entries (the least frequent go first).
+1. ``count`` — within a chunk, n-grams are counted Apriori-style (an n-gram
+   is counted only where its (n-1)-gram prefix and suffix occur at least twice
+   in the chunk); chunk counts are merged into one sorted table per length,
+   capped at ``TABLE_CAP`` entries (the least frequent go first).
 2. ``neighbours`` — for the frequent n-grams: their characters and the
-   left/right neighbour counts (branching entropy).
+   left/right neighbour counts (branching entropy); it notes the longest
+   frequent n-gram at each position for the next pass.
 3. ``occurrences`` — for the final candidates: counts per passage, and whether
    each occurrence stands alone or inside a longer candidate (longest match).
 
@@ -33,12 +36,242 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 CHUNK_CHARS = 1 << 22
 TABLE_CAP = 2_000_000
 _P = np.uint64(0x100000001B3)  # hash multiplier (FNV prime)
 _BOUNDARY = -1  # neighbour code of a clause boundary
+
+
+@numba.njit(cache=True)
+def _slots(size: int) -> np.ndarray:
+    """An empty open-addressing table (``-1`` everywhere) for ``size`` keys, at most half full."""
+    capacity = 16
+    while capacity < 2 * size:
+        capacity *= 2
+    return np.full(capacity, -1, dtype=np.int64)
+
+
+@numba.njit(cache=True)
+def _mix(key: np.uint64) -> np.uint64:
+    """splitmix64's finaliser, so that similar keys land far apart."""
+    key = (key ^ (key >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    key = (key ^ (key >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return key ^ (key >> np.uint64(31))
+
+
+@numba.njit(cache=True)
+def _slot(key: np.uint64, mask: int) -> int:
+    """The home slot of ``key`` in a table of ``mask + 1`` (a power of two) slots."""
+    return np.int64(_mix(key) & np.uint64(mask))
+
+
+@numba.njit(cache=True)
+def _home(key: np.uint64, capacity: int) -> int:
+    """The home slot of ``key`` in a table of any ``capacity`` (below 2³²): multiply, not mask."""
+    return np.int64(((_mix(key) >> np.uint64(32)) * np.uint64(capacity)) >> np.uint64(32))
+
+
+@numba.njit(cache=True)
+def _count_level(
+    codes: np.ndarray,
+    remaining: np.ndarray,
+    weight: np.ndarray,
+    alive: np.ndarray,
+    hashes: np.ndarray,
+    n: int,
+    starts: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Count the n-grams of a chunk at the ``starts`` (ascending) where ``alive`` holds for this start and the next.
+
+    ``alive`` says where the (n-1)-gram occurs at least twice in the chunk, and
+    becomes the same for the n-gram; ``hashes`` goes from the (n-1)-gram's
+    hash to the n-gram's.  Returns (starts tried, the only ones worth trying
+    at the next length; hashes and weighted counts of the n-grams occurring at
+    least twice), grouped in one hash table, not sorted.
+    """
+    tried = np.empty(len(starts), dtype=np.int64)
+    size = 0
+    for p in starts:
+        if p + 1 < len(codes) and alive[p] and alive[p + 1] and remaining[p] >= n:
+            tried[size] = p
+            size += 1
+    tried = tried[:size]
+    slots = np.full(len(_slots(len(tried))), -1, dtype=np.int32)
+    mask = len(slots) - 1
+    distinct = np.empty(len(tried), dtype=np.uint64)
+    counts = np.zeros(len(tried), dtype=np.int64)
+    group = np.empty(len(tried), dtype=np.int32)
+    size = 0
+    for k in range(len(tried)):
+        p = tried[k]
+        h = hashes[p] * _P + codes[p + n - 1]
+        hashes[p] = h
+        s = _slot(h, mask)
+        while True:
+            g = slots[s]
+            if g < 0:
+                g = size
+                slots[s] = g
+                distinct[g] = h
+                size += 1
+                break
+            if distinct[g] == h:
+                break
+            s = (s + 1) & mask
+        group[k] = g
+        counts[g] += weight[p]
+    for p in starts:
+        alive[p] = False
+    for k in range(len(tried)):
+        alive[tried[k]] = counts[group[k]] >= 2
+    frequent = counts[:size] >= 2
+    return tried, distinct[:size][frequent], counts[:size][frequent]
+
+
+@numba.njit(cache=True)
+def _gram_index(hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Open-addressing index of (length, hash) → row of the frequent n-grams of all lengths.
+
+    A cell holds the hash and row·256 + length (0: empty) side by side, so
+    that a look-up mostly touches one cache line; the table is at most two
+    thirds full (it is the largest one when every paragraph recurs).
+    """
+    cells = np.zeros((len(hashes) + len(hashes) // 2 + 16, 2), dtype=np.uint64)
+    for row in range(len(hashes)):
+        s = _home(hashes[row] + np.uint64(lengths[row]) * _P, len(cells))
+        while cells[s, 1]:
+            s = s + 1 if s + 1 < len(cells) else 0
+        cells[s, 0] = hashes[row]
+        cells[s, 1] = np.uint64(row * 256 + lengths[row])
+    return cells
+
+
+@numba.njit(cache=True)
+def _find(cells: np.ndarray, h: np.uint64, n: int) -> int:
+    """The row of the n-gram of hash ``h``, or -1."""
+    s = _home(h + np.uint64(n) * _P, len(cells))
+    while True:
+        tag = cells[s, 1]
+        if not tag:
+            return -1
+        if cells[s, 0] == h and tag & np.uint64(255) == n:
+            return np.int64(tag >> np.uint64(8))
+        s = s + 1 if s + 1 < len(cells) else 0
+
+
+@numba.njit(cache=True)
+def _term_rows(longest: np.ndarray, parent: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, row) of every occurrence of a ``wanted`` frequent n-gram, by start and longest first.
+
+    ``longest`` is the row of the longest frequent n-gram at each start (-1:
+    none) and ``parent`` the row of each n-gram less its last character:
+    frequent sets are closed under prefixes, so these name every frequent
+    n-gram at the start.
+    """
+    starts = np.empty(1024, dtype=np.int64)
+    rows = np.empty(1024, dtype=np.int64)
+    size = 0
+    for p in range(len(longest)):
+        row = np.int64(longest[p])
+        while row >= 0:
+            if wanted[row]:
+                if size == len(rows):
+                    starts = np.concatenate((starts, np.empty(size, dtype=np.int64)))
+                    rows = np.concatenate((rows, np.empty(size, dtype=np.int64)))
+                starts[size] = p
+                rows[size] = row
+                size += 1
+            row = np.int64(parent[row])
+    return starts[:size], rows[:size]
+
+
+@numba.njit(cache=True)
+def _neighbour_counts(
+    codes: np.ndarray,
+    remaining: np.ndarray,
+    weight: np.ndarray,
+    cells: np.ndarray,
+    max_len: int,
+    sighted: np.ndarray,
+    begin: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    sizes: np.ndarray,
+    longest: np.ndarray,
+    parent: np.ndarray,
+) -> int:
+    """Count the neighbours of the frequent n-gram occurrences from start ``begin`` on.
+
+    The ``left`` and ``right`` count tables (see ``_count``) hold ``sizes``
+    keys; a key is row·2²² + code + 1, or row·2²² at a clause boundary.
+    ``sighted`` gets a start of each row seen, ``longest`` the row of the
+    longest frequent n-gram at each start and ``parent`` the row of each
+    n-gram less its last character (see ``_term_rows``).  Returns where it
+    stopped: the end, or a start where a table must grow first.
+    """
+    for p in range(begin, len(codes)):
+        if (max(sizes[0], sizes[1]) + max_len) * 4 > 3 * len(left):  # at most three quarters full
+            return p
+        h = np.uint64(0)
+        before = codes[p - 1] if p > 0 else np.uint64(0)
+        shorter = -1
+        for n in range(1, min(max_len, remaining[p]) + 1):
+            h = h * _P + codes[p + n - 1]
+            row = _find(cells, h, n)
+            if row < 0:
+                break
+            longest[p] = row
+            parent[row] = shorter
+            shorter = row
+            if sighted[row] < 0:
+                sighted[row] = p
+            if n >= 2:
+                after = codes[p + n]
+                sizes[0] += _count(left, np.int64(row << 22) + np.int64(before) + (before > 0), weight[p])
+                sizes[1] += _count(right, np.int64(row << 22) + np.int64(after) + (after > 0), weight[p])
+    return len(codes)
+
+
+@numba.njit(cache=True)
+def _count(cells: np.ndarray, key: int, weight: int) -> int:
+    """Add ``weight`` to the count of ``key`` (≥ 0) in an open-addressing table of (key + 1, count) cells
+    (key 0: empty), key and count side by side in memory.  Returns 1 if the key is new, else 0."""
+    mask = len(cells) - 1
+    s = _slot(np.uint64(key), mask)
+    while True:
+        stored = cells[s, 0]
+        if stored == key + 1:
+            cells[s, 1] += weight
+            return 0
+        if stored == 0:
+            cells[s, 0] = key + 1
+            cells[s, 1] = weight
+            return 1
+        s = (s + 1) & mask
+
+
+@numba.njit(cache=True)
+def _rehash(cells: np.ndarray, capacity: int) -> np.ndarray:
+    """The same counts in a table of ``capacity`` cells."""
+    out = np.zeros((capacity, 2), dtype=np.int64)
+    for i in range(len(cells)):
+        if cells[i, 0]:
+            _count(out, cells[i, 0] - 1, cells[i, 1])
+    return out
+
+
+@numba.njit(cache=True)
+def _run_lengths(codes: np.ndarray) -> np.ndarray:
+    """Per position, the Chinese characters (non-zero codes) left in its run."""
+    out = np.zeros(len(codes), dtype=np.int32)
+    run = 0
+    for i in range(len(codes) - 1, -1, -1):
+        run = run + 1 if codes[i] else 0
+        out[i] = run
+    return out
 
 
 def gram_hash(gram: str) -> int:
@@ -60,11 +293,11 @@ class Chunk:
     """
 
     string: str  # the distinct texts joined by "\n"
-    codes: np.ndarray  # uint64 code points of ``string``; 0 for every character that is not Chinese
-    remaining: np.ndarray  # Chinese characters left in the run from each position (0 elsewhere)
+    codes: np.ndarray  # uint32 code points of ``string``; 0 for every character that is not Chinese
+    remaining: np.ndarray  # int32: Chinese characters left in the run from each position (0 elsewhere)
     text_starts: np.ndarray  # offset of each distinct text in ``string``
     copies: np.ndarray  # how many passages have each distinct text
-    weight: np.ndarray  # copies of the text each position is in
+    weight: np.ndarray  # int32: copies of the text each position is in
     doc_ids: list[str]  # the chunk's documents
     owner_doc: np.ndarray  # per passage, grouped by text (``copies`` each): index into ``doc_ids``
     owner_year: np.ndarray  # per passage: year, or -1
@@ -95,17 +328,14 @@ class Chunk:
     def __getstate__(self) -> dict:
         """Compact form for the chunk store: derivable arrays are rebuilt on loading."""
         state = dict(self.__dict__)
-        state.update(codes=self.codes.astype(np.uint32), remaining=self.remaining.astype(np.int32))
         del state["weight"]
         state.pop("first_owner", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.codes = state["codes"].astype(np.uint64)
-        self.remaining = state["remaining"].astype(np.int64)
         lengths = np.diff(np.append(self.text_starts, len(self.codes)))
-        self.weight = np.repeat(self.copies, lengths)
+        self.weight = np.repeat(self.copies.astype(np.int32), lengths)
 
 
 def chunks(passages: Iterable, size: int | None = None) -> Iterator[Chunk]:
@@ -138,6 +368,11 @@ class ChunkStore:
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open while the store lives, closed by close()
+        # Per chunk, the row of the longest frequent n-gram at each position (``neighbours`` finds them by
+        # hashing, ``occurrences`` reads them back), and the rows' parents.
+        self._longest = tempfile.TemporaryFile()  # noqa: SIM115 - as above
+        self._longest_chunks = 0
+        self.parent: np.ndarray | None = None
 
     def add(self, chunk: Chunk) -> Chunk:
         pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -151,8 +386,25 @@ class ChunkStore:
             except EOFError:
                 return
 
+    def keep_longest(self, rows: np.ndarray | None) -> None:
+        """Keep the next chunk's longest rows (None: forget those kept so far)."""
+        if rows is None:
+            self._longest.seek(0)
+            self._longest.truncate()
+            self._longest_chunks = 0
+            return
+        np.save(self._longest, rows)
+        self._longest_chunks += 1
+
+    def longest(self) -> Iterator[np.ndarray]:
+        """The rows ``keep_longest`` kept, chunk by chunk."""
+        self._longest.seek(0)
+        for _ in range(self._longest_chunks):
+            yield np.load(self._longest)
+
     def close(self) -> None:
         self._file.close()
+        self._longest.close()
 
     def __enter__(self) -> ChunkStore:
         return self
@@ -163,16 +415,13 @@ class ChunkStore:
 
 def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq, number, length: int) -> Chunk:
     string = "\n".join(texts) + "\n"
-    codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer(string.encode("utf-32-le"), dtype=np.uint32).copy()
     chinese = (
         ((codes >= 0x4E00) & (codes <= 0x9FFF))
         | ((codes >= 0x3400) & (codes <= 0x4DBF))
         | ((codes >= 0xF900) & (codes <= 0xFAFF))
     )
     codes[~chinese] = 0
-    index = np.arange(len(codes))
-    # Distance to the next non-Chinese character: a reversed running minimum of its index.
-    next_stop = np.minimum.accumulate(np.where(chinese, len(codes), index)[::-1])[::-1]
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     text_of = np.asarray(text_of, dtype=np.int64)
@@ -181,10 +430,10 @@ def _chunk(texts: dict[str, int], docs: dict[str, int], text_of, doc, year, seq,
     return Chunk(
         string,
         codes,
-        next_stop - index,
+        _run_lengths(codes),
         starts,
         copies,
-        np.repeat(copies, lengths),
+        np.repeat(copies.astype(np.int32), lengths),
         list(docs),
         np.asarray(doc, dtype=np.int64)[by_text],
         np.asarray(year, dtype=np.int64)[by_text],
@@ -261,14 +510,27 @@ def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarra
     return unique, counts, order, starts
 
 
+@numba.njit(cache=True)
 def _merge(
     keys: np.ndarray, counts: np.ndarray, more_keys: np.ndarray, more_counts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Two sorted (key, count) tables as one, counts of equal keys added."""
-    merged, _, order, starts = _sorted_counts(np.concatenate((keys, more_keys)), kind="stable")
-    if not len(order):
-        return keys, counts
-    return merged, np.add.reduceat(np.concatenate((counts, more_counts))[order], starts)
+    """Two sorted tables of distinct keys as one, counts of equal keys added: one linear pass."""
+    out_keys = np.empty(len(keys) + len(more_keys), dtype=keys.dtype)
+    out_counts = np.empty(len(keys) + len(more_keys), dtype=np.int64)
+    i = j = k = 0
+    while i < len(keys) or j < len(more_keys):
+        if j == len(more_keys) or (i < len(keys) and keys[i] < more_keys[j]):
+            out_keys[k], out_counts[k] = keys[i], counts[i]
+            i += 1
+        elif i == len(keys) or more_keys[j] < keys[i]:
+            out_keys[k], out_counts[k] = more_keys[j], more_counts[j]
+            j += 1
+        else:
+            out_keys[k], out_counts[k] = keys[i], counts[i] + more_counts[j]
+            i += 1
+            j += 1
+        k += 1
+    return out_keys[:k].copy(), out_counts[:k].copy()
 
 
 class _Table:
@@ -299,25 +561,23 @@ def count(
     for chunk in map(store.add, chunks(passages)):
         valid = chunk.remaining > 0
         chars += chunk.chars
-        values, counts, _, _ = _weighted_counts(chunk.codes[valid], chunk.weight[valid])
-        tables[1].add(values, counts)
+        # Code points of Chinese characters are below 2¹⁶: 1-grams are counted by bincount.
+        ones = np.bincount(chunk.codes[valid].astype(np.int64), chunk.weight[valid], minlength=1 << 16).astype(np.int64)
+        values = np.flatnonzero(ones)
+        tables[1].add(values.astype(np.uint64), ones[values])
         # Per position: does the (n-1)-gram starting here occur at least twice in this chunk?
-        values, counts, order, starts = _weighted_counts(chunk.codes, chunk.weight)
-        alive = _expand(counts >= 2, order, starts, len(chunk.codes)) & valid
-        hashes = chunk.codes.copy()
+        alive = valid & (ones[chunk.codes.astype(np.int64)] >= 2)
+        hashes = chunk.codes.astype(np.uint64)
+        starts = np.flatnonzero(alive)
         for n in range(2, max_len + 1):
-            positions = np.flatnonzero(alive[:-1] & alive[1:] & (chunk.remaining[:-1] >= n))
-            if not len(positions):
+            starts, values, counts = _count_level(chunk.codes, chunk.remaining, chunk.weight, alive, hashes, n, starts)
+            if not len(starts):
                 break
-            current = hashes[positions] * _P + chunk.codes[positions + n - 1]
-            hashes[positions] = current
-            values, counts, order, starts = _weighted_counts(current, chunk.weight[positions])
-            frequent = counts >= 2
-            tables[n].add(values[frequent], counts[frequent])
-            alive = np.zeros(len(chunk.codes), dtype=bool)
-            alive[positions] = _expand(frequent, order, starts, len(positions))
+            order = np.argsort(values)
+            tables[n].add(values[order], counts[order])
         done += chunk.size
         progress(done)
+        del chunk  # freed before the next chunk is read
     floor = max(min_freq, math.ceil(chars / 1_000_000))
     out = {}
     for n, table in tables.items():
@@ -326,34 +586,33 @@ def count(
     return out, chars, floor, done
 
 
-def _expand(group_flags: np.ndarray, order: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
-    """Per element of the sorted groups, its group's flag, in the original element order."""
-    flags = np.zeros(size, dtype=bool)
-    if size:
-        flags[order] = np.repeat(group_flags, np.diff(np.append(starts, size)))
-    return flags
+class _GramIndex:
+    """The frequent n-grams of all lengths as rows of one table, found by (length, hash) in O(1)."""
+
+    def __init__(self, frequent: dict[int, np.ndarray]) -> None:
+        self.lengths_in_order = sorted(frequent)
+        sizes = [len(frequent[n]) for n in self.lengths_in_order]
+        self.offset = dict(zip(self.lengths_in_order, np.cumsum([0] + sizes).tolist(), strict=False))
+        self.hashes = np.concatenate([frequent[n] for n in self.lengths_in_order] or [np.zeros(0, np.uint64)])
+        self.lengths = np.repeat(np.asarray(self.lengths_in_order, dtype=np.int64), sizes)
+        self.cells = _gram_index(self.hashes, self.lengths)
 
 
-def _walk(chunk: Chunk, frequent: dict[int, np.ndarray], max_len: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-    """Per length n: (n, positions, index into frequent[n]) of the frequent n-grams in a chunk.
+class _CountTable:
+    """Weighted counts of non-negative int64 keys in a hash table (see ``_count``) kept across chunks."""
 
-    Frequent sets are closed under prefixes, so length n+1 is only tried where
-    length n was frequent: the work shrinks as n grows.
-    """
-    positions = np.flatnonzero(chunk.remaining > 0)
-    hashes = np.zeros(len(positions), dtype=np.uint64)
-    for n in range(1, max_len + 1):
-        keep = chunk.remaining[positions] >= n
-        positions = positions[keep]
-        hashes = hashes[keep] * _P + chunk.codes[positions + n - 1]
-        table = frequent.get(n)
-        if table is None or not len(table) or not len(positions):
-            return
-        where = np.searchsorted(table, hashes)
-        where[where == len(table)] = 0
-        hit = table[where] == hashes
-        positions, hashes = positions[hit], hashes[hit]
-        yield n, positions, where[hit]
+    def __init__(self) -> None:
+        self.cells = np.zeros((1 << 16, 2), dtype=np.int64)
+
+    def grow(self) -> None:
+        self.cells = _rehash(self.cells, 2 * len(self.cells))
+
+    def sorted(self) -> tuple[np.ndarray, np.ndarray]:
+        """(distinct keys in order, their counts)."""
+        used = np.flatnonzero(self.cells[:, 0])
+        keys = self.cells[used, 0] - 1
+        order = np.argsort(keys)
+        return keys[order], self.cells[used[order], 1]
 
 
 class _PairCounts:
@@ -390,41 +649,69 @@ class Frequent:
 
 
 def neighbours(
-    store: Iterable[Chunk],
+    store: ChunkStore,
     tables: dict[int, tuple[np.ndarray, np.ndarray]],
     max_len: int,
     progress: Callable[[int], None] = lambda n: None,
 ) -> dict[int, Frequent]:
     """Pass 2: characters of the frequent n-grams, and branching entropy of those of length ≥ 2."""
-    frequent = {n: hashes for n, (hashes, _) in tables.items()}
-    chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, h in frequent.items()}
-    seen = {n: np.zeros(len(h), dtype=bool) for n, h in frequent.items()}
-    sides = {(n, side): _PairCounts() for n in frequent if n >= 2 for side in ("left", "right")}
+    index = _GramIndex({n: hashes for n, (hashes, _) in tables.items()})
+    seen = np.zeros(len(index.hashes), dtype=bool)  # rows whose characters are known
+    chars = {n: np.zeros((len(h), n), dtype=np.uint32) for n, (h, _) in tables.items()}
+    sides = {side: _CountTable() for side in ("left", "right")}
+    sizes = np.zeros(2, dtype=np.int64)  # keys in the left and right tables
+    store.parent = np.full(len(index.hashes), -1, dtype=np.int32)
+    store.keep_longest(None)
     done = 0
     for chunk in store:
-        for n, positions, index in _walk(chunk, frequent, max_len):
-            new, first = _first_of_each(index)
-            fresh = ~seen[n][new]
-            starts = positions[first[fresh]]
-            chars[n][new[fresh]] = chunk.codes[starts[:, None] + np.arange(n)]
-            seen[n][new] = True
-            if n < 2:
-                continue
-            left = np.where(positions > 0, chunk.codes[np.maximum(positions - 1, 0)], 0).astype(np.int64)
-            right = chunk.codes[positions + n].astype(np.int64)
-            weights = chunk.weight[positions]
-            sides[(n, "left")].add(index, np.where(left == 0, _BOUNDARY, left), weights)
-            sides[(n, "right")].add(index, np.where(right == 0, _BOUNDARY, right), weights)
+        sighted = np.full(len(index.hashes), -1, dtype=np.int32)  # a start of each row in this chunk
+        longest = np.full(len(chunk.codes), -1, dtype=np.int32)
+        begin = 0
+        while begin < len(chunk.codes):
+            begin = _neighbour_counts(
+                chunk.codes,
+                chunk.remaining,
+                chunk.weight,
+                index.cells,
+                max_len,
+                sighted,
+                begin,
+                sides["left"].cells,
+                sides["right"].cells,
+                sizes,
+                longest,
+                store.parent,
+            )
+            if begin < len(chunk.codes):
+                for table in sides.values():
+                    table.grow()
+        store.keep_longest(longest)
+        fresh = ~seen & (sighted >= 0)
+        for n in index.lengths_in_order:
+            first = index.offset[n]
+            new = np.flatnonzero(fresh[first : first + len(chars[n])])
+            chars[n][new] = chunk.codes[sighted[first + new][:, None] + np.arange(n)]
+        seen |= fresh
         done += chunk.size
         progress(done)
+        del chunk  # freed before the next chunk is read
+    entropy = {side: table.sorted() for side, table in sides.items()}
     out = {}
     for n, (hashes, counts) in tables.items():
         if n >= 2:
-            left, right = (_entropy_by_id(sides[(n, side)], len(hashes)) for side in ("left", "right"))
+            left, right = (_entropy_of_rows(*entropy[side], index.offset[n], len(hashes)) for side in ("left", "right"))
         else:
             left = right = np.zeros(len(hashes))
         out[n] = Frequent(hashes, counts, chars[n], left, right)
     return out
+
+
+def _entropy_of_rows(keys: np.ndarray, counts: np.ndarray, first: int, size: int) -> np.ndarray:
+    """Neighbour entropy of rows ``first`` … ``first + size`` from the sorted (row·2²² + neighbour + 1, count) pairs."""
+    lo, hi = np.searchsorted(keys, [first * (1 << 22), (first + size) * (1 << 22)])
+    pairs = _PairCounts()
+    pairs.keys, pairs.counts = keys[lo:hi] - first * (1 << 22), counts[lo:hi]
+    return _entropy_by_id(pairs, size)
 
 
 def _entropy_by_id(pairs: _PairCounts, size: int) -> np.ndarray:
@@ -460,10 +747,9 @@ def pair_keys(pairs: Iterable[str]) -> np.ndarray:
 
 
 def occurrences(
-    store: Iterable[Chunk],
+    store: ChunkStore,
     tables: dict[int, tuple[np.ndarray, np.ndarray]],
     terms: list[str],
-    max_len: int,
     n_contexts: int,
     edge_words: np.ndarray = np.zeros(0, np.int64),
     enough_surroundings: int = 3,
@@ -484,17 +770,20 @@ def occurrences(
     document must come together (as the store yields them): documents are
     counted chunk by chunk, so memory does not grow with their number.  An
     occurrence stands alone when no occurrence of a longer term covers it, as
-    a reader taking the longest match would see it.
+    a reader taking the longest match would see it.  The store must have been
+    through ``neighbours`` with the same tables: it notes the n-grams at each
+    position.
     """
-    frequent = {n: hashes for n, (hashes, _) in tables.items()}
-    ids_by_length = {n: np.full(len(hashes), -1, dtype=np.int64) for n, hashes in frequent.items()}
+    index = _GramIndex({n: hashes for n, (hashes, _) in tables.items()})
+    ids_by_row = np.full(len(index.hashes), -1, dtype=np.int64)
     term_ids = {}
     for i, term in enumerate(terms):
         n = len(term)
         h = np.uint64(gram_hash(term))
-        where = int(np.searchsorted(frequent[n], h))
-        if where < len(frequent[n]) and frequent[n][where] == h:  # terms not frequent never occur here
-            ids_by_length[n][where] = i
+        if n in index.offset:  # terms not frequent never occur here
+            row = _find(index.cells, h, n)
+            if row >= 0:
+                ids_by_row[row] = i
         term_ids[term] = i
     by_year = _PairCounts()
     freq = np.zeros(len(terms), dtype=np.int64)
@@ -505,23 +794,13 @@ def occurrences(
     past_commas = _PairCounts()
     contexts: list[list[dict]] = [[] for _ in terms]
     done = 0
-    for chunk in store:
-        found_pos, found_len, found_id = [], [], []
-        for n, positions, index in _walk(chunk, frequent, max_len):
-            ids = ids_by_length[n][index]
-            mine = ids >= 0
-            found_pos.append(positions[mine])
-            found_len.append(np.full(int(mine.sum()), n))
-            found_id.append(ids[mine])
-        positions, lengths, ids = (
-            np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-            for found in (found_pos, found_len, found_id)
-        )
+    wanted = ids_by_row >= 0
+    for chunk, longest in zip(store, store.longest(), strict=True):
+        positions, rows = _term_rows(longest, store.parent, wanted)  # by start, longest first
+        lengths, ids = index.lengths[rows], ids_by_row[rows]
         if not len(ids):
             documents.add(chunk, ids, ids)  # no term here, but the open document may change
         else:
-            order = np.lexsort((-lengths, positions))  # by start, longest first
-            positions, lengths, ids = positions[order], lengths[order], ids[order]
             ends = positions + lengths
             reach = np.maximum.accumulate(ends)
             alone = np.concatenate(([True], reach[:-1] < ends[1:])) if len(ends) else ends.astype(bool)
@@ -553,6 +832,7 @@ def occurrences(
             _collect_contexts(chunk, positions[alone], lengths[alone], ids[alone], texts[alone], contexts, n_contexts)
         done += chunk.size
         progress(done)
+        del chunk  # freed before the next chunk is read
     years_out: dict[str, dict[int, int]] = {t: {} for t in terms}
     for i, y, c in zip(*(a.tolist() for a in by_year.split())):
         years_out[terms[i]][y] = c
@@ -603,14 +883,13 @@ def _surrounding_hashes(
     chunk: Chunk, raw: np.ndarray, starts: np.ndarray, ends: np.ndarray, texts: np.ndarray
 ) -> np.ndarray:
     """Per occurrence, a hash of the ``SURROUNDING`` characters (punctuation included) either side, within its text."""
-    raw = raw.astype(np.uint64)
     text_start = chunk.text_starts[texts]
     text_end = np.append(chunk.text_starts[1:], len(raw))[texts] - 1  # the "\n" after the text
     h = np.zeros(len(starts), dtype=np.uint64)
     for k in range(1, SURROUNDING + 1):
         left, right = starts - k, ends + k - 1
-        h = h * _P + np.where(left >= text_start, raw[np.maximum(left, 0)], 0)
-        h = h * _P + np.where(right < text_end, raw[np.minimum(right, len(raw) - 1)], 0)
+        h = h * _P + np.where(left >= text_start, raw[np.maximum(left, 0)], 0).astype(np.uint64)
+        h = h * _P + np.where(right < text_end, raw[np.minimum(right, len(raw) - 1)], 0).astype(np.uint64)
     return h
 
 
@@ -647,9 +926,14 @@ def _splits_word(chunk: Chunk, starts: np.ndarray, ends: np.ndarray, edge_words:
     """Per occurrence: does a two-character word straddle its start or its end?"""
     if not len(edge_words):
         return np.zeros(len(starts), dtype=bool)
-    codes = chunk.codes.astype(np.int64)
-    before = np.where(starts > 0, codes[np.maximum(starts - 1, 0)], 0)
-    keys = np.concatenate((before << 21 | codes[starts], codes[ends - 1] << 21 | codes[ends]))
+    codes = chunk.codes
+    before = np.where(starts > 0, codes[np.maximum(starts - 1, 0)], 0).astype(np.int64)
+    keys = np.concatenate(
+        (
+            before << 21 | codes[starts].astype(np.int64),
+            codes[ends - 1].astype(np.int64) << 21 | codes[ends].astype(np.int64),
+        )
+    )
     where = np.minimum(np.searchsorted(edge_words, keys), len(edge_words) - 1)
     hit = edge_words[where] == keys
     return hit[: len(starts)] | hit[len(starts) :]
@@ -682,29 +966,45 @@ class _DocumentFrequency:
 
 
 def _collect_contexts(chunk, positions, lengths, ids, texts, contexts, n_contexts) -> None:
-    """The first occurrence in each distinct text, for terms that still lack examples from new documents."""
+    """The first occurrence in each distinct text, for terms that still lack examples from new documents.
+
+    Each term's texts are taken in order of position, a few at a time: most
+    terms are served by their first ones, so the rest are never looked at.
+    """
     need = np.asarray([len(c) < n_contexts for c in contexts])
     wanted = need[ids]
     if not wanted.any():
         return
     _, first = _first_of_each(ids[wanted] * (1 << 32) + texts[wanted])
     rows = np.flatnonzero(wanted)[first]
-    rows = rows[np.argsort(positions[rows], kind="stable")]
-    # Python lists, not numpy scalars, in the loop: one row per (term, text) can mean 100,000s of rows.
+    rows = rows[np.lexsort((positions[rows], ids[rows]))]  # by term, then position
+    terms = ids[rows]
+    group_starts = np.flatnonzero(np.concatenate(([True], terms[1:] != terms[:-1])))
+    rank = np.arange(len(rows)) - np.repeat(group_starts, np.diff(np.append(group_starts, len(rows))))
+    # Python lists, not numpy scalars, in the loop.
     first_owner, copies, owner_doc = chunk.first_owner.tolist(), chunk.copies.tolist(), chunk.owner_doc.tolist()
     text_starts = chunk.text_starts.tolist()
-    for term, text, start, length in zip(*(a[rows].tolist() for a in (ids, texts, positions, lengths)), strict=True):
-        examples = contexts[term]
-        if len(examples) >= n_contexts:
-            continue
-        first = first_owner[text]
-        used = {e["doc_id"] for e in examples}
-        owner = next(
-            (o for o in range(first, first + copies[text]) if chunk.doc_ids[owner_doc[o]] not in used),
-            None,
-        )
-        if owner is not None:
-            examples.append(_context(chunk, owner, start, length, text_starts[text]))
+    low, high = 0, n_contexts
+    while True:
+        batch = rows[(rank >= low) & (rank < high) & need[terms]]
+        if not len(batch):
+            return
+        for term, text, start, length in zip(
+            *(a[batch].tolist() for a in (ids, texts, positions, lengths)), strict=True
+        ):
+            examples = contexts[term]
+            if len(examples) >= n_contexts:
+                continue
+            first = first_owner[text]
+            used = {e["doc_id"] for e in examples}
+            owner = next(
+                (o for o in range(first, first + copies[text]) if chunk.doc_ids[owner_doc[o]] not in used),
+                None,
+            )
+            if owner is not None:
+                examples.append(_context(chunk, owner, start, length, text_starts[text]))
+        need = np.asarray([len(c) < n_contexts for c in contexts])
+        low, high = high, 2 * high
 
 
 def _context(chunk: Chunk, owner: int, start: int, length: int, text_start: int) -> dict:
