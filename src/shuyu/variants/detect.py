@@ -91,26 +91,35 @@ def find_links(
             lambda done, total: progress("Comparing similar sentences", done, total),
         )
     )
-    links = [l for l in found if l.signal != "style"]
-    links += signals.styles([l for l in found if l.signal == "style"], sentences())
-    links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
+    named = [l for l in found if l.signal != "style"]
+    links = [l for l in signals.components(named, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
     links += signals.definitions(bracketed.values(), known, first)
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
     links += signals.english(aligned, terms, known)
-    links = [
-        l
-        for l in links
-        if len(l.a) <= options.max_form_len
-        and len(l.b) <= options.max_form_len
-        and (l.signal == "substitution" or not signals.general_extension(l.a, l.b))
-    ]
-    broken = signals.fragments(sentences(), {form for l in links for form in (l.a, l.b)})
+    # One more pass serves both the style candidates' dates and the forms' word check.
+    style = signals.StyleSplit([l for l in found if l.signal == "style"])
+    sampler = signals.FragmentSample({form for l in named + links for form in (l.a, l.b)} | style.forms)
+    for occurrence in signals.occurrences(sentences(), style.forms | sampler.forms):
+        style.add(*occurrence)
+        sampler.add(*occurrence)
+    links = [l for l in named + list(style.links()) + links if _kept_link(l, options)]
+    broken = sampler.broken({form for l in links for form in (l.a, l.b)})
     links = [l for l in links if l.a not in broken and l.b not in broken]
     # A shared slot corroborates two forms linked otherwise; alone it joins any two things said there.
     backed = {frozenset((l.a, l.b)) for l in links if l.signal != "context"}
     return [l for l in links if l.signal != "context" or frozenset((l.a, l.b)) in backed], contexts.coordinated
+
+
+def _kept_link(link: Link, options: VariantOptions) -> bool:
+    """Forms short enough to be names, and not an everyday word with its extension (a substitution
+    inside longer names is judged there)."""
+    return (
+        len(link.a) <= options.max_form_len
+        and len(link.b) <= options.max_form_len
+        and (link.signal == "substitution" or not signals.general_extension(link.a, link.b))
+    )
 
 
 def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[str]], dict[str, str]]:

@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from shuyu.mining.miner import well_formed
 from shuyu.text import zh
 from shuyu.text.match import TermMatcher
-from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, pos_pattern
+from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, normalise, pos_pattern
 from shuyu.variants.edits import Edit, boundaries, raw_edits, widen, without_inside
 from shuyu.variants.similar import similar_pairs
 
@@ -143,26 +143,59 @@ def _function_edge(form: str) -> bool:
 
 
 def fragments(sentences: Iterable[Sentence], forms: set[str], sample: int = 30) -> set[str]:
-    """Forms that are not whole words where the corpus uses them.
+    """Forms that are not whole words where the corpus uses them (see ``FragmentSample``)."""
+    sampler = FragmentSample(forms, sample)
+    for s, start, end, form in occurrences(sentences, sampler.forms):
+        sampler.add(s, start, end, form)
+    return sampler.broken(forms)
+
+
+class FragmentSample:
+    """Whether forms are whole words where the corpus uses them, judged on a sample of their uses.
 
     A term miner keeps strings such as 会议程 (from 大会议程), 国代表 (各国代表) or 性别问
     (性别问题); jieba cuts the sentence elsewhere: the form starts or ends inside a word in
     most of its occurrences (up to ``sample`` per form, each cut in a window around it), or it
-    opens or closes on a function character.
+    opens or closes on a function character.  The windows are kept during a pass over the corpus
+    that other signals share, and cut only for the forms asked about at the end.
     """
-    glued = {form for form in forms if _function_edge(form)}
-    matcher = TermMatcher(forms - glued)
-    seen: Counter = Counter()
-    whole: Counter = Counter()
+
+    def __init__(self, forms: Iterable[str], sample: int = 30):
+        self.forms = set(forms)  # the forms whose occurrences to sample
+        self.sample = sample
+        self.windows: dict[str, list[tuple[str, int, int]]] = defaultdict(list)  # form → (window, start, end)
+
+    def add(self, s: Sentence, start: int, end: int, form: str) -> None:
+        if form in self.forms and len(windows := self.windows[form]) < self.sample:
+            left = max(0, start - 8)
+            windows.append((s.norm[left : end + 8], start - left, end - left))
+
+    def broken(self, forms: set[str]) -> set[str]:
+        """The ``forms`` glued from their context (a subset of those sampled)."""
+        result = {form for form in forms if _function_edge(form)}
+        for form in (forms & self.windows.keys()) - result:
+            windows = self.windows[form]
+            whole = 0
+            for text, start, end in windows:
+                bounds = boundaries(zh.words(text))
+                whole += start in bounds and end in bounds
+            if 2 * whole < len(windows):
+                result.add(form)
+        return result
+
+
+def occurrences(sentences: Iterable[Sentence], forms: Iterable[str]) -> Iterator[tuple[Sentence, int, int, str]]:
+    """Every occurrence of every form, nested ones included, as (sentence, start, end, form): one
+    Aho–Corasick pass that several signals share.  Forms of one normal form share their occurrences."""
+    same: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms):
+        same[normalise(form)].append(form)
+    matcher = TermMatcher(sorted(forms))  # each normal form is matched as its first form, which stands for all
+    aliases = {group[0]: group for group in same.values()}
     for s in sentences:
         for m in matcher.every(s.norm):
-            if seen[m.term] >= sample:
-                continue
-            start = max(0, m.start - 8)
-            bounds = boundaries(zh.words(s.norm[start : m.end + 8]))
-            seen[m.term] += 1
-            whole[m.term] += m.start - start in bounds and m.end - start in bounds
-    return glued | {form for form, n in seen.items() if 2 * whole[form] < n}
+            for form in aliases[m.term]:
+                yield s, m.start, m.end, form
 
 
 def _predicative_tag(tag: str) -> bool:
@@ -435,29 +468,34 @@ def english(aligned: Iterable[tuple[str, str, str]], terms: list[str], known: se
             yield Link(a, b, "english", note=note)
 
 
-def styles(candidates: list[Link], sentences: Iterable[Sentence], min_documents: int = 3) -> Iterator[Link]:
+class StyleSplit:
     """Style candidates whose two formulas split cleanly in time: every document using one is older
     than every document using the other, and the formula recurs in ``min_documents`` documents or
-    more (a verb changed in one place only is a change of meaning, not of style).  One pass."""
-    by_pair: dict[frozenset[str], list[Link]] = defaultdict(list)
-    for link in candidates:
-        by_pair[frozenset((link.a, link.b))].append(link)
-    if not by_pair:
-        return
-    years: dict[str, dict[str, int]] = defaultdict(dict)  # formula → document → year
-    matcher = TermMatcher({form for pair in by_pair for form in pair})
-    for s in sentences:
-        for m in matcher.every(s.norm):
-            if s.year is not None:
-                years[m.term][s.doc_id] = s.year
-    for pair, links in by_pair.items():
-        old, new = sorted(pair, key=lambda form: min(years[form].values(), default=0))
-        if not years[old] or not years[new] or len(years[old]) + len(years[new]) < min_documents:
-            continue
-        if max(years[old].values()) < min(years[new].values()):
-            split = f"{old} until {max(years[old].values())}, {new} from {min(years[new].values())}"
-            note = f"{links[0].note} in unchanged boilerplate; {split}"
-            yield Link(old, new, "style", tuple(p for l in links for p in l.places)[:4], note=note)
+    more (a verb changed in one place only is a change of meaning, not of style).  The formulas'
+    documents are collected during a pass over the corpus that other signals share."""
+
+    def __init__(self, candidates: list[Link], min_documents: int = 3):
+        self.by_pair: dict[frozenset[str], list[Link]] = defaultdict(list)
+        for link in candidates:
+            self.by_pair[frozenset((link.a, link.b))].append(link)
+        self.forms = {form for pair in self.by_pair for form in pair}
+        self.min_documents = min_documents
+        self.years: dict[str, dict[str, int]] = defaultdict(dict)  # formula → document → year
+
+    def add(self, s: Sentence, start: int, end: int, form: str) -> None:
+        if s.year is not None and form in self.forms:
+            self.years[form][s.doc_id] = s.year
+
+    def links(self) -> Iterator[Link]:
+        years = self.years
+        for pair, links in self.by_pair.items():
+            old, new = sorted(pair, key=lambda form: min(years[form].values(), default=0))
+            if not years[old] or not years[new] or len(years[old]) + len(years[new]) < self.min_documents:
+                continue
+            if max(years[old].values()) < min(years[new].values()):
+                split = f"{old} until {max(years[old].values())}, {new} from {min(years[new].values())}"
+                note = f"{links[0].note} in unchanged boilerplate; {split}"
+                yield Link(old, new, "style", tuple(p for l in links for p in l.places)[:4], note=note)
 
 
 def insertions(terms: list[str]) -> Iterator[Link]:
