@@ -422,29 +422,29 @@ def kept_names(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str
     世界首脑会议成果, but 2005年世界峰会成果 is never seen — that summit kept its rendering.
 
     A longer name is the form with a year (2005年) or a quoted name (‘连通非洲’) bound before it;
-    it is kept when the corpus never shows it with another form of the group.  Two passes.
+    it is kept when the corpus never shows it with another form of the group.  One pass: every
+    prefix seen before any form is remembered with it, since the longer names are known only at the end.
     """
     group_of = {form: k for k, members in enumerate(groups) for form in members}
     if not group_of:
         return {}
-    matcher = TermMatcher(group_of)
     seen: dict[str, tuple[int, str, str]] = {}  # longer name → (group, prefix, form)
-    for s in sentences():
-        for m in matcher.every(s.norm):
-            prefix = _NAME_PREFIX.search(s.norm[max(0, m.start - 24) : m.start])
-            if prefix:
-                seen.setdefault(prefix.group() + m.term, (group_of[m.term], prefix.group(), m.term))
+    shown: set[str] = set()  # every form with each prefix the corpus writes before it
+    for s, start, _, form in occurrences(sentences(), group_of):
+        window = s.norm[max(0, start - 24) : start]
+        prefix = _NAME_PREFIX.search(window)
+        if prefix:
+            seen.setdefault(prefix.group() + form, (group_of[form], prefix.group(), form))
+            shown.update(
+                window[k:] + form for k in range(prefix.start(), len(window)) if _NAME_PREFIX.fullmatch(window[k:])
+            )
     others = {
         prefix + other: name
         for name, (k, prefix, form) in seen.items()
         for other in groups[k]
         if other != form and form not in other
     }
-    attested = set()
-    if others:
-        other_matcher = TermMatcher(others)
-        for s in sentences():
-            attested.update(others[m.term] for m in other_matcher.every(s.norm))
+    attested = {name for shown_as, name in others.items() if shown_as in shown}
     result: dict[int, set[str]] = defaultdict(set)
     for name, (k, _, _) in seen.items():
         if name not in attested:
