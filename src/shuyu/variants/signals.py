@@ -240,11 +240,11 @@ def parallel(
     texts = list(first)
     parsed: dict[int, _Parsed] = {}
     alive: list[int] = []  # heap of the parsed texts' indexes
-    vocabulary: dict[str, int] = {}
+    context = _Context(terms, known)
 
     def parse(k: int) -> _Parsed:
         if k not in parsed:
-            parsed[k] = _Parsed(texts[k], terms, vocabulary)
+            parsed[k] = _Parsed(texts[k], context)
             heapq.heappush(alive, k)
         return parsed[k]
 
@@ -260,9 +260,11 @@ def parallel(
         many = len(edits) > FEW_EDITS
         for edit in edits:
             word = widen(a, b, edit, pa.offsets, pb.offsets)  # the word boundaries
+            word_pair = word is not None and _named(word, known)
+            if not (word_pair or pa.covered(edit[0], edit[1]) or pb.covered(edit[2], edit[3])):
+                continue  # no known term around this difference: neither its words nor a term are named
             same_bounds = pa.term_bounds is pa.offsets and pb.term_bounds is pb.offsets
             term = word if same_bounds else widen(a, b, edit, pa.term_bounds, pb.term_bounds)
-            word_pair = word is not None and _named(word, known)
             if term is not None and _named(term, known) and term != word:
                 rule = f"{word.a} → {word.b}" if word_pair else ""
                 yield Link(term.a, term.b, "parallel", _places(sa, sb, term), note=_one_of(many, edits), rule=rule)
@@ -281,38 +283,82 @@ def parallel(
 class _Parsed:
     """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
     its words (as numbers, one per distinct word) and their offsets, its term boundaries, the spans of
-    the known terms in it.  Arrays rather than lists and sets: tens of thousands are alive at once."""
+    the known terms in it (the last two on first use).  Arrays rather than lists and sets: tens of
+    thousands are alive at once."""
 
-    __slots__ = ("text", "words", "offsets", "term_bounds", "_terms", "_spans")
+    __slots__ = ("text", "words", "offsets", "_context", "_term_bounds", "_spans", "_known")
 
-    def __init__(self, text: str, terms: TermMatcher, vocabulary: dict[str, int]):
-        words = _words(text)  # they cover the text: word k is text[offsets[k] : offsets[k + 1]]
+    def __init__(self, text: str, context: _Context):
+        words, lengths = context.cut(text)
         self.text = text
-        self.words = array("I", [vocabulary.setdefault(w, len(vocabulary)) for w in words])
-        self.offsets = array("I", itertools.accumulate(map(len, words), initial=0))  # the word boundaries
-        spans = [(m.start, m.end) for m in terms.longest(text)]
-        # No known term here: the term boundaries are the word boundaries (the same object says so).
-        self.term_bounds = array("I", sorted(without_inside(set(self.offsets), spans))) if spans else self.offsets
-        self._terms, self._spans = terms, None
+        self.words = array("I", words)
+        self.offsets = array("I", itertools.accumulate(lengths, initial=0))  # the word boundaries
+        self._context = context
+        self._term_bounds = self._spans = self._known = None
+
+    @property
+    def term_bounds(self) -> array:
+        """The word boundaries outside the known terms (longest match); the same object as ``offsets``
+        when no known term occurs here."""
+        if self._term_bounds is None:
+            spans = [(m.start, m.end) for m in self._context.terms.longest(self.text)]
+            self._term_bounds = array("I", sorted(without_inside(set(self.offsets), spans))) if spans else self.offsets
+        return self._term_bounds
 
     def inside_term(self, span: tuple[int, int]) -> bool:
         """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
         if self._spans is None:
-            self._spans = [(m.start, m.end) for m in self._terms.every(self.text)]
+            self._spans = [(m.start, m.end) for m in self._context.terms.every(self.text)]
         return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in self._spans)
 
+    def covered(self, start: int, end: int) -> bool:
+        """Some known term, written exactly so, occurs here over all of ``start``–``end``: the only way a
+        span widened from there can be a known term."""
+        if self._known is None:
+            automaton = self._context.known
+            self._known = automaton.find_matches_as_indexes(self.text, overlapping=True) if automaton else []
+        return any(s <= start and end <= e for _, s, e in self._known)
 
-def _words(text: str) -> list[str]:
-    """``zh.words(text)``, a block at a time: jieba cuts each block of its ``re_han_default`` (and each
-    piece between blocks) on its own, so the cut of a whole sentence is the cuts of its blocks, and
-    near-identical sentences share most of theirs (cached)."""
-    jieba, _ = zh.load_jieba()
-    return [word for block in jieba.re_han_default.split(text) if block for word in _block_words(block)]
 
+class _Context:
+    """What ``parallel`` shares across sentences: the known terms (normalised matcher, and an exact
+    automaton) and the words of every block it has cut.
 
-@functools.lru_cache(maxsize=200_000)
-def _block_words(block: str) -> tuple[str, ...]:
-    return tuple(zh.words(block))
+    jieba cuts each block of its ``re_han_default`` (and each piece between blocks) on its own, so
+    the words of a sentence are those of its blocks, and near-identical sentences share most blocks:
+    each block is cut once (up to ``MAX_BLOCKS`` kept) and its words numbered once.
+    """
+
+    MAX_BLOCKS = 300_000
+
+    def __init__(self, terms: TermMatcher, known: set[str]):
+        import ahocorasick_rs
+
+        self.terms = terms
+        self.known = ahocorasick_rs.AhoCorasick(sorted(known)) if known else None
+        self.vocabulary: dict[str, int] = {}
+        self.blocks: dict[str, tuple[list[int], list[int]]] = {}
+        self._split = zh.load_jieba()[0].re_han_default.split
+
+    def cut(self, text: str) -> tuple[list[int], list[int]]:
+        """(word numbers, word lengths) of ``zh.words(text)``."""
+        words: list[int] = []
+        lengths: list[int] = []
+        for block in self._split(text):
+            if not block:
+                continue
+            cut = self.blocks.get(block)
+            if cut is None:
+                if len(self.blocks) >= self.MAX_BLOCKS:
+                    self.blocks.clear()
+                cut = self.blocks[block] = self._cut(block)
+            words += cut[0]
+            lengths += cut[1]
+        return words, lengths
+
+    def _cut(self, block: str) -> tuple[list[int], list[int]]:
+        pieces = zh.words(block)
+        return [self.vocabulary.setdefault(w, len(self.vocabulary)) for w in pieces], [len(w) for w in pieces]
 
 
 def _places(sa: Sentence, sb: Sentence, edit: Edit) -> tuple[Place, Place]:
