@@ -244,8 +244,9 @@ def parallel(
 
     def parse(k: int) -> _Parsed:
         if k not in parsed:
-            parsed[k] = _Parsed(texts[k], context)
             heapq.heappush(alive, k)
+        if k not in parsed or parsed[k].generation != context.generation:
+            parsed[k] = _Parsed(texts[k], context)
         return parsed[k]
 
     for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
@@ -256,6 +257,8 @@ def parallel(
         if not edits or len(edits) > MAX_EDITS:
             continue
         pa, pb = parse(i), parse(j)
+        if pa.generation != pb.generation:  # the words were renumbered while cutting b
+            pa = parse(i)
         sa, sb = first[a], first[b]
         many = len(edits) > FEW_EDITS
         for edit in edits:
@@ -282,17 +285,17 @@ def parallel(
 
 class _Parsed:
     """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
-    its words (as numbers, one per distinct word) and their offsets, its term boundaries, the spans of
-    the known terms in it (the last two on first use).  Arrays rather than lists and sets: tens of
-    thousands are alive at once."""
+    its words (one character per distinct word, so that rapidfuzz compares them as a string) and their
+    offsets, its term boundaries, the spans of the known terms in it (the last two on first use).
+    Strings and arrays rather than lists and sets: tens of thousands are alive at once."""
 
-    __slots__ = ("text", "words", "offsets", "_context", "_term_bounds", "_spans", "_known")
+    __slots__ = ("text", "words", "offsets", "generation", "_context", "_term_bounds", "_spans", "_known")
 
     def __init__(self, text: str, context: _Context):
-        words, lengths = context.cut(text)
+        self.words, lengths = context.cut(text)
         self.text = text
-        self.words = array("I", words)
         self.offsets = array("I", itertools.accumulate(lengths, initial=0))  # the word boundaries
+        self.generation = context.generation  # the numbering of the words
         self._context = context
         self._term_bounds = self._spans = self._known = None
 
@@ -316,7 +319,7 @@ class _Parsed:
         span widened from there can be a known term."""
         if self._known is None:
             automaton = self._context.known
-            self._known = automaton.find_matches_as_indexes(self.text, overlapping=True) if automaton else []
+            self._known = automaton.find_matches_as_indexes(self.text, overlapping=True) if automaton else ()
         return any(s <= start and end <= e for _, s, e in self._known)
 
 
@@ -330,19 +333,21 @@ class _Context:
     """
 
     MAX_BLOCKS = 300_000
+    MAX_WORDS = 0x110000 - 0x800  # the characters there are, surrogates left out
 
     def __init__(self, terms: TermMatcher, known: set[str]):
         import ahocorasick_rs
 
         self.terms = terms
         self.known = ahocorasick_rs.AhoCorasick(sorted(known)) if known else None
-        self.vocabulary: dict[str, int] = {}
-        self.blocks: dict[str, tuple[list[int], list[int]]] = {}
+        self.vocabulary: dict[str, str] = {}  # word → the character standing for it
+        self.generation = 0  # how many times the vocabulary filled up and started again
+        self.blocks: dict[str, tuple[str, tuple[int, ...]]] = {}
         self._split = zh.load_jieba()[0].re_han_default.split
 
-    def cut(self, text: str) -> tuple[list[int], list[int]]:
-        """(word numbers, word lengths) of ``zh.words(text)``."""
-        words: list[int] = []
+    def cut(self, text: str) -> tuple[str, list[int]]:
+        """(a character per word, word lengths) of ``zh.words(text)``."""
+        words: list[str] = []
         lengths: list[int] = []
         for block in self._split(text):
             if not block:
@@ -352,13 +357,23 @@ class _Context:
                 if len(self.blocks) >= self.MAX_BLOCKS:
                     self.blocks.clear()
                 cut = self.blocks[block] = self._cut(block)
-            words += cut[0]
+            words.append(cut[0])
             lengths += cut[1]
-        return words, lengths
+        return "".join(words), lengths
 
-    def _cut(self, block: str) -> tuple[list[int], list[int]]:
+    def _cut(self, block: str) -> tuple[str, tuple[int, ...]]:
         pieces = zh.words(block)
-        return [self.vocabulary.setdefault(w, len(self.vocabulary)) for w in pieces], [len(w) for w in pieces]
+        if len(self.vocabulary) + len(pieces) > self.MAX_WORDS:  # start again: the parsed texts are cut anew
+            self.vocabulary.clear()
+            self.blocks.clear()
+            self.generation += 1
+        chars = []
+        for word in pieces:
+            if (char := self.vocabulary.get(word)) is None:
+                n = len(self.vocabulary)
+                char = self.vocabulary[word] = chr(n if n < 0xD800 else n + 0x800)
+            chars.append(char)
+        return "".join(chars), tuple(map(len, pieces))
 
 
 def _places(sa: Sentence, sb: Sentence, edit: Edit) -> tuple[Place, Place]:
