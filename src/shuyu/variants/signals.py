@@ -478,34 +478,60 @@ def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator
 _NAME_PREFIX = re.compile(r"(?:\d+年|[‘“][^’”]{1,20}[’”])$")  # a year or a quoted name bound to the next name
 
 
-def kept_names(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]]) -> dict[int, set[str]]:
+class NamePrefixes:
+    """The years and quoted names written right before forms (2005年 before 世界首脑会议成果), for
+    ``kept_names``: collected during a pass over the corpus that other signals share."""
+
+    def __init__(self, forms: Iterable[str]):
+        self.forms = set(forms)
+        self.seen: dict[str, list[tuple[int, str, str]]] = {}  # longer name → (order, prefix, form) readings
+        self.shown: set[str] = set()  # every form with each prefix the corpus writes before it
+        self._order = itertools.count()
+
+    def add(self, s: Sentence, start: int, end: int, form: str) -> None:
+        if form not in self.forms or s.norm[start - 1 : start] not in ("年", "’", "”"):
+            return  # the only characters a prefix ends on
+        window = s.norm[max(0, start - 24) : start]
+        prefix = _NAME_PREFIX.search(window)
+        if prefix:
+            readings = self.seen.setdefault(prefix.group() + form, [])
+            if not any(p == prefix.group() and f == form for _, p, f in readings):
+                readings.append((next(self._order), prefix.group(), form))
+            self.shown.update(
+                window[k:] + form for k in range(prefix.start(), len(window)) if _NAME_PREFIX.fullmatch(window[k:])
+            )
+
+
+def kept_names(
+    sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]], prefixes: NamePrefixes | None = None
+) -> dict[int, set[str]]:
     """Longer names holding a group's form that never change with it: 2005年世界首脑会议成果 holds
     世界首脑会议成果, but 2005年世界峰会成果 is never seen — that summit kept its rendering.
 
     A longer name is the form with a year (2005年) or a quoted name (‘连通非洲’) bound before it;
-    it is kept when the corpus never shows it with another form of the group.  One pass: every
-    prefix seen before any form is remembered with it, since the longer names are known only at the end.
+    it is kept when the corpus never shows it with another form of the group.  ``prefixes``, when
+    collected for every form of the groups, saves the pass over the corpus.
     """
     group_of = {form: k for k, members in enumerate(groups) for form in members}
     if not group_of:
         return {}
-    seen: dict[str, tuple[int, str, str]] = {}  # longer name → (group, prefix, form)
-    shown: set[str] = set()  # every form with each prefix the corpus writes before it
-    for s, start, _, form in occurrences(sentences(), group_of):
-        window = s.norm[max(0, start - 24) : start]
-        prefix = _NAME_PREFIX.search(window)
-        if prefix:
-            seen.setdefault(prefix.group() + form, (group_of[form], prefix.group(), form))
-            shown.update(
-                window[k:] + form for k in range(prefix.start(), len(window)) if _NAME_PREFIX.fullmatch(window[k:])
-            )
+    if prefixes is None or not group_of.keys() <= prefixes.forms:
+        prefixes = NamePrefixes(group_of)
+        for occurrence in occurrences(sentences(), group_of):
+            prefixes.add(*occurrence)
+    first = {}  # longer name → (order, group, prefix, form) of its first reading as a group's form
+    for name, readings in prefixes.seen.items():
+        order, prefix, form = next(((o, p, f) for o, p, f in readings if f in group_of), (None, "", ""))
+        if order is not None:
+            first[name] = (order, group_of[form], prefix, form)
+    seen = {name: reading[1:] for name, reading in sorted(first.items(), key=lambda item: item[1][0])}
     others = {
         prefix + other: name
         for name, (k, prefix, form) in seen.items()
         for other in groups[k]
         if other != form and form not in other
     }
-    attested = {name for shown_as, name in others.items() if shown_as in shown}
+    attested = {name for shown_as, name in others.items() if shown_as in prefixes.shown}
     result: dict[int, set[str]] = defaultdict(set)
     for name, (k, _, _) in seen.items():
         if name not in attested:
