@@ -244,9 +244,8 @@ def parallel(
 
     def parse(k: int) -> _Parsed:
         if k not in parsed:
-            heapq.heappush(alive, k)
-        if k not in parsed or parsed[k].generation != context.generation:
             parsed[k] = _Parsed(texts[k], context)
+            heapq.heappush(alive, k)
         return parsed[k]
 
     for i, j, _ in similar_pairs(texts, min_similarity, lambda done: progress(done, len(texts))):
@@ -257,15 +256,13 @@ def parallel(
         if not edits or len(edits) > MAX_EDITS:
             continue
         pa, pb = parse(i), parse(j)
-        if pa.generation != pb.generation:  # the words were renumbered while cutting b
-            pa = parse(i)
         sa, sb = first[a], first[b]
         many = len(edits) > FEW_EDITS
         for edit in edits:
+            if not (pa.covered(edit[0], edit[1]) or pb.covered(edit[2], edit[3])):
+                continue  # no known term over this difference: neither its words nor a term around are named
             word = widen(a, b, edit, pa.offsets, pb.offsets)  # the word boundaries
             word_pair = word is not None and _named(word, known)
-            if not (word_pair or pa.covered(edit[0], edit[1]) or pb.covered(edit[2], edit[3])):
-                continue  # no known term around this difference: neither its words nor a term are named
             same_bounds = pa.term_bounds is pa.offsets and pb.term_bounds is pb.offsets
             term = word if same_bounds else widen(a, b, edit, pa.term_bounds, pb.term_bounds)
             if term is not None and _named(term, known) and term != word:
@@ -276,6 +273,10 @@ def parallel(
                 signal = "substitution" if within else "parallel"
                 yield Link(word.a, word.b, signal, _places(sa, sb, word), note=_one_of(many, edits))
         if sa.year != sb.year:
+            pa.cut()
+            pb.cut()
+            if pa.generation != pb.generation:
+                pa.cut()  # the words were numbered anew while cutting b
             for old, new, a_span, b_span, a_core, b_core in word_changes(pa, pb):
                 if pa.inside_term(a_core) or pb.inside_term(b_core):
                     continue  # a change of names, judged above
@@ -284,20 +285,36 @@ def parallel(
 
 
 class _Parsed:
-    """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
-    its words (one character per distinct word, so that rapidfuzz compares them as a string) and their
-    offsets, its term boundaries, the spans of the known terms in it (the last two on first use).
-    Strings and arrays rather than lists and sets: tens of thousands are alive at once."""
+    """What ``parallel`` needs of one sentence, worked out on first use however many sentences it pairs
+    with: its words (one character per distinct word, so that rapidfuzz compares them as a string) and
+    their offsets, its term boundaries, the spans of the known terms in it.  Strings and arrays rather
+    than lists and sets: tens of thousands are alive at once."""
 
-    __slots__ = ("text", "words", "offsets", "generation", "_context", "_term_bounds", "_spans", "_known")
+    __slots__ = ("text", "generation", "_words", "_offsets", "_context", "_term_bounds", "_spans", "_known")
 
     def __init__(self, text: str, context: _Context):
-        self.words, lengths = context.cut(text)
         self.text = text
-        self.offsets = array("I", itertools.accumulate(lengths, initial=0))  # the word boundaries
-        self.generation = context.generation  # the numbering of the words
         self._context = context
+        self.generation = self._words = self._offsets = None  # generation: the numbering of the words
         self._term_bounds = self._spans = self._known = None
+
+    def cut(self) -> None:
+        """Cut the sentence into words (again, if the words were numbered anew since)."""
+        if self.generation != self._context.generation:
+            self._words, lengths = self._context.cut(self.text)
+            if self._offsets is None:  # where each word starts: the same in any numbering
+                self._offsets = array("I", itertools.accumulate(lengths, initial=0))
+            self.generation = self._context.generation
+
+    @property
+    def words(self) -> str:
+        self.cut()
+        return self._words
+
+    @property
+    def offsets(self) -> array:
+        self.cut()
+        return self._offsets
 
     @property
     def term_bounds(self) -> array:
