@@ -349,7 +349,7 @@ class _Context:
     each block is cut once (up to ``MAX_BLOCKS`` kept) and its words numbered once.
     """
 
-    MAX_BLOCKS = 300_000
+    MAX_BLOCKS = 100_000
     MAX_WORDS = 0x110000 - 0x800  # the characters there are, surrogates left out
 
     def __init__(self, terms: TermMatcher, known: set[str]):
