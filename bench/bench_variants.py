@@ -5,7 +5,9 @@
 
 The corpus is the term-miner benchmark's (``bench_miner.py``): paragraphs of the
 seeds, the SDG texts, the Bible and TICO-19 sampled and shuffled, spread over
-documents of twelve years, written to a temporary file and streamed from it.
+documents of twelve years, cut into sentences once and written to a temporary
+file, one sentence a line, and streamed from it as detection streams the
+store's sentences (each pass reads and normalises every sentence again).
 The terms are the seed corpus's mined terms.  Each size runs in its own process,
 so its peak memory (max RSS) is its own.
 
@@ -29,8 +31,8 @@ from eval_miner import seed_passages  # noqa: E402
 
 
 def sentences_from(path: Path):
-    """A function returning a fresh stream of the sentences of the passages stored in ``path``."""
-    from shuyu.corpus.structure import split_sentences
+    """A function returning a fresh stream of the sentences stored in ``path`` (one a line), normalised
+    as ``shuyu.variants.detect.iter_sentences`` normalises the store's sentences."""
     from shuyu.text.zh import normalise
     from shuyu.variants.signals import Sentence
 
@@ -38,14 +40,13 @@ def sentences_from(path: Path):
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 doc, year, text = line.rstrip("\n").split("\t", 2)
-                for start, end in split_sentences(text):
-                    piece = text[start:end]
-                    yield Sentence(doc, int(year), None, piece, normalise(piece))
+                yield Sentence(doc, int(year), None, text, normalise(text))
 
     return stream
 
 
 def run_one(millions: float, distinct: bool = False) -> dict:
+    from shuyu.corpus.structure import split_sentences
     from shuyu.mining import mine_texts
     from shuyu.text.zh import normalise
     from shuyu.variants.detect import build_groups, find_links
@@ -53,9 +54,9 @@ def run_one(millions: float, distinct: bool = False) -> dict:
     terms = [c.term for c in mine_texts(seed_passages())][:600]
     path = Path(tempfile.mkstemp(suffix=".tsv")[1])
     chars = 0
-    with path.open("w", encoding="utf-8") as handle:
+    with path.open("w", encoding="utf-8") as handle:  # split once, as `shuyu corpus add` stores sentences
         for p in corpus(paragraphs(), int(millions * 1_000_000), distinct)():
-            handle.write(f"{p.doc_id}\t{p.year}\t{p.text}\n")
+            handle.writelines(f"{p.doc_id}\t{p.year}\t{p.text[a:b]}\n" for a, b in split_sentences(p.text))
             chars += len(p.text)
     stream = sentences_from(path)
     started = time.perf_counter()

@@ -58,8 +58,9 @@ def find_links(
     options: VariantOptions = VariantOptions(),
     progress: Progress = lambda stage, done, total: None,
     aligned: Iterable[tuple[str, str, str]] = (),
-) -> tuple[list[Link], set[frozenset[str]]]:
-    """Every signal's links, and the pairs of terms coordinated in one sentence (kept apart).
+) -> tuple[list[Link], set[frozenset[str]], signals.NamePrefixes]:
+    """Every signal's links, the pairs of terms coordinated in one sentence (kept apart), and the
+    prefixes written before the linked forms (for ``build_groups``).
 
     ``aligned`` are (pair id, zh, en) sentence pairs for the English pivot, when the corpus has alignments.
     One pass over the corpus keeps the distinct sentences (for the parallel
@@ -91,26 +92,38 @@ def find_links(
             lambda done, total: progress("Comparing similar sentences", done, total),
         )
     )
-    links = [l for l in found if l.signal != "style"]
-    links += signals.styles([l for l in found if l.signal == "style"], sentences())
-    links += [l for l in signals.components(links, terms) if signals.plausible_pair(l.a, l.b, known)]
+    named = [l for l in found if l.signal != "style"]
+    links = [l for l in signals.components(named, terms) if signals.plausible_pair(l.a, l.b, known)]
     links += signals.insertions(terms)
     links += signals.definitions(bracketed.values(), known, first)
     links += signals.built_abbreviations(shorts, contexts)
     links += signals.same_slot(terms, contexts)
     links += signals.english(aligned, terms, known)
-    links = [
-        l
-        for l in links
-        if len(l.a) <= options.max_form_len
-        and len(l.b) <= options.max_form_len
-        and (l.signal == "substitution" or not signals.general_extension(l.a, l.b))
-    ]
-    broken = signals.fragments(sentences(), {form for l in links for form in (l.a, l.b)})
+    # One more pass serves the style candidates' dates, the forms' word check and the names around them.
+    style = signals.StyleSplit([l for l in found if l.signal == "style"])
+    sampler = signals.FragmentSample({form for l in named + links for form in (l.a, l.b)} | style.forms)
+    prefixes = signals.NamePrefixes(sampler.forms)
+    for occurrence in signals.occurrences(sentences(), sampler.forms):
+        style.add(*occurrence)
+        sampler.add(*occurrence)
+        prefixes.add(*occurrence)
+    links = [l for l in named + list(style.links()) + links if _kept_link(l, options)]
+    broken = sampler.broken({form for l in links for form in (l.a, l.b)})
     links = [l for l in links if l.a not in broken and l.b not in broken]
     # A shared slot corroborates two forms linked otherwise; alone it joins any two things said there.
     backed = {frozenset((l.a, l.b)) for l in links if l.signal != "context"}
-    return [l for l in links if l.signal != "context" or frozenset((l.a, l.b)) in backed], contexts.coordinated
+    links = [l for l in links if l.signal != "context" or frozenset((l.a, l.b)) in backed]
+    return links, contexts.coordinated, prefixes
+
+
+def _kept_link(link: Link, options: VariantOptions) -> bool:
+    """Forms short enough to be names, and not an everyday word with its extension (a substitution
+    inside longer names is judged there)."""
+    return (
+        len(link.a) <= options.max_form_len
+        and len(link.b) <= options.max_form_len
+        and (link.signal == "substitution" or not signals.general_extension(link.a, link.b))
+    )
 
 
 def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[str]], dict[str, str]]:
@@ -130,13 +143,19 @@ def _decisions(decisions: list[dict]) -> tuple[set[frozenset[str]], list[list[st
 
 
 def build_groups(
-    sentences: SentenceSource, links: list[Link], coordinated: set[frozenset[str]], decisions: Iterable[dict] = ()
+    sentences: SentenceSource,
+    links: list[Link],
+    coordinated: set[frozenset[str]],
+    prefixes: signals.NamePrefixes | None = None,
+    decisions: Iterable[dict] = (),
 ) -> list[VariantGroup]:
-    """Group, count (one pass) and propose; the user's decisions override the detection."""
+    """Group, count (one pass) and propose; the user's decisions override the detection.
+
+    ``links``, ``coordinated`` and ``prefixes`` are what ``find_links`` returns."""
     apart, together, preferred_by = _decisions(list(decisions))
     confirmed = [set(g) for g in together]
     members_of = partition(links, apart | (coordinated - {frozenset(p) for p in _pairs(together)}), together)
-    kept = signals.kept_names(sentences, members_of)
+    kept = signals.kept_names(sentences, members_of, prefixes)
     # A kept name is counted as itself (longest match), so the form inside it is not counted there.
     counted = count_forms(sentences, [members | kept.get(k, set()) for k, members in enumerate(members_of)])
     result = []
@@ -272,11 +291,11 @@ def detect_variants(
     sentences = lambda: iter_sentences(store)
     terms = [t["term"] for t in store.terms(statuses=("candidate", "accepted", "edited"))]
     aligned = ((f"{r['doc_zh']}:{r['seq']}", r["zh"], r["en"]) for r in store.aligned_pairs())
-    links, coordinated = find_links(sentences, terms, options, progress, aligned)
+    links, coordinated, prefixes = find_links(sentences, terms, options, progress, aligned)
     # The stored equivalents keep apart two forms rendered by English terms that name different things.
     coordinated |= rendered_apart(store, ((link.a, link.b) for link in links))
     progress("Grouping variants", 0, 1)
-    groups = build_groups(sentences, links, coordinated, store.variant_decisions())
+    groups = build_groups(sentences, links, coordinated, prefixes, store.variant_decisions())
     store.replace_variant_groups([group_row(g) for g in groups] + [row for g in groups for row in kept_rows(g)])
     progress("Grouping variants", 1, 1)
     return groups

@@ -11,7 +11,7 @@ term are not boundaries) the whole term (信息社会世界首脑会议 / 信息
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -19,8 +19,7 @@ MIN_CONTEXT = 2  # equal characters that keep two diff pieces apart
 MAX_WIDEN = 12
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):  # a tuple: made for every difference of every similar sentence pair
     a: str
     b: str
     a_span: tuple[int, int]

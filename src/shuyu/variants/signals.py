@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from shuyu.mining.miner import well_formed
 from shuyu.text import zh
 from shuyu.text.match import TermMatcher
-from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, pos_pattern
+from shuyu.text.zh import CJK, dictionary_count, general_frequency, is_cjk, normalise, pos_pattern
 from shuyu.variants.edits import Edit, boundaries, raw_edits, widen, without_inside
 from shuyu.variants.similar import similar_pairs
 
@@ -143,26 +143,59 @@ def _function_edge(form: str) -> bool:
 
 
 def fragments(sentences: Iterable[Sentence], forms: set[str], sample: int = 30) -> set[str]:
-    """Forms that are not whole words where the corpus uses them.
+    """Forms that are not whole words where the corpus uses them (see ``FragmentSample``)."""
+    sampler = FragmentSample(forms, sample)
+    for s, start, end, form in occurrences(sentences, sampler.forms):
+        sampler.add(s, start, end, form)
+    return sampler.broken(forms)
+
+
+class FragmentSample:
+    """Whether forms are whole words where the corpus uses them, judged on a sample of their uses.
 
     A term miner keeps strings such as 会议程 (from 大会议程), 国代表 (各国代表) or 性别问
     (性别问题); jieba cuts the sentence elsewhere: the form starts or ends inside a word in
     most of its occurrences (up to ``sample`` per form, each cut in a window around it), or it
-    opens or closes on a function character.
+    opens or closes on a function character.  The windows are kept during a pass over the corpus
+    that other signals share, and cut only for the forms asked about at the end.
     """
-    glued = {form for form in forms if _function_edge(form)}
-    matcher = TermMatcher(forms - glued)
-    seen: Counter = Counter()
-    whole: Counter = Counter()
+
+    def __init__(self, forms: Iterable[str], sample: int = 30):
+        self.forms = set(forms)  # the forms whose occurrences to sample
+        self.sample = sample
+        self.windows: dict[str, list[tuple[str, int, int]]] = defaultdict(list)  # form → (window, start, end)
+
+    def add(self, s: Sentence, start: int, end: int, form: str) -> None:
+        if form in self.forms and len(windows := self.windows[form]) < self.sample:
+            left = max(0, start - 8)
+            windows.append((s.norm[left : end + 8], start - left, end - left))
+
+    def broken(self, forms: set[str]) -> set[str]:
+        """The ``forms`` glued from their context (a subset of those sampled)."""
+        result = {form for form in forms if _function_edge(form)}
+        for form in (forms & self.windows.keys()) - result:
+            windows = self.windows[form]
+            whole = 0
+            for text, start, end in windows:
+                bounds = boundaries(zh.words(text))
+                whole += start in bounds and end in bounds
+            if 2 * whole < len(windows):
+                result.add(form)
+        return result
+
+
+def occurrences(sentences: Iterable[Sentence], forms: Iterable[str]) -> Iterator[tuple[Sentence, int, int, str]]:
+    """Every occurrence of every form, nested ones included, as (sentence, start, end, form): one
+    Aho–Corasick pass that several signals share.  Forms of one normal form share their occurrences."""
+    same: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms):
+        same[normalise(form)].append(form)
+    matcher = TermMatcher(sorted(forms))  # each normal form is matched as its first form, which stands for all
+    aliases = {group[0]: group for group in same.values()}
     for s in sentences:
         for m in matcher.every(s.norm):
-            if seen[m.term] >= sample:
-                continue
-            start = max(0, m.start - 8)
-            bounds = boundaries(zh.words(s.norm[start : m.end + 8]))
-            seen[m.term] += 1
-            whole[m.term] += m.start - start in bounds and m.end - start in bounds
-    return glued | {form for form, n in seen.items() if 2 * whole[form] < n}
+            for form in aliases[m.term]:
+                yield s, m.start, m.end, form
 
 
 def _predicative_tag(tag: str) -> bool:
@@ -207,11 +240,11 @@ def parallel(
     texts = list(first)
     parsed: dict[int, _Parsed] = {}
     alive: list[int] = []  # heap of the parsed texts' indexes
-    vocabulary: dict[str, int] = {}
+    context = _Context(terms, known)
 
     def parse(k: int) -> _Parsed:
         if k not in parsed:
-            parsed[k] = _Parsed(texts[k], terms, vocabulary)
+            parsed[k] = _Parsed(texts[k], context)
             heapq.heappush(alive, k)
         return parsed[k]
 
@@ -226,10 +259,12 @@ def parallel(
         sa, sb = first[a], first[b]
         many = len(edits) > FEW_EDITS
         for edit in edits:
+            if not (pa.covered(edit[0], edit[1]) or pb.covered(edit[2], edit[3])):
+                continue  # no known term over this difference: neither its words nor a term around are named
             word = widen(a, b, edit, pa.offsets, pb.offsets)  # the word boundaries
+            word_pair = word is not None and _named(word, known)
             same_bounds = pa.term_bounds is pa.offsets and pb.term_bounds is pb.offsets
             term = word if same_bounds else widen(a, b, edit, pa.term_bounds, pb.term_bounds)
-            word_pair = word is not None and _named(word, known)
             if term is not None and _named(term, known) and term != word:
                 rule = f"{word.a} → {word.b}" if word_pair else ""
                 yield Link(term.a, term.b, "parallel", _places(sa, sb, term), note=_one_of(many, edits), rule=rule)
@@ -238,6 +273,10 @@ def parallel(
                 signal = "substitution" if within else "parallel"
                 yield Link(word.a, word.b, signal, _places(sa, sb, word), note=_one_of(many, edits))
         if sa.year != sb.year:
+            pa.cut()
+            pb.cut()
+            if pa.generation != pb.generation:
+                pa.cut()  # the words were numbered anew while cutting b
             for old, new, a_span, b_span, a_core, b_core in word_changes(pa, pb):
                 if pa.inside_term(a_core) or pb.inside_term(b_core):
                     continue  # a change of names, judged above
@@ -246,27 +285,112 @@ def parallel(
 
 
 class _Parsed:
-    """What ``parallel`` needs of one sentence, worked out once however many sentences it pairs with:
-    its words (as numbers, one per distinct word) and their offsets, its term boundaries, the spans of
-    the known terms in it.  Arrays rather than lists and sets: tens of thousands are alive at once."""
+    """What ``parallel`` needs of one sentence, worked out on first use however many sentences it pairs
+    with: its words (one character per distinct word, so that rapidfuzz compares them as a string) and
+    their offsets, its term boundaries, the spans of the known terms in it.  Strings and arrays rather
+    than lists and sets: tens of thousands are alive at once."""
 
-    __slots__ = ("text", "words", "offsets", "term_bounds", "_terms", "_spans")
+    __slots__ = ("text", "generation", "_words", "_offsets", "_context", "_term_bounds", "_spans", "_known")
 
-    def __init__(self, text: str, terms: TermMatcher, vocabulary: dict[str, int]):
-        words = zh.words(text)  # they cover the text: word k is text[offsets[k] : offsets[k + 1]]
+    def __init__(self, text: str, context: _Context):
         self.text = text
-        self.words = array("I", [vocabulary.setdefault(w, len(vocabulary)) for w in words])
-        self.offsets = array("I", itertools.accumulate(map(len, words), initial=0))  # the word boundaries
-        spans = [(m.start, m.end) for m in terms.longest(text)]
-        # No known term here: the term boundaries are the word boundaries (the same object says so).
-        self.term_bounds = array("I", sorted(without_inside(set(self.offsets), spans))) if spans else self.offsets
-        self._terms, self._spans = terms, None
+        self._context = context
+        self.generation = self._words = self._offsets = None  # generation: the numbering of the words
+        self._term_bounds = self._spans = self._known = None
+
+    def cut(self) -> None:
+        """Cut the sentence into words (again, if the words were numbered anew since)."""
+        if self.generation != self._context.generation:
+            self._words, lengths = self._context.cut(self.text)
+            if self._offsets is None:  # where each word starts: the same in any numbering
+                self._offsets = array("I", itertools.accumulate(lengths, initial=0))
+            self.generation = self._context.generation
+
+    @property
+    def words(self) -> str:
+        self.cut()
+        return self._words
+
+    @property
+    def offsets(self) -> array:
+        self.cut()
+        return self._offsets
+
+    @property
+    def term_bounds(self) -> array:
+        """The word boundaries outside the known terms (longest match); the same object as ``offsets``
+        when no known term occurs here."""
+        if self._term_bounds is None:
+            spans = [(m.start, m.end) for m in self._context.terms.longest(self.text)]
+            self._term_bounds = array("I", sorted(without_inside(set(self.offsets), spans))) if spans else self.offsets
+        return self._term_bounds
 
     def inside_term(self, span: tuple[int, int]) -> bool:
         """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
         if self._spans is None:
-            self._spans = [(m.start, m.end) for m in self._terms.every(self.text)]
+            self._spans = [(m.start, m.end) for m in self._context.terms.every(self.text)]
         return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in self._spans)
+
+    def covered(self, start: int, end: int) -> bool:
+        """Some known term, written exactly so, occurs here over all of ``start``–``end``: the only way a
+        span widened from there can be a known term."""
+        if self._known is None:
+            automaton = self._context.known
+            self._known = automaton.find_matches_as_indexes(self.text, overlapping=True) if automaton else ()
+        return any(s <= start and end <= e for _, s, e in self._known)
+
+
+class _Context:
+    """What ``parallel`` shares across sentences: the known terms (normalised matcher, and an exact
+    automaton) and the words of every block it has cut.
+
+    jieba cuts each block of its ``re_han_default`` (and each piece between blocks) on its own, so
+    the words of a sentence are those of its blocks, and near-identical sentences share most blocks:
+    each block is cut once (up to ``MAX_BLOCKS`` kept) and its words numbered once.
+    """
+
+    MAX_BLOCKS = 100_000
+    MAX_WORDS = 0x110000 - 0x800  # the characters there are, surrogates left out
+
+    def __init__(self, terms: TermMatcher, known: set[str]):
+        import ahocorasick_rs
+
+        self.terms = terms
+        self.known = ahocorasick_rs.AhoCorasick(sorted(known)) if known else None
+        self.vocabulary: dict[str, str] = {}  # word → the character standing for it
+        self.generation = 0  # how many times the vocabulary filled up and started again
+        self.blocks: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self._split = zh.load_jieba()[0].re_han_default.split
+
+    def cut(self, text: str) -> tuple[str, list[int]]:
+        """(a character per word, word lengths) of ``zh.words(text)``."""
+        words: list[str] = []
+        lengths: list[int] = []
+        for block in self._split(text):
+            if not block:
+                continue
+            cut = self.blocks.get(block)
+            if cut is None:
+                if len(self.blocks) >= self.MAX_BLOCKS:
+                    self.blocks.clear()
+                cut = self.blocks[block] = self._cut(block)
+            words.append(cut[0])
+            lengths += cut[1]
+        return "".join(words), lengths
+
+    def _cut(self, block: str) -> tuple[str, tuple[int, ...]]:
+        pieces = zh.words(block)
+        if len(self.vocabulary) + len(pieces) > self.MAX_WORDS:  # start again: the parsed texts are cut anew
+            self.vocabulary.clear()
+            self.blocks.clear()
+            self.generation += 1
+        chars = []
+        for word in pieces:
+            if (char := self.vocabulary.get(word)) is None:
+                n = len(self.vocabulary)
+                char = self.vocabulary[word] = chr(n if n < 0xD800 else n + 0x800)
+            chars.append(char)
+        return "".join(chars), tuple(map(len, pieces))
 
 
 def _places(sa: Sentence, sb: Sentence, edit: Edit) -> tuple[Place, Place]:
@@ -371,34 +495,60 @@ def components(parallel_links: Iterable[Link], terms: Iterable[str]) -> Iterator
 _NAME_PREFIX = re.compile(r"(?:\d+年|[‘“][^’”]{1,20}[’”])$")  # a year or a quoted name bound to the next name
 
 
-def kept_names(sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]]) -> dict[int, set[str]]:
+class NamePrefixes:
+    """The years and quoted names written right before forms (2005年 before 世界首脑会议成果), for
+    ``kept_names``: collected during a pass over the corpus that other signals share."""
+
+    def __init__(self, forms: Iterable[str]):
+        self.forms = set(forms)
+        self.seen: dict[str, list[tuple[int, str, str]]] = {}  # longer name → (order, prefix, form) readings
+        self.shown: set[str] = set()  # every form with each prefix the corpus writes before it
+        self._order = itertools.count()
+
+    def add(self, s: Sentence, start: int, end: int, form: str) -> None:
+        if form not in self.forms or s.norm[start - 1 : start] not in ("年", "’", "”"):
+            return  # the only characters a prefix ends on
+        window = s.norm[max(0, start - 24) : start]
+        prefix = _NAME_PREFIX.search(window)
+        if prefix:
+            readings = self.seen.setdefault(prefix.group() + form, [])
+            if not any(p == prefix.group() and f == form for _, p, f in readings):
+                readings.append((next(self._order), prefix.group(), form))
+            self.shown.update(
+                window[k:] + form for k in range(prefix.start(), len(window)) if _NAME_PREFIX.fullmatch(window[k:])
+            )
+
+
+def kept_names(
+    sentences: Callable[[], Iterable[Sentence]], groups: list[set[str]], prefixes: NamePrefixes | None = None
+) -> dict[int, set[str]]:
     """Longer names holding a group's form that never change with it: 2005年世界首脑会议成果 holds
     世界首脑会议成果, but 2005年世界峰会成果 is never seen — that summit kept its rendering.
 
     A longer name is the form with a year (2005年) or a quoted name (‘连通非洲’) bound before it;
-    it is kept when the corpus never shows it with another form of the group.  Two passes.
+    it is kept when the corpus never shows it with another form of the group.  ``prefixes``, when
+    collected for every form of the groups, saves the pass over the corpus.
     """
     group_of = {form: k for k, members in enumerate(groups) for form in members}
     if not group_of:
         return {}
-    matcher = TermMatcher(group_of)
-    seen: dict[str, tuple[int, str, str]] = {}  # longer name → (group, prefix, form)
-    for s in sentences():
-        for m in matcher.every(s.norm):
-            prefix = _NAME_PREFIX.search(s.norm[max(0, m.start - 24) : m.start])
-            if prefix:
-                seen.setdefault(prefix.group() + m.term, (group_of[m.term], prefix.group(), m.term))
+    if prefixes is None or not group_of.keys() <= prefixes.forms:
+        prefixes = NamePrefixes(group_of)
+        for occurrence in occurrences(sentences(), group_of):
+            prefixes.add(*occurrence)
+    first = {}  # longer name → (order, group, prefix, form) of its first reading as a group's form
+    for name, readings in prefixes.seen.items():
+        order, prefix, form = next(((o, p, f) for o, p, f in readings if f in group_of), (None, "", ""))
+        if order is not None:
+            first[name] = (order, group_of[form], prefix, form)
+    seen = {name: reading[1:] for name, reading in sorted(first.items(), key=lambda item: item[1][0])}
     others = {
         prefix + other: name
         for name, (k, prefix, form) in seen.items()
         for other in groups[k]
         if other != form and form not in other
     }
-    attested = set()
-    if others:
-        other_matcher = TermMatcher(others)
-        for s in sentences():
-            attested.update(others[m.term] for m in other_matcher.every(s.norm))
+    attested = {name for shown_as, name in others.items() if shown_as in prefixes.shown}
     result: dict[int, set[str]] = defaultdict(set)
     for name, (k, _, _) in seen.items():
         if name not in attested:
@@ -422,29 +572,34 @@ def english(aligned: Iterable[tuple[str, str, str]], terms: list[str], known: se
             yield Link(a, b, "english", note=note)
 
 
-def styles(candidates: list[Link], sentences: Iterable[Sentence], min_documents: int = 3) -> Iterator[Link]:
+class StyleSplit:
     """Style candidates whose two formulas split cleanly in time: every document using one is older
     than every document using the other, and the formula recurs in ``min_documents`` documents or
-    more (a verb changed in one place only is a change of meaning, not of style).  One pass."""
-    by_pair: dict[frozenset[str], list[Link]] = defaultdict(list)
-    for link in candidates:
-        by_pair[frozenset((link.a, link.b))].append(link)
-    if not by_pair:
-        return
-    years: dict[str, dict[str, int]] = defaultdict(dict)  # formula → document → year
-    matcher = TermMatcher({form for pair in by_pair for form in pair})
-    for s in sentences:
-        for m in matcher.every(s.norm):
-            if s.year is not None:
-                years[m.term][s.doc_id] = s.year
-    for pair, links in by_pair.items():
-        old, new = sorted(pair, key=lambda form: min(years[form].values(), default=0))
-        if not years[old] or not years[new] or len(years[old]) + len(years[new]) < min_documents:
-            continue
-        if max(years[old].values()) < min(years[new].values()):
-            split = f"{old} until {max(years[old].values())}, {new} from {min(years[new].values())}"
-            note = f"{links[0].note} in unchanged boilerplate; {split}"
-            yield Link(old, new, "style", tuple(p for l in links for p in l.places)[:4], note=note)
+    more (a verb changed in one place only is a change of meaning, not of style).  The formulas'
+    documents are collected during a pass over the corpus that other signals share."""
+
+    def __init__(self, candidates: list[Link], min_documents: int = 3):
+        self.by_pair: dict[frozenset[str], list[Link]] = defaultdict(list)
+        for link in candidates:
+            self.by_pair[frozenset((link.a, link.b))].append(link)
+        self.forms = {form for pair in self.by_pair for form in pair}
+        self.min_documents = min_documents
+        self.years: dict[str, dict[str, int]] = defaultdict(dict)  # formula → document → year
+
+    def add(self, s: Sentence, start: int, end: int, form: str) -> None:
+        if s.year is not None and form in self.forms:
+            self.years[form][s.doc_id] = s.year
+
+    def links(self) -> Iterator[Link]:
+        years = self.years
+        for pair, links in self.by_pair.items():
+            old, new = sorted(pair, key=lambda form: min(years[form].values(), default=0))
+            if not years[old] or not years[new] or len(years[old]) + len(years[new]) < self.min_documents:
+                continue
+            if max(years[old].values()) < min(years[new].values()):
+                split = f"{old} until {max(years[old].values())}, {new} from {min(years[new].values())}"
+                note = f"{links[0].note} in unchanged boilerplate; {split}"
+                yield Link(old, new, "style", tuple(p for l in links for p in l.places)[:4], note=note)
 
 
 def insertions(terms: list[str]) -> Iterator[Link]:

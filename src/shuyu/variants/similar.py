@@ -36,12 +36,13 @@ def _permutations(seed: int = 20101) -> tuple[np.ndarray, np.ndarray]:
 
 def _band_keys(texts: Sequence[str], multipliers: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """One 64-bit key per (text, band); all texts have at least SHINGLE characters."""
-    codes = [np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for t in texts]
-    counts = np.array([len(c) - SHINGLE + 1 for c in codes])
-    joined = np.concatenate(codes)
-    starts = np.concatenate(([0], np.cumsum([len(c) for c in codes])[:-1]))
+    joined = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    counts = lengths - SHINGLE + 1
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     # shingle positions: every start that leaves SHINGLE characters inside its own text
-    positions = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, counts)])
+    within = np.arange(len(joined)) - np.repeat(starts, lengths)  # each character's place in its text
+    positions = np.flatnonzero(within < np.repeat(counts, lengths))
     with np.errstate(over="ignore"):
         shingles = (joined[positions] * np.uint64(0x100000001B3)) ^ (
             joined[positions + 1] * np.uint64(0xC2B2AE3D27D4EB4F)
@@ -71,6 +72,7 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
     """
     n = len(keys)
     found = np.zeros(0, np.int64)
+    pieces = [found]
     for band in range(keys.shape[1]):
         column = keys[:, band]
         order = np.argsort(column, kind="stable")
@@ -78,7 +80,6 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
         starts = np.concatenate(([True], ranked[1:] != ranked[:-1]))
         run = np.cumsum(starts) - 1
         run_length = np.bincount(run)[run]
-        pieces = [found]
         for step in range(1, min(SMALL_BUCKET, n - 1) + 1):
             same = ranked[step:] == ranked[:-step]
             if step > 1:
@@ -87,8 +88,10 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
                 break
             left, right = order[:-step][same], order[step:][same]
             pieces.append(np.minimum(left, right).astype(np.int64) * n + np.maximum(left, right))
-        found = np.sort(np.concatenate(pieces))  # sorted and de-duplicated (np.unique's hashing is far slower)
-        found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
+        if sum(map(len, pieces)) > 2 * len(found) + n or band == keys.shape[1] - 1:  # sorting each band costs more
+            found = np.sort(np.concatenate(pieces))  # sorted and de-duplicated (np.unique's hashing is far slower)
+            found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
+            pieces = [found]
     return found
 
 
