@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from shuyu.align import (
+    align_corpus,
     align_documents,
     align_sentences,
     assess,
@@ -156,6 +157,18 @@ def test_mismatched_documents_get_low_confidence(plain):
     assert sum(p.low_confidence for p in pairs) > 0.5 * len(pairs)
     unrelated = assess(align_sentences(zh[:10], ["The Security Council met on 5 May.", "Delegates left Geneva."]))
     assert unrelated.confidence < 0.3 and "not look like translations" in unrelated.verdict
+
+
+def test_a_corpus_of_short_pairs_aligns_each_and_keeps_a_mismatched_one_doubtful(plain):
+    zh, en = plain
+    documents = [(zh[k : k + 4], en[k : k + 4]) for k in range(0, 20, 4)]
+    documents.append((zh[:8], en[10:18]))  # not translations of each other
+    aligned = align_corpus(documents)
+    assert len(aligned) == len(documents)
+    for pairs, (zh_part, _) in zip(aligned[:-1], documents, strict=False):
+        assert _beads(pairs) == [((k,), (k,)) for k in range(len(zh_part))]
+    mismatched = assess(aligned[-1])
+    assert not mismatched.ok and "not look like translations" in mismatched.verdict
 
 
 def test_chinese_passed_as_english_or_an_empty_side_is_refused(plain):

@@ -4,6 +4,8 @@ Public API (pure library, no database)::
 
     align_documents(zh_paragraphs, en_paragraphs, lexicon=None) -> list[SentencePair]
     align_sentences(zh_sents, en_sents, lexicon=None) -> list[SentencePair]
+    align_corpus([(zh_paragraphs, en_paragraphs), …], lexicon=None) -> one list per pair
+    align_sentence_corpus([(zh_sents, en_sents), …], lexicon=None) -> one list per pair
     assess(pairs) -> Quality
     to_beads(pairs) / to_tsv(pairs) / to_json(pairs) -> str
 
@@ -21,7 +23,7 @@ The dictionary is CC-CEDICT (https://cc-cedict.org/, MDBG), licensed CC BY-SA
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -37,9 +39,12 @@ __all__ = [
     "Lexicon",
     "Quality",
     "Stretch",
+    "align_corpus",
     "align_documents",
+    "align_sentence_corpus",
     "align_sentences",
     "assess",
+    "check_languages",
     "lexicon_with",
     "stretches",
     "to_beads",
@@ -80,8 +85,17 @@ def _resolve(lexicon: LexiconArg) -> Lexicon:
 
 def align_sentences(zh_sents: Sequence[str], en_sents: Sequence[str], lexicon: LexiconArg = None) -> list[SentencePair]:
     """Align presplit sentences (one per line on each side); bead line numbers index the two lists."""
-    _check_languages(zh_sents, en_sents)
-    return _sentences.align_sentences(list(zh_sents), list(en_sents), _resolve(lexicon))
+    return align_sentence_corpus([(zh_sents, en_sents)], lexicon)[0]
+
+
+def align_sentence_corpus(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexicon: LexiconArg = None
+) -> list[list[SentencePair]]:
+    """Align many presplit document pairs, each as ``align_sentences`` would, with the word translations learned
+    from the confident beads of all of them (one lexicon for the corpus: short documents teach each other)."""
+    for zh_sents, en_sents in pairs:
+        check_languages(zh_sents, en_sents)
+    return _sentences.align_many([(list(zh), list(en)) for zh, en in pairs], _resolve(lexicon))
 
 
 def align_documents(
@@ -95,28 +109,47 @@ def align_documents(
     but not after No., e.g. or U.N.), and each bead's ``paragraph`` is the
     number of its stretch's first paragraph.
     """
-    zh_texts, en_texts = [_text(p) for p in zh_paragraphs], [_text(p) for p in en_paragraphs]
-    _check_languages(zh_texts, en_texts)
+    return align_corpus([(zh_paragraphs, en_paragraphs)], lexicon)[0]
+
+
+def align_corpus(
+    pairs: Sequence[tuple[Sequence[str | _Paragraph], Sequence[str | _Paragraph]]],
+    lexicon: LexiconArg = None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> list[list[SentencePair]]:
+    """Align many document pairs, each as ``align_documents`` would, with the word translations learned from the
+    confident beads of all of them (what ``shuyu build`` does with the corpus's pairs).  ``progress(done, total)``
+    follows the second pass over the stretches."""
     resolved = _resolve(lexicon)
-    zh_sents = [_sentence_list(t, "zh") for t in zh_texts]
-    en_sents = [_sentence_list(t, "en") for t in en_texts]
-    zh_first = _offsets(zh_sents)
-    en_first = _offsets(en_sents)
-    result: list[SentencePair] = []
-    for stretch in stretches(zh_texts, en_texts):
-        zh_part = [s for p in range(stretch.zh_start, stretch.zh_end) for s in zh_sents[p]]
-        en_part = [s for p in range(stretch.en_start, stretch.en_end) for s in en_sents[p]]
-        z0, e0 = zh_first[stretch.zh_start], en_first[stretch.en_start]
-        for pair in _sentences.align_sentences(zh_part, en_part, resolved):
-            result.append(
-                replace(
-                    pair,
-                    zh_lines=tuple(i + z0 for i in pair.zh_lines),
-                    en_lines=tuple(j + e0 for j in pair.en_lines),
-                    paragraph=stretch.number,
-                )
+    pieces: list[tuple[list[str], list[str]]] = []
+    placed = []  # per document: (stretch, first zh sentence, first en sentence, index in pieces) of each stretch
+    for zh_paragraphs, en_paragraphs in pairs:
+        zh_texts, en_texts = [_text(p) for p in zh_paragraphs], [_text(p) for p in en_paragraphs]
+        check_languages(zh_texts, en_texts)
+        zh_sents = [_sentence_list(t, "zh") for t in zh_texts]
+        en_sents = [_sentence_list(t, "en") for t in en_texts]
+        zh_first, en_first = _offsets(zh_sents), _offsets(en_sents)
+        places = []
+        for stretch in stretches(zh_texts, en_texts):
+            zh_part = [s for p in range(stretch.zh_start, stretch.zh_end) for s in zh_sents[p]]
+            en_part = [s for p in range(stretch.en_start, stretch.en_end) for s in en_sents[p]]
+            places.append((stretch, zh_first[stretch.zh_start], en_first[stretch.en_start], len(pieces)))
+            pieces.append((zh_part, en_part))
+        placed.append(places)
+    aligned = _sentences.align_many(pieces, resolved, progress)
+    return [
+        [
+            replace(
+                pair,
+                zh_lines=tuple(i + z0 for i in pair.zh_lines),
+                en_lines=tuple(j + e0 for j in pair.en_lines),
+                paragraph=stretch.number,
             )
-    return result
+            for stretch, z0, e0, index in places
+            for pair in aligned[index]
+        ]
+        for places in placed
+    ]
 
 
 def _text(paragraph: str | _Paragraph) -> str:
@@ -145,7 +178,7 @@ def _offsets(sentence_lists: list[list[str]]) -> list[int]:
     return offsets
 
 
-def _check_languages(zh_texts: Sequence[str], en_texts: Sequence[str]) -> None:
+def check_languages(zh_texts: Sequence[str], en_texts: Sequence[str]) -> None:
     """Refuse what cannot be aligned: an empty side, or a side in the wrong language."""
     for side, texts, chinese in (("Chinese", zh_texts, True), ("English", en_texts, False)):
         joined = "\n".join(texts)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import chain
 
@@ -102,8 +103,9 @@ def _cumulative(values) -> np.ndarray:
     return np.concatenate([[0.0], np.cumsum(np.asarray(values, dtype=np.float64))])
 
 
-def _features(zh: list[str], en: list[str], lexicon: Lexicon) -> _Features:
-    extra: dict[str, int] = {}
+def _features(zh: list[str], en: list[str], lexicon: Lexicon, extra: dict[str, int]) -> _Features:
+    """``extra`` gives ids to the tokens the lexicon lacks; documents aligned together share it, so that a word
+    learned from one of them means the same in the others."""
     zh_masks, zh_count = [], []
     for text in zh:
         content = zh_content_mask(text)
@@ -346,24 +348,50 @@ def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon |
     it); each bead carries a confidence in [0, 1], below ``LOW_CONFIDENCE``
     when the evidence is weak.
     """
+    return align_many([(zh_sents, en_sents)], lexicon)[0]
+
+
+def align_many(
+    documents: list[tuple[list[str], list[str]]],
+    lexicon: Lexicon | None = None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> list[list[SentencePair]]:
+    """Align many pairs of sentence lists (the documents of a corpus, the stretches of a document) as
+    ``align_sentences`` does each, but with one lexicon learned from the confident beads of all their first
+    alignments: a short document teaches too little alone, a corpus of them does (the second pass)."""
     lexicon = lexicon or cedict()
-    zh_sents, en_sents = list(zh_sents), list(en_sents)
-    if not zh_sents or not en_sents:
-        return [SentencePair((i,), (), s, "", 0.0) for i, s in enumerate(zh_sents)] + [
-            SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)
-        ]
-    f = _features(zh_sents, en_sents, lexicon)
-    model = _model(f)
-    path = _search(f, model)
-    learned = _learned_lexicon(f, model, zh_sents, lexicon, path)
-    taught = _with_learned(f, zh_sents, learned) if learned else f
-    skip = _skip_score(path, len(zh_sents) + len(en_sents))
-    if learned or skip != model.skip:
-        model = replace(model, skip=skip)
-        path = _search(taught, model)
-    path = _detach_orphans(taught, model, path)
-    # Confidence from the dictionary's evidence alone: what the document taught itself would confirm its own guesses.
-    return [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
+    extra: dict[str, int] = {}
+    results: list[list[SentencePair]] = [[] for _ in documents]
+    firsts = []
+    for k, (zh_sents, en_sents) in enumerate(documents):
+        zh_sents, en_sents = list(zh_sents), list(en_sents)
+        if not zh_sents or not en_sents:
+            results[k] = [SentencePair((i,), (), s, "", 0.0) for i, s in enumerate(zh_sents)] + [
+                SentencePair((), (j,), "", s, 0.0) for j, s in enumerate(en_sents)
+            ]
+        else:
+            firsts.append((k, zh_sents, en_sents, _features(zh_sents, en_sents, lexicon, extra)))
+    # Every document sees the ids of all: a learned word may translate to a token first met in another document.
+    vocabulary = len(lexicon.stem_ids) + len(extra)
+    numbers = frozenset(sid for key, sid in extra.items() if key.startswith("#"))
+    passes = []
+    for k, zh_sents, en_sents, f in firsts:
+        f = replace(f, vocabulary=vocabulary, numbers=numbers)
+        model = _model(f)
+        passes.append((k, zh_sents, en_sents, f, model, _search(f, model)))
+    learned = _learned_lexicon(lexicon, [(f, model, zh, path) for _, zh, _, f, model, path in passes])
+    for done, (k, zh_sents, en_sents, f, model, path) in enumerate(passes):
+        progress(done, len(passes))
+        taught = _with_learned(f, zh_sents, learned) if learned else f
+        skip = _skip_score(path, len(zh_sents) + len(en_sents))
+        if learned or skip != model.skip:
+            model = replace(model, skip=skip)
+            path = _search(taught, model)
+        path = _detach_orphans(taught, model, path)
+        # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
+        results[k] = [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
+    progress(len(passes), len(passes))
+    return results
 
 
 def _skip_score(path, sentences: int) -> float:
@@ -386,9 +414,9 @@ def _search(f: _Features, model: _Model):
         width *= 2
 
 
-def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: Lexicon, path) -> dict[str, set[int]]:
-    """Word translations the document itself teaches from the confident beads of a first alignment, only when it has
-    LEARN_MIN_BEADS of them (fewer are no sample to learn from):
+def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
+    """Word translations taught by the confident beads of first alignments of ``documents`` (features, model,
+    Chinese sentences, path), pooled, only when there are LEARN_MIN_BEADS of them (fewer are no sample to learn from):
 
     - Chinese words (jieba) and English lemma ids that meet in at least LEARN_MIN_COUNT beads with a Dice coefficient
       of LEARN_MIN_DICE (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron);
@@ -396,9 +424,12 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
       unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带);
     - the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``)."""
     beads = [
-        (i0, i1, j0, j1)
-        for i0, i1, j0, j1 in path
-        if i1 > i0 and j1 > j0 and bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1)) >= LEARN_CONFIDENCE
+        (f, zh_sents, bead)
+        for f, model, zh_sents, path in documents
+        for bead in path
+        if bead[1] > bead[0]
+        and bead[3] > bead[2]
+        and bead_confidence(*_bead_terms_exact(f, model, *bead)) >= LEARN_CONFIDENCE
     ]
     learned: dict[str, set[int]] = {}
     if len(beads) < LEARN_MIN_BEADS:
@@ -411,7 +442,7 @@ def _learned_lexicon(f: _Features, model: _Model, zh_sents: list[str], lexicon: 
     texts = []
     token_ids: dict[str, int] = {}
     bitext = []
-    for i0, i1, j0, j1 in beads:
+    for f, zh_sents, (i0, i1, j0, j1) in beads:
         text = "\n".join(zh_sents[i0:i1])
         tokens = [w for w in rjieba.cut(text) if all(map(is_cjk, w)) and w not in ZH_FUNCTION_CHARS]
         bitext.append(

@@ -3,7 +3,9 @@
 Only pairs without stored beads are aligned — a pair never aligned, or one whose document changed
 (storing a document clears its alignments) — so an unchanged corpus costs nothing here.  Pairs a
 translation-memory source gives are stored by ingestion (origin ``given``) and never re-aligned.
-The termbase's own zh–en term pairs join CC-CEDICT as the lexicon.  A pair whose texts are not
+The termbase's own zh–en term pairs join CC-CEDICT as the lexicon, and the pairs are aligned
+together (``align_corpus``): the words learned from the confident beads of all of them serve each,
+so that short documents, which teach too little alone, gain too.  A pair whose texts are not
 translations of each other is reported with its verdict, and its beads are stored no more
 confident than the whole (below ``LOW_CONFIDENCE``, so marked): never as confident garbage.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from shuyu.align import Quality, align_documents, assess, lexicon_with
+from shuyu.align import Quality, align_corpus, assess, check_languages, lexicon_with
 from shuyu.errors import InputError
 from shuyu.model.bitext import ALIGNED, GIVEN
 
@@ -52,18 +54,28 @@ def align_pairs(
     todo = [(zh, en) for zh, en, origin in pairs if origin is None]
     lexicon = lexicon_with(store.term_pairs()) if todo else None
     results = [PairAlignment(zh, en, "unchanged") for zh, en, origin in pairs if origin is not None]
-    for done, (zh, en) in enumerate(todo):
-        progress("Aligning document pairs", done, len(todo))
+    texts = {}
+    for zh, en in todo:
+        zh_texts, en_texts = _paragraph_texts(store, zh), _paragraph_texts(store, en)
         try:
-            beads = align_documents(_paragraph_texts(store, zh), _paragraph_texts(store, en), lexicon)
+            check_languages(zh_texts, en_texts)
         except InputError as exc:
             results.append(PairAlignment(zh, en, "failed", error=str(exc)))
             continue
+        texts[(zh, en)] = (zh_texts, en_texts)
+    # All pairs at once: the word translations learned from the confident beads of the whole corpus serve each.
+    aligned = (
+        align_corpus(
+            list(texts.values()), lexicon, lambda done, total: progress("Aligning document pairs", done, total)
+        )
+        if texts
+        else []
+    )
+    for (zh, en), beads in zip(texts, aligned, strict=True):
         quality = assess(beads)
         if quality.mismatched:
             beads = [replace(b, confidence=min(b.confidence, quality.confidence)) for b in beads]
         store.replace_alignment(zh, en, beads, ALIGNED)
         low = sum(b.low_confidence for b in beads if b.zh and b.en)
         results.append(PairAlignment(zh, en, ALIGNED, len(beads), low, quality))
-    progress("Aligning document pairs", len(todo), len(todo))
     return sorted(results, key=lambda r: r.zh)
