@@ -19,7 +19,7 @@ An English term is a noun phrase with its head: a best phrase that lacks the
 dictionary's English for the term's last word (公约 in 巴塞尔公约) gives way to a
 longer candidate that holds it and that phrase ("Basel Convention", not "Basel",
 which the texts also write in "the Basel, Rotterdam and Stockholm conventions"),
-when that candidate is confident on its own.
+when that candidate is confident on its own and seen in two pairs or more.
 
 Acronyms the texts define ("gross domestic product (GDP)") count with their
 long form.  Word alignment was measured and left out: eflomal's links projected
@@ -411,7 +411,8 @@ def _content_stems(key: str) -> list[str]:
 def _with_head(term: str, ranked: list[_Candidate], phrases: _Phrases) -> list[_Candidate]:
     """A best phrase that lacks the English of the term's head gives way to a longer candidate holding
     it and the head's English ("Basel" → "Basel Convention" for 巴塞尔公约) — when that candidate would
-    be taken on its own (confidence ≥ ``CONFIDENT``)."""
+    be taken on its own (confidence ≥ ``CONFIDENT``) and more than one pair attests it (in one pair, a
+    phrase with the head may be any phrase around it: "UNDP-Department of Political Affairs")."""
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
@@ -425,6 +426,7 @@ def _with_head(term: str, ranked: list[_Candidate], phrases: _Phrases) -> list[_
         if (
             inside in f" {c.key} "
             and not head.isdisjoint(_content_stems(c.key))
+            and c.count >= _FRAGMENT_EVIDENCE
             and _confidence(c.score, c.count, c.prior) >= CONFIDENT
         ):
             ranked.remove(c)
