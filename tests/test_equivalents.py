@@ -192,3 +192,52 @@ def test_empty_sides_and_no_pairs_give_empty_entries():
     empty_english = find_equivalents([("p1", "会员国应当报告。", ""), ("p2", "会员国", "—")], ["会员国"])["会员国"]
     assert empty_english.pairs == 2 and empty_english.best is None
     assert find_equivalents([("p1", "", "Member States")], []) == {}
+
+
+# Pairs of the UN Parallel Corpus devset (fixtures/equivalents/SOURCE.txt), copied unchanged.
+CHEMICALS_CONVENTIONS = [
+    (
+        "2015/unep/chw_12/20#67:1",
+        "决定 通过其相关附属机构等方式向执行委员会提供为实施《巴塞尔公约》、《鹿特丹公约》和《斯德哥尔摩公约》而在国家一级开展的机构加强工作的优先领域的建议，并探讨与特别方案合作的其他可能领域；",
+        "Decides to provide, including through its relevant subsidiary bodies, recommendations to the Executive Board on priority areas for institutional strengthening at the national level for the Basel, Rotterdam and Stockholm conventions and to explore other possible areas of cooperation with the special programme;",
+    ),
+    (
+        "2015/unep/chw_12/20#65:1",
+        "认识到 持续审查和评估《巴塞尔公约》、《鹿特丹公约》和《斯德哥尔摩公约》的执行情况是相应缔约方大会的责任；",
+        "Recognizes that it is the responsibility of the respective conferences of the parties to keep under continuous review and evaluation the implementation of the Basel, Rotterdam and Stockholm conventions;",
+    ),
+    (
+        "2015/unep/chw_12/20#57:1",
+        "在与全球环境基金就《斯德哥尔摩公约》财务机制有关事项展开互动交流的过程中，秘书处发挥了其在《巴塞尔公约》和《鹿特丹公约》下的促进作用。",
+        "The Secretariat has performed its facilitating role under the Basel and Rotterdam conventions in the context of its interactions with the Global Environment Facility on matters related to the financial mechanism of the Stockholm Convention.",
+    ),
+    (
+        "2015/unep/fao/rc/cop_7/19#131:1",
+        "本谅解备忘录的生效不妨碍环境署、粮农组织和《鹿特丹公约》或其他相关多边环境协定今后可能达成的任何行政安排。",
+        "The present Memorandum of Understanding is entered into without prejudice to any administrative arrangements which might be agreed upon between UNEP, the FAO and the Rotterdam Convention or any other relevant multilateral environmental agreements in the future.",
+    ),
+    (
+        "2015/unep/chw_12/20#44:1",
+        "该段进一步请秘书处就开发项目加强与其他相关国际和区域组织及捐助方之间的合作；并探讨进一步开展联合活动，为执行《巴塞尔公约》、《鹿特丹公约》和《斯德哥尔摩公约》调集资源。",
+        "It further requested the Secretariat to strengthen cooperation with other relevant international and regional organizations and donors with the aim of developing projects and to explore further joint activities to mobilize resources for the implementation of the Basel, Rotterdam and Stockholm conventions.",
+    ),
+    (
+        "2015/unep/chw_12/13#129:1",
+        "《鹿特丹公约》专项活动包括：",
+        "Activities specific to the Rotterdam Convention included:",
+    ),
+    (
+        "2015/unep/chw_12/13#153:1",
+        "于接到缔约方请求时，为执行《巴塞尔公约》、《鹿特丹公约》和《斯德哥尔摩公约》涉及的其他问题提供支持。",
+        "Other issues to support the implementation of the Basel Convention, the Rotterdam Convention and the Stockholm Convention, upon requests by parties.",
+    ),
+]
+
+
+def test_english_holding_the_head_beats_a_fragment_without_it():
+    """公约 (convention) is the head of 鹿特丹公约: "Rotterdam", which goes with it in more pairs (the Basel,
+    Rotterdam and Stockholm conventions), lacks it; "Rotterdam Convention" holds it and is confident."""
+    result = find_equivalents(CHEMICALS_CONVENTIONS, ["鹿特丹公约", "斯德哥尔摩公约"])["鹿特丹公约"]
+    fragment = next(e for e in result.equivalents if e.english == "Rotterdam")
+    assert result.best.english == "Rotterdam Convention" and result.best.count < fragment.count
+    assert result.confident is result.best

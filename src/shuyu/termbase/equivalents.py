@@ -15,6 +15,12 @@ occurs in a pair only where a longest-match scan finds it (发达国家 inside
 masked in its pairs, so 最不发达国家 takes "least developed countries" and
 发达国家 is left "developed countries" where it stands alone.
 
+An English term is a noun phrase with its head: a best phrase that lacks the
+dictionary's English for the term's last word (公约 in 巴塞尔公约) gives way to a
+longer candidate that holds it and that phrase ("Basel Convention", not "Basel",
+which the texts also write in "the Basel, Rotterdam and Stockholm conventions"),
+when that candidate is confident on its own and seen in two pairs or more.
+
 Acronyms the texts define ("gross domestic product (GDP)") count with their
 long form.  Word alignment was measured and left out: eflomal's links projected
 from the term gave the right phrase for 48 of 78 dev terms, against 73 here,
@@ -198,7 +204,7 @@ class _Prior:
         """F1 of precision (phrase words that translate a word of the term) and recall (term words translated)."""
         if key in self.whole:
             return 1.0
-        content = [en.stem(w) for w in key.split() if w not in en.FUNCTION_WORDS]
+        content = _content_stems(key)
         if not content or not self.parts:
             return 0.0
         precision = sum(w in self.known for w in content) / len(content)
@@ -348,7 +354,8 @@ def _rank(
     A phrase that nearly always occurs inside a longer candidate that goes with
     the term as often is a fragment of it (Auditors in Board of Auditors) — unless
     the longer one starts with a lower-case verb ("combat desertification": the
-    term's usual verb; "Board of Auditors" is a name).
+    term's usual verb; "Board of Auditors" is a name).  A best phrase without the
+    English of the term's head gives way to a confident longer one with it.
     """
     coordinated = any(c in term for c in _CONJUNCTIONS)
     prior = _Prior(term)
@@ -380,6 +387,50 @@ def _rank(
         longest = max(whole, key=lambda c: (c.count, len(c.key)))
         ranked.remove(longest)
         ranked.insert(0, longest._replace(score=max(longest.score, best.score)))
+    return _with_head(term, ranked, phrases)
+
+
+def _head_stems(term: str) -> frozenset[str]:
+    """Stems of CC-CEDICT's English for the term's head: its last word (公约 in 巴塞尔公约), or, when jieba
+    keeps the term whole, the longest shorter word of two characters or more that ends it (合作 in 南南合作;
+    a single character of a transliterated name is no head: 克 in 顿涅茨克)."""
+    import jieba
+
+    last = jieba.lcut(term, HMM=False)[-1]
+    first, shortest = (1, 2) if last == term else (len(term) - len(last), 1)
+    for start in range(first, len(term) - shortest + 1):
+        if cedict.senses(term[start:]):
+            return _gloss_stems(term[start:])
+    return frozenset()
+
+
+def _content_stems(key: str) -> list[str]:
+    return [en.stem(w) for w in key.split() if w not in en.FUNCTION_WORDS]
+
+
+def _with_head(term: str, ranked: list[_Candidate], phrases: _Phrases) -> list[_Candidate]:
+    """A best phrase that lacks the English of the term's head gives way to a longer candidate holding
+    it and the head's English ("Basel" → "Basel Convention" for 巴塞尔公约) — when that candidate would
+    be taken on its own (confidence ≥ ``CONFIDENT``) and more than one pair attests it (in one pair, a
+    phrase with the head may be any phrase around it: "UNDP-Department of Political Affairs")."""
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    if phrases.display(best.key).isupper():
+        return ranked  # an abbreviation (CERF) stands for the whole name, head included
+    head = _head_stems(term)
+    if not head or not head.isdisjoint(_content_stems(best.key)):
+        return ranked
+    inside = f" {best.key} "
+    for c in ranked[1:]:
+        if (
+            inside in f" {c.key} "
+            and not head.isdisjoint(_content_stems(c.key))
+            and c.count >= _FRAGMENT_EVIDENCE
+            and _confidence(c.score, c.count, c.prior) >= CONFIDENT
+        ):
+            ranked.remove(c)
+            return [c, *ranked]
     return ranked
 
 
