@@ -12,13 +12,16 @@ The terms are the seed corpus's mined terms.  Each size runs in its own process,
 so its peak memory (max RSS) is its own.
 
 Printed per size: detection time (reading, similar sentences, every signal,
-grouping and counting), throughput, peak memory and the number of groups; in
+grouping and counting), throughput, peak memory, the number of groups and a digest of
+them (so a change meant to keep the output can be checked at any size); in
 the same run, one plain pass that normalises every sentence (OpenCC t2s) as a
 baseline, since detection has to read the text at least that way.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import resource
 import sys
 import tempfile
@@ -49,7 +52,7 @@ def run_one(millions: float, distinct: bool = False) -> dict:
     from shuyu.corpus.structure import split_sentences
     from shuyu.mining import mine_texts
     from shuyu.text.zh import normalise
-    from shuyu.variants.detect import build_groups, find_links
+    from shuyu.variants.detect import build_groups, find_links, group_row
 
     terms = [c.term for c in mine_texts(seed_passages())][:600]
     path = Path(tempfile.mkstemp(suffix=".tsv")[1])
@@ -76,6 +79,9 @@ def run_one(millions: float, distinct: bool = False) -> dict:
         "peak_mb": round(peak_mb),
         "baseline_seconds": round(baseline, 1),
         "groups": len(groups),
+        "digest": hashlib.sha256(
+            json.dumps([group_row(g) for g in groups], ensure_ascii=False, sort_keys=True, default=str).encode()
+        ).hexdigest()[:12],
         "top": [" / ".join(f.form for f in g.forms) for g in groups[:5]],
     }
 
@@ -89,7 +95,7 @@ def main() -> int:
         lambda r: (
             f"variants {r['seconds']:6.1f} s = {r['chars_per_s'] / 1e6:.2f} M chars/s, peak {r['peak_mb']} MB; "
             f"normalising alone {r['baseline_seconds']:.1f} s (×{r['seconds'] / max(r['baseline_seconds'], 0.1):.1f}); "
-            f"{r['groups']} groups, top: {'; '.join(r['top'][:3])}"
+            f"{r['groups']} groups (digest {r['digest']}), top: {'; '.join(r['top'][:3])}"
         ),
     )
 

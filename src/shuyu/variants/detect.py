@@ -74,10 +74,11 @@ def find_links(
             shorts.setdefault(short, []).append(term)
     first: dict[str, Sentence] = {}
     bracketed: dict[str, Sentence] = {}
+    documents: dict[str, str] = {}
     contexts = signals.Contexts(TermMatcher([*terms, *shorts]))
     for n, s in enumerate(sentences()):
-        if len(s.norm) >= options.min_sentence_chars:
-            first.setdefault(s.norm, s)
+        if len(s.norm) >= options.min_sentence_chars and s.norm not in first:
+            first[s.norm] = _kept_sentence(s, documents)
         if ("(" in s.norm or "（" in s.norm) and s.norm not in bracketed:
             bracketed[s.norm] = s
         contexts.add(s)
@@ -114,6 +115,14 @@ def find_links(
     backed = {frozenset((l.a, l.b)) for l in links if l.signal != "context"}
     links = [l for l in links if l.signal != "context" or frozenset((l.a, l.b)) in backed]
     return links, contexts.coordinated, prefixes
+
+
+def _kept_sentence(s: Sentence, documents: dict[str, str]) -> Sentence:
+    """The sentence as kept for the whole detection (every distinct one is): its text the same string
+    as its normal form when they are equal (most text is simplified already), its document id one
+    string for all the document's sentences."""
+    doc_id = documents.setdefault(s.doc_id, s.doc_id)
+    return Sentence(doc_id, s.year, s.number, s.norm if s.text == s.norm else s.text, s.norm)
 
 
 def _kept_link(link: Link, options: VariantOptions) -> bool:

@@ -327,17 +327,20 @@ class _Parsed:
 
     def inside_term(self, span: tuple[int, int]) -> bool:
         """The span lies inside a longer known term occurring there (首脑会议 in 信息社会世界首脑会议)."""
-        if self._spans is None:
-            self._spans = [(m.start, m.end) for m in self._context.terms.every(self.text)]
-        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in self._spans)
+        if self._spans is None:  # (start, end) after (start, end), flat: lists of tuples take 5× the room
+            self._spans = array("I", [k for m in self._context.terms.every(self.text) for k in (m.start, m.end)])
+        spans = self._spans
+        return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in zip(spans[::2], spans[1::2]))
 
     def covered(self, start: int, end: int) -> bool:
         """Some known term, written exactly so, occurs here over all of ``start``–``end``: the only way a
         span widened from there can be a known term."""
-        if self._known is None:
+        if self._known is None:  # flat (start, end) pairs, as ``_spans``
             automaton = self._context.known
-            self._known = automaton.find_matches_as_indexes(self.text, overlapping=True) if automaton else ()
-        return any(s <= start and end <= e for _, s, e in self._known)
+            matches = automaton.find_matches_as_indexes(self.text, overlapping=True) if automaton else ()
+            self._known = array("I", [k for _, s, e in matches for k in (s, e)])
+        known = self._known
+        return any(s <= start and end <= e for s, e in zip(known[::2], known[1::2]))
 
 
 class _Context:

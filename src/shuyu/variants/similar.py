@@ -89,9 +89,11 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
             left, right = order[:-step][same], order[step:][same]
             pieces.append(np.minimum(left, right).astype(np.int64) * n + np.maximum(left, right))
         if sum(map(len, pieces)) > 2 * len(found) + n or band == keys.shape[1] - 1:  # sorting each band costs more
-            found = np.sort(np.concatenate(pieces))  # sorted and de-duplicated (np.unique's hashing is far slower)
+            found = np.concatenate(pieces)
+            pieces.clear()  # before sorting: the pieces and the sorted copy would double the largest array
+            found.sort()  # in place; sorted and de-duplicated (np.unique's hashing is far slower)
             found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
-            pieces = [found]
+            pieces.append(found)
     return found
 
 
@@ -119,11 +121,13 @@ def similar_pairs(
         keys[filled : filled + len(batch)] = _band_keys(batch, multipliers, offsets)
         progress(filled + len(batch))
     codes = _candidate_pairs(keys)
+    del keys  # the signatures are done with: free them before the pairs are checked
     indexes = np.array(usable, dtype=np.int64)
+    del usable
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     for start in range(0, len(codes), PAIR_CHUNK):  # in chunks: a list of every pair would be large
         chunk = codes[start : start + PAIR_CHUNK]
-        firsts, seconds = indexes[chunk // len(usable)], indexes[chunk % len(usable)]
+        firsts, seconds = indexes[chunk // len(indexes)], indexes[chunk % len(indexes)]
         short, long_ = np.minimum(lengths[firsts], lengths[seconds]), np.maximum(lengths[firsts], lengths[seconds])
         close = short >= min_similarity * long_  # lengths too far apart can never reach the similarity
         for a, b in zip(firsts[close].tolist(), seconds[close].tolist()):
