@@ -104,6 +104,30 @@ def test_a_truncated_word_file(runner, tmp_path):
     assert result.output.startswith(f"shuyu: error: {path}: not a readable Word .docx file")
 
 
+def test_a_word_file_whose_main_part_is_not_a_document(runner, tmp_path):
+    """Found by the fuzzer: a mutated root element parsed, then failed as "no attribute 'body'"."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(RES_70_125)
+    saved = tmp_path / "saved.docx"
+    document.save(saved)
+    path = tmp_path / "c" / "damaged.docx"
+    path.parent.mkdir()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:document ", b"<w:documenx ").replace(b"</w:document>", b"</w:documenx>")
+            target.writestr(item, data)
+    result = add(runner, tmp_path, path)
+    assert result.exit_code == 2
+    assert result.output.startswith(f"shuyu: error: {path}: not a readable Word .docx file")
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize(
     "command",
     [

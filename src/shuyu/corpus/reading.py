@@ -157,9 +157,12 @@ def open_docx(path: Path):
 
     check_archive(path, "Word .docx file")
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
     except Exception as exc:  # zipfile, zlib, lxml and python-docx raise many kinds; all mean "damaged"
         raise InputError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})", path) from None
+    if getattr(document.element, "body", None) is None:  # a damaged main part parses as some other element
+        raise InputError("not a readable Word .docx file (its main part is no w:document body)", path)
+    return document
 
 
 def docx_lines(document) -> list[list]:
