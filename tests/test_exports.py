@@ -260,6 +260,24 @@ def test_the_packaged_termbase_is_up_to_date(bundled):
     assert "data/unterm.db" in (REPO / "pyproject.toml").read_text(encoding="utf-8")
 
 
+def test_a_rebuild_from_scratch_leaves_the_packaged_termbase_as_it_is(bundled, tmp_path):
+    """New write times alone (every row of a build from scratch) do not rewrite the file; a changed term does."""
+    import shutil
+
+    from shuyu.store.bundle import write_bundle
+
+    database = shutil.copy(bundled / "shuyu.db", tmp_path / "shuyu.db")
+    target = write_bundle(database, tmp_path / "unterm.db")
+    before = target.read_bytes()
+    with sqlite3.connect(database) as db:
+        db.execute("update concepts set created = 'later', modified = 'later'")
+        db.execute("update concept_terms set modified = 'later'")
+    assert write_bundle(database, target).read_bytes() == before
+    with sqlite3.connect(database) as db:
+        db.execute("update concept_terms set status = 'deprecated' where form = '信息社会世界首脑会议'")
+    assert write_bundle(database, target).read_bytes() != before
+
+
 def test_the_packaged_termbase_is_the_termbase_alone(bundled, tmp_path):
     from shuyu.store.bundle import write_bundle
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from shuyu.fileio import atomic_write_bytes
@@ -10,6 +11,7 @@ from shuyu.fileio import atomic_write_bytes
 # The tables lint and lookup read; everything else (documents, mining, TM) stays out.
 _KEEP = ("meta", "concepts", "concept_terms")
 _SCHEMA_COOKIE = 1
+_TIMES = ("created", "modified")  # when a build wrote a row, not what the termbase holds
 
 
 def write_bundle(database: str | Path, target: str | Path) -> Path:
@@ -37,7 +39,20 @@ def write_bundle(database: str | Path, target: str | Path) -> Path:
             # The schema cookie counts the source's schema changes (its search index is rebuilt on every
             # build); a fixed value makes the same termbase the same bytes, so a rebuild leaves no diff.
             copy.execute(f"pragma schema_version = {_SCHEMA_COOKIE}")
-        atomic_write_bytes(target, scratch.read_bytes())
+        # A rebuild from scratch stamps every row anew: the same termbase keeps the file it has (no diff).
+        if not (target.exists() and _content(target) == _content(scratch)):
+            atomic_write_bytes(target, scratch.read_bytes())
     finally:
         scratch.unlink(missing_ok=True)
     return target
+
+
+def _content(path: Path) -> list:
+    """Every row of the kept tables without its write times, in a fixed order."""
+    rows = []
+    with closing(sqlite3.connect(path)) as db:
+        for table in _KEEP:
+            columns = [r[1] for r in db.execute(f'pragma table_info("{table}")') if r[1] not in _TIMES]
+            names = ", ".join(f'"{c}"' for c in columns)
+            rows.append(db.execute(f'select {names} from "{table}" order by {names}').fetchall())
+    return rows
