@@ -30,6 +30,7 @@ bench/gold/bilingual_terms_judged.tsv), so a candidate must also look like a nam
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections import Counter
@@ -62,6 +63,7 @@ _INSIDE_TAGS = ("p", "f", "r")
 _VERBS = ("v", "vd", "vi", "vg")  # not vn, a verbal noun: 发展|筹资, 体制|建设
 _PROPER = ("ns", "nt", "nr")  # places, bodies, people
 _ARTICLES = ("the", "a", "an")
+_DATES = frozenset([*calendar.day_name, *calendar.month_name[1:]])
 _SENSE_NOTE = re.compile(r"^\([^)]*\)\s*")  # "(of planes etc) to fly"
 _RUN = re.compile(f"[{CJK}]+")
 
@@ -124,7 +126,8 @@ def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
 def term_shaped(english: str) -> bool:
     """An English rendering a termbase can hold: a noun phrase that does not open with a verb's -ing form
     ("providing financial assistance") nor coordinate two nouns outside a name ("sexual and reproductive
-    health" is one term); a single word must be a noun (not "regret", "single", "contrary")."""
+    health" is one term), has no article but after a function word, ends on a word that can be a noun and
+    is no day or month; a single word must be a noun (not "regret", "single", "contrary")."""
     tokens = en.words(english)
     if not en.is_noun_phrase(tokens):
         return False
@@ -135,6 +138,8 @@ def term_shaped(english: str) -> bool:
         w.lower() in _ARTICLES and tokens[i - 1].lower() not in en.FUNCTION_WORDS for i, w in enumerate(tokens[1:], 1)
     ):
         return False  # "addendum lists the items": a clause; "Office of the High Commissioner" is a name
+    if _classes(tokens[-1]) == {"ADJ"} or tokens[-1] in _DATES:
+        return False  # "Scientific and Technical" (cut from "… Subcommittee"); "Wednesday" is a date
     if any(w in ("and", "or") and _joins_heads(tokens, i) for i, w in enumerate(tokens[1:-1], 1)):
         return one_name(english)  # two terms ("men and women"), unless one name (Commission on Crime Prevention and …)
     return len(tokens) > 1 or first <= {"NOUN", "PROPN"}
@@ -158,7 +163,9 @@ def _classes(word: str) -> frozenset[str]:
 def qualifies(term: str, equivalent: Mapping | Equivalent, pairs: int) -> bool:
     """Whether a candidate's best rendering (an ``Equivalent`` or a stored equivalents row), seen with it
     in ``pairs`` pairs, makes it a term: confident, attested ``MIN_SEGMENTS`` times in at least half of its
-    pairs, shaped like an English term, and the pair like a name or a notion (``_term_like``); a Chinese
+    pairs, shaped like an English term, and the pair like a name or a notion (``_term_like``); the English
+    of a string of several words must translate one of them in CC-CEDICT's senses, or be a name
+    (文件分发 "present letter" is a neighbour in the sentence, 人权高专办 "OHCHR" a short form); a Chinese
     string of several words rendered by one English word must be a short form (儿基会 "UNICEF"): 伊拉克问题
     "Iraq", 维也纳举行 "Vienna", 数据显示 "data" are a name or a noun with the words around it.  Distinct
     segments and documents are checked by ``select``."""
@@ -172,6 +179,7 @@ def qualifies(term: str, equivalent: Mapping | Equivalent, pairs: int) -> bool:
         and term_shaped(english)
         and (len(en.lookup_key(english).split()) > 1 or english.isupper() or _one_word(term))
         and _term_like(term, english, get("dice"))
+        and (get("prior") > 0 or is_name(english) or len(pos_pattern(term)) == 1)
     )
 
 
