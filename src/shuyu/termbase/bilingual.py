@@ -53,6 +53,7 @@ MIN_DOCUMENTS = 2
 VERB_DICE = 0.7
 # Share of a candidate's occurrences that must start and end where jieba's words do.
 _WHOLE_WORDS = 0.5
+_JOINERS = frozenset("-·・‧‐")
 # jieba tags of words that cannot open or close a term: prepositions, conjunctions, particles, pronouns,
 # adverbs, numerals, measure words, localisers, punctuation (a leading 不/非 is a prefix: 不扩散, 非传染性疾病).
 _EDGE_TAGS = ("p", "c", "u", "r", "d", "m", "q", "f", "x", "y", "e")
@@ -106,7 +107,9 @@ def _edges_ok(gram: str) -> bool:
 
 
 def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
-    """The grams that start and end on jieba's word boundaries in at least ``_WHOLE_WORDS`` of their uses."""
+    """The grams that start and end on jieba's word boundaries in at least ``_WHOLE_WORDS`` of their uses,
+    and not on a hyphen or middle dot, which join the parts of a name (纳尔逊·罗利拉拉·|曼德拉奖章程,
+    纳戈尔诺-|卡拉巴赫冲突)."""
     if not grams:
         return []
     matcher = TermMatcher(grams)
@@ -119,7 +122,8 @@ def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
             bounds.add(position)
         for m in matcher.every(text):
             uses[m.term] += 1
-            whole[m.term] += m.start in bounds and m.end in bounds
+            joined = text[m.start - 1 : m.start] in _JOINERS or text[m.end : m.end + 1] in _JOINERS
+            whole[m.term] += m.start in bounds and m.end in bounds and not joined
     return [g for g in grams if uses[g] and whole[g] >= _WHOLE_WORDS * uses[g]]
 
 
@@ -138,8 +142,8 @@ def term_shaped(english: str) -> bool:
         w.lower() in _ARTICLES and tokens[i - 1].lower() not in en.FUNCTION_WORDS for i, w in enumerate(tokens[1:], 1)
     ):
         return False  # "addendum lists the items": a clause; "Office of the High Commissioner" is a name
-    if _classes(tokens[-1]) == {"ADJ"} or tokens[-1] in _DATES:
-        return False  # "Scientific and Technical" (cut from "… Subcommittee"); "Wednesday" is a date
+    if _classes(tokens[-1].split("-")[-1]) == {"ADJ"} or tokens[-1] in _DATES:
+        return False  # "Scientific and Technical" (cut from "… Subcommittee"), "gender-sensitive"; "Wednesday"
     if any(w in ("and", "or") and _joins_heads(tokens, i) for i, w in enumerate(tokens[1:-1], 1)):
         return one_name(english)  # two terms ("men and women"), unless one name (Commission on Crime Prevention and …)
     return len(tokens) > 1 or first <= {"NOUN", "PROPN"}
