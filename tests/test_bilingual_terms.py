@@ -83,6 +83,7 @@ def test_a_string_beside_a_hyphen_or_middle_dot_is_part_of_a_name():
         ("Scientific and Technical", False),  # cut from "Scientific and Technical Subcommittee"
         ("non-discriminatory", False),
         ("Wednesday", False),
+        ("Ukraine and the Russian Federation", False),  # two names
         ("wetlands", True),
         ("sexual and reproductive health", True),
         ("Commission on Crime Prevention and Criminal Justice", True),
@@ -125,12 +126,18 @@ def _row(english: str, count: int = 2, dice: float = 1.0, prior: float = 1.0) ->
         ("叙利亚政权部队", "regime forces", False),
         ("南非大学", "University of South Africa", True),  # a name
         ("城市人口", "urban population", True),  # 城市 is no place name
-        ("文件分发", "present letter", False),  # translates none of the words: a neighbour
     ],
 )
 def test_the_pair_must_look_like_a_name_or_a_notion(chinese, english, kept):
-    prior = 0.0 if chinese == "文件分发" else 1.0
-    assert bilingual.qualifies(chinese, _row(english, prior=prior), 2) is kept
+    assert bilingual.qualifies(chinese, _row(english), 2) is kept
+
+
+def test_the_english_must_translate_some_of_the_chinese_unless_it_is_a_name():
+    # prior: the share of the words that CC-CEDICT's senses connect (equivalents._Prior)
+    assert not bilingual.qualifies("文件分发", _row("present letter", prior=0.0), 2)  # a neighbour in the sentence
+    assert not bilingual.qualifies("登记", _row("registration", prior=0.0), 2)  # 登记 is "to register" only
+    assert bilingual.qualifies("人权高专办", _row("OHCHR", prior=0.0), 2)
+    assert bilingual.qualifies("不扩散", _row("Non-Proliferation", prior=0.0), 2)
 
 
 def test_a_one_word_verb_is_a_term_when_its_english_noun_goes_with_it_both_ways():

@@ -130,8 +130,9 @@ def _whole_words(grams: list[str], segments: list[str]) -> list[str]:
 def term_shaped(english: str) -> bool:
     """An English rendering a termbase can hold: a noun phrase that does not open with a verb's -ing form
     ("providing financial assistance") nor coordinate two nouns outside a name ("sexual and reproductive
-    health" is one term), has no article but after a function word, ends on a word that can be a noun and
-    is no day or month; a single word must be a noun (not "regret", "single", "contrary")."""
+    health" is one term, nor two names: "Ukraine and the Russian Federation"), has no article but after a
+    function word, ends on a word that can be a noun and is no day or month; a single word must be a noun
+    (not "regret", "single", "contrary")."""
     tokens = en.words(english)
     if not en.is_noun_phrase(tokens):
         return False
@@ -142,6 +143,8 @@ def term_shaped(english: str) -> bool:
         w.lower() in _ARTICLES and tokens[i - 1].lower() not in en.FUNCTION_WORDS for i, w in enumerate(tokens[1:], 1)
     ):
         return False  # "addendum lists the items": a clause; "Office of the High Commissioner" is a name
+    if any(w.lower() in ("and", "or") and n.lower() in _ARTICLES for w, n in zip(tokens, tokens[1:])):
+        return False  # "Ukraine and the Russian Federation": two names, each with its article
     if _classes(tokens[-1].split("-")[-1]) == {"ADJ"} or tokens[-1] in _DATES:
         return False  # "Scientific and Technical" (cut from "… Subcommittee"), "gender-sensitive"; "Wednesday"
     if any(w in ("and", "or") and _joins_heads(tokens, i) for i, w in enumerate(tokens[1:-1], 1)):
@@ -168,8 +171,9 @@ def qualifies(term: str, equivalent: Mapping | Equivalent, pairs: int) -> bool:
     """Whether a candidate's best rendering (an ``Equivalent`` or a stored equivalents row), seen with it
     in ``pairs`` pairs, makes it a term: confident, attested ``MIN_SEGMENTS`` times in at least half of its
     pairs, shaped like an English term, and the pair like a name or a notion (``_term_like``); the English
-    of a string of several words must translate one of them in CC-CEDICT's senses, or be a name
-    (文件分发 "present letter" is a neighbour in the sentence, 人权高专办 "OHCHR" a short form); a Chinese
+    must translate some of the string in CC-CEDICT's senses, or be a name (文件分发 "present letter" is a
+    neighbour in the sentence, 登记 "registration" and 排斥 "exclusion" nouns made from verbs the
+    dictionary knows only as verbs; 人权高专办 "OHCHR" is a short form); a Chinese
     string of several words rendered by one English word must be a short form (儿基会 "UNICEF"): 伊拉克问题
     "Iraq", 维也纳举行 "Vienna", 数据显示 "data" are a name or a noun with the words around it.  Distinct
     segments and documents are checked by ``select``."""
@@ -183,7 +187,7 @@ def qualifies(term: str, equivalent: Mapping | Equivalent, pairs: int) -> bool:
         and term_shaped(english)
         and (len(en.lookup_key(english).split()) > 1 or english.isupper() or _one_word(term))
         and _term_like(term, english, get("dice"))
-        and (get("prior") > 0 or is_name(english) or len(pos_pattern(term)) == 1)
+        and (get("prior") > 0 or is_name(english))
     )
 
 
