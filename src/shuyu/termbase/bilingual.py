@@ -23,9 +23,15 @@ bench/gold/bilingual_terms_judged.tsv), so a candidate must also look like a nam
 - a verb of one word is a term only when the English noun goes with it both ways (Dice ≥
   ``VERB_DICE``): 停火 "ceasefire", 治理 "governance"; not 努力 "efforts", 违反 "violations", which the
   translators render by a verb as often;
+- its English translates some of it in CC-CEDICT's senses, or is a name (文件分发 "present letter" is a
+  neighbour in the sentence), and is no clause, pair of names or date ("addendum lists the items",
+  "Ukraine and the Russian Federation", "Wednesday");
+- not beside a hyphen or middle dot, which join the parts of a name (纳尔逊·罗利拉拉·|曼德拉奖章程);
 - a string of several words rendered by a common phrase is seen in ``MIN_DOCUMENTS`` documents: one
   document shows one writer's choice of words (经济后果 "economic consequences"), a name
   (公共行政专家委员会) is written the same everywhere.
+These rules took the precision judged on uniform samples from 0.57 to about 0.65 (the samples drawn after
+they were fixed); free combinations (重要步骤 "important step") and everyday words are most of the rest.
 """
 
 from __future__ import annotations
