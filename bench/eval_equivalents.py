@@ -133,7 +133,8 @@ def report_added(db: Path, sample: int | None, seed: int) -> None:
     added = added_entries(db)
     judged = load_judged(ROOT / "bench" / "gold" / "bilingual_terms_judged.tsv")
     print(f"added by bilingual term extraction: {len(added)} concepts")
-    for name in ("dev", "test", "test2", "all"):
+    samples = list(dict.fromkeys(sample for _, sample in judged.values()))  # in the order they were judged
+    for name in (*samples, "all"):
         verdicts = [v for e in added if e in judged for v, sample in [judged[e]] if name in ("all", sample)]
         right = verdicts.count("yes")
         print(

@@ -25,7 +25,13 @@ def extracted():
         pairs = [tuple(row) for row in list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]]
     tried = bilingual.candidates((zh for _, zh, _ in pairs), TERMS)
     found = find_equivalents(pairs, TERMS, candidates=tried, evidence=len(pairs))
-    return pairs, tried, found, bilingual.select(found, tried, {pair_id: zh for pair_id, zh, _ in pairs})
+    segment_of = {pair_id: zh for pair_id, zh, _ in pairs}
+    return pairs, tried, found, bilingual.select(found, tried, segment_of, {p: _document(p) for p in segment_of})
+
+
+def _document(pair_id: str) -> str:
+    """The document of a fixture pair: the SDG targets are one, each devset symbol another."""
+    return "sdg" if pair_id.startswith("sdg:") else pair_id.split("#")[0]
 
 
 def test_candidates_leave_the_terms_renderings_as_they_were(extracted):
@@ -59,9 +65,25 @@ def test_candidates_are_closed_strings_of_whole_words():
     assert not [c for c in found if c.startswith("计划") or c.endswith("计")]  # no cut words
 
 
+def test_a_string_beside_a_hyphen_or_middle_dot_is_part_of_a_name():
+    texts = [
+        "通过了纳尔逊·罗利拉拉·曼德拉奖章程。",
+        "审议纳尔逊·罗利拉拉·曼德拉奖章程的执行情况",
+        "纳戈尔诺-卡拉巴赫冲突",
+    ]
+    found = bilingual.candidates([*texts, "纳戈尔诺-卡拉巴赫冲突的解决"])
+    assert not [c for c in found if c.startswith(("曼德拉", "卡拉巴赫"))]
+
+
 @pytest.mark.parametrize(
     "english, shaped",
     [
+        ("addendum lists the items", False),  # an article inside: a clause
+        ("Office of the High Commissioner", True),  # after a preposition: a name
+        ("Scientific and Technical", False),  # cut from "Scientific and Technical Subcommittee"
+        ("non-discriminatory", False),
+        ("Wednesday", False),
+        ("Ukraine and the Russian Federation", False),  # two names
         ("wetlands", True),
         ("sexual and reproductive health", True),
         ("Commission on Crime Prevention and Criminal Justice", True),
@@ -77,12 +99,73 @@ def test_the_english_must_be_shaped_like_a_term(english, shaped):
 
 
 def test_one_english_word_for_several_chinese_words_is_a_short_form_only():
-    row = {"rendering": "Iraq", "key": "iraq", "count": 2, "confidence": 0.9}
+    row = {"rendering": "Iraq", "key": "iraq", "count": 2, "confidence": 0.9, "dice": 1.0, "prior": 1.0}
     assert not bilingual.qualifies("伊拉克问题", row, 2)  # the name and the word after it
     assert bilingual.qualifies("伊拉克", row, 2)
     assert bilingual.qualifies("有罪不罚", {**row, "rendering": "impunity", "key": "impunity"}, 2)
     assert not bilingual.qualifies("伊拉克", {**row, "count": 1}, 2)  # seen once
     assert not bilingual.qualifies("伊拉克", row, 5)  # rendered so in under half of its pairs
+
+
+def _row(english: str, count: int = 2, dice: float = 1.0, prior: float = 1.0) -> dict:
+    return {"rendering": english, "count": count, "confidence": 0.8, "dice": dice, "prior": prior}
+
+
+@pytest.mark.parametrize(
+    "chinese, english, kept",
+    [
+        ("成功执行", "successful implementation", False),  # a predicate: its last word is a verb
+        ("下半年完成", "projected completion", False),
+        ("社会保护", "social protection", True),  # 保护 is "protection" too
+        ("经常预算", "regular budget", True),  # jieba's verb 预算 is "budget" to CC-CEDICT
+        ("不扩散", "Non-Proliferation", True),  # 不 + a verb names a notion
+        ("过去五年来", "past five years", False),  # counted
+        ("大会第七十届会议", "seventieth session", False),  # numbered
+        ("第三委员会", "Third Committee", True),  # a numbered name
+        ("以色列定居者", "Israeli settlers", False),  # a place with a common noun
+        ("叙利亚政权部队", "regime forces", False),
+        ("南非大学", "University of South Africa", True),  # a name
+        ("城市人口", "urban population", True),  # 城市 is no place name
+    ],
+)
+def test_the_pair_must_look_like_a_name_or_a_notion(chinese, english, kept):
+    assert bilingual.qualifies(chinese, _row(english), 2) is kept
+
+
+def test_the_english_must_translate_some_of_the_chinese_unless_it_is_a_name():
+    # prior: the share of the words that CC-CEDICT's senses connect (equivalents._Prior)
+    assert not bilingual.qualifies("文件分发", _row("present letter", prior=0.0), 2)  # a neighbour in the sentence
+    assert not bilingual.qualifies("登记", _row("registration", prior=0.0), 2)  # 登记 is "to register" only
+    assert bilingual.qualifies("人权高专办", _row("OHCHR", prior=0.0), 2)
+    assert bilingual.qualifies("不扩散", _row("Non-Proliferation", prior=0.0), 2)
+
+
+def test_a_one_word_verb_is_a_term_when_its_english_noun_goes_with_it_both_ways():
+    # 违反 is rendered "violations" in 16 of its 28 pairs (Dice 0.65): elsewhere "violate", "in breach of".
+    assert not bilingual.qualifies("违反", _row("violations", count=16, dice=0.65), 28)
+    assert not bilingual.qualifies("努力", _row("efforts", count=43, dice=0.65), 67)
+    assert bilingual.qualifies("治理", _row("governance", count=15, dice=0.88), 15)
+    assert bilingual.qualifies("贫困", _row("poverty", count=6, dice=0.6), 11)  # an adjective to jieba, not a verb
+
+
+def test_a_common_phrase_of_several_words_needs_two_documents():
+    pairs = [
+        ("a#1", "这将产生严重的经济后果。", "This will have serious economic consequences."),
+        ("a#2", "冲突的经济后果十分严重。", "The economic consequences of the conflict are grave."),
+        ("a#3", "公共行政专家委员会举行了会议。", "The Committee of Experts on Public Administration met."),
+        (
+            "a#4",
+            "公共行政专家委员会通过了报告。",
+            "The Committee of Experts on Public Administration adopted a report.",
+        ),
+    ]
+    tried = bilingual.candidates(zh for _, zh, _ in pairs)
+    found = find_equivalents(pairs, [], candidates=tried, evidence=len(pairs))
+    segment_of = {pair_id: zh for pair_id, zh, _ in pairs}
+    one_document = bilingual.select(found, tried, segment_of, dict.fromkeys(segment_of, "a"))
+    two_documents = bilingual.select(found, tried, segment_of, {"a#1": "a", "a#2": "b", "a#3": "a", "a#4": "a"})
+    assert "经济后果" not in one_document and "经济后果" in two_documents
+    assert "公共行政专家委员会" in one_document  # a name is written the same by every writer
 
 
 def test_the_built_termbase_holds_extracted_terms_with_their_english(bundled, runner):

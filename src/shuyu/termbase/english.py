@@ -40,7 +40,8 @@ def find_english(store) -> int:
     tried = bilingual.candidates((zh for _, zh, _ in pairs), (t["term"] for t in mined)) if pairs else []
     found = find_equivalents(pairs, terms, candidates=tried, evidence=len(pairs)) if pairs else {}
     segment_of = {pair_id: zh for pair_id, zh, _ in pairs}
-    kept = [*terms, *bilingual.select(found, tried, segment_of)]
+    document_of = {pair_id: place["doc_id"] for pair_id, place in where.items()}
+    kept = [*terms, *bilingual.select(found, tried, segment_of, document_of)]
     rows = [
         {
             "term": term,
