@@ -62,6 +62,7 @@ from shuyu.mining.miner import (
     pos_pattern,
     well_formed,
 )
+from shuyu.text import cedict
 from shuyu.text.zh import dictionary_count
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -302,10 +303,12 @@ def _cited(sources: list[str]) -> bool:
 
 def _nominal_term(term: str) -> bool:
     """A mined term that names something: not a verb and its object (请秘书长, 使用化学武器), not a phrase ending on a
-    verb (秘书长继续; but 民间社会组织, where jieba reads the head as a verb), not a place alone (刚果民主共和国)."""
+    verb (秘书长继续; but 民间社会组织, where jieba reads the head as a verb), not a place alone (刚果民主共和国).
+    A first "verb" that makes one dictionary word with the next is no predicate: 可|持续 is 可持续 (sustainable),
+    so 可持续发展目标 names something."""
     words = pos_pattern(term)
     return (
-        words[0][1] != "v"
+        (words[0][1] != "v" or (len(words) > 1 and bool(cedict.senses(words[0][0] + words[1][0]))))
         and (words[-1][1] != "v" or words[-1][0] in INSTITUTIONAL_HEADS)
         and well_formed(term)
         and not _place_phrase(term)
