@@ -197,6 +197,10 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
         ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
         if ll >= _KEY_LL and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5):
             sources[gram].add("key")
+    for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
+        whole = _bound_whole(term, text, rest_text)
+        if whole != term:
+            sources[whole] |= sources.pop(term)  # 持续森林管理 → 可持续森林管理: a piece of a unit is not a term
     bounds = _word_bounds(text)
     for term in list(sources):
         longer = [t for t in sources if term in t and t != term]
@@ -285,6 +289,57 @@ def _add_names(
     return organs
 
 
+def _bound_whole(term: str, text: str, rest: str) -> str:
+    """The unit a string is a piece of: extended by the word written next to it at each of its occurrences in the
+    document, as long as the rest of the corpus writes that word there too (in ``_BOUND_SHARE`` of its
+    occurrences or more): 持续森林管理 → 可持续森林管理, 核武器条约 → 不扩散核武器条约, 备忘录 → 谅解备忘录,
+    联合国气候变化框架 → 联合国气候变化框架公约.  Not over a number, a function word or a punctuation mark:
+    a string with free edges in the corpus, or one the corpus does not have, stays as it is, and so does one whose
+    whole would start on a verb."""
+    whole = term
+    for _ in range(6):
+        grown = _bound_neighbour(whole, text, rest, -1) or _bound_neighbour(whole, text, rest, 1)
+        if not grown:
+            break
+        whole = grown
+    return term if _verb_first(pos_pattern(whole)) else whole  # not a verb and its object: 转让|核装备
+
+
+def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
+    """``term`` with the word next to it on ``side`` (-1 left, 1 right) when that word is always there."""
+    in_corpus = rest.count(term)
+    if not in_corpus:
+        return ""
+    neighbours = set()
+    for m in re.finditer(re.escape(term), text):
+        if side < 0:
+            words = pos_pattern(_CLAUSE_BREAK.split(text[max(0, m.start() - 12) : m.start()])[-1] or "。")
+            word, tag = words[-1]
+            if tag.startswith("f") and len(words) > 1 and words[-2][1].startswith(("m", "t")):
+                return ""  # 2015年后|发展议程: a postposition closing a time phrase
+        else:
+            word, tag = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")[0]
+        if (
+            not re.fullmatch(r"[\u4e00-\u9fff]+", word)
+            or tag.startswith(("p", "c", "u", "r", "m", "q", "x", "y", "eng"))
+            or word in DETERMINERS
+        ):
+            return ""
+        neighbours.add(word)
+    if len(neighbours) != 1:
+        return ""
+    word = neighbours.pop()
+    whole = word + term if side < 0 else term + word
+    if rest.count(whole) < _BOUND_SHARE * in_corpus:
+        return ""
+    # the corpus uses the whole in its own right, not only where it copies this document's sentence
+    outside = {
+        rest[m.start() - 2 : m.start()] if side < 0 else rest[m.end() : m.end() + 2]
+        for m in re.finditer(re.escape(whole), rest)
+    }
+    return whole if len(outside) >= 2 else ""
+
+
 def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
     """Whether a name inside longer terms names a part of them (人权理事会 in 人权理事会特别程序, 1961年麻醉品单一公约
     after 的 or a colon in a title) rather than the same thing with a word less (敌对行动协定 in 停止敌对行动协定)."""
@@ -308,11 +363,16 @@ def _nominal_term(term: str) -> bool:
     so 可持续发展目标 names something."""
     words = pos_pattern(term)
     return (
-        (words[0][1] != "v" or (len(words) > 1 and bool(cedict.senses(words[0][0] + words[1][0]))))
+        not _verb_first(words)
         and (words[-1][1] != "v" or words[-1][0] in INSTITUTIONAL_HEADS)
         and well_formed(term)
         and not _place_phrase(term)
     )
+
+
+def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
+    """Words that start on a verb, not on one that makes a dictionary word with the next (可|持续: sustainable)."""
+    return words[0][1] == "v" and not (len(words) > 1 and cedict.senses(words[0][0] + words[1][0]))
 
 
 def _names_a_body(term: str) -> bool:
@@ -391,6 +451,8 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
     words = pos_pattern(term)
+    if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
+        return False  # 环境署与粮农组织: two bodies
     return not (len(words) == 3 and words[1][0] in ("和", "与", "及"))  # 妇女和儿童: two words, freely joined
 
 
@@ -694,16 +756,23 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
 
 
 def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
-    """非政府组织和民间社会 → 民间社会: at a conjunction whose two sides are each a name, keep the right one."""
+    """非政府组织和民间社会 → 民间社会: at a conjunction whose two sides are each a name, keep the right one.  A right
+    side that starts on a body jieba's lexicon knows by name is one whatever the left is (环境署执行主任和|粮农组织,
+    …缔约方大会和|联合国大会): a conjunction does not join a word to the inside of a proper name."""
     words = pos_pattern(name)
     for i, (word, _) in enumerate(words):
         if word in ("和", "及", "与") and 0 < i < len(words) - 1:
             left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1 :])
             left_whole = left in known or words[i - 1][0] in heads or (i == 1 and len(left) >= 3)
             right_whole = right in known or right in heads or (words[i - 1][0] in heads and words[-1][0] in heads)
-            if left_whole and right_whole:
+            if (left_whole and right_whole) or _proper_start(words[i + 1 :]):
                 return _second_of_two(right, heads, known)
     return name
+
+
+def _proper_start(words: tuple[tuple[str, str], ...]) -> bool:
+    """Words that start on a body jieba's lexicon knows by name (粮农组织, 联合国|大会, 欧洲联盟)."""
+    return bool(words) and words[0][1] == "nt"
 
 
 def _with_years(text: str, start: int, name: str) -> str:
