@@ -179,14 +179,15 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
         sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
+    defined = _definitions(rest)
     heads = INSTITUTIONAL_HEADS | _marked_heads(
-        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
+        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in defined]
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
     rest_text = "\n".join(rest)
     organs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
-    for term in known:
+    for term in known + [form for name, short in defined for form in (name, short)]:  # and the corpus's defined names
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
     weak = {term for term in weak if term in text and term not in sources and _names_a_body(term)}
