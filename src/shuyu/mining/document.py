@@ -593,12 +593,17 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                     not _is_head(word, tag, heads)
                     or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
+                    or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
+                    or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
                 ):
-                    continue  # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-"
+                    # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-";
+                    # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head
+                    continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
+                name = _known_after_verb(name, known)
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
@@ -607,7 +612,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 if len(pos_pattern(name)) < 2 or len(name) < 4 or not (well_formed(name) or well_formed(modifier)):
                     continue
                 parts = pos_pattern(name)
-                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts)
+                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts) or dated != name  # 2014-2017年战略计划
                 joined = any(w in ("和", "及", "与") for w, _ in parts)
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
@@ -693,7 +698,12 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                     and words[0][1].startswith(NOMINAL_TAGS + ("v",))
                 ):  # not 高级别政治论坛|会议: a meeting of the forum
                     organ = candidate
-            if len(organ) >= 2 and words[0][0] not in DETERMINERS and not _NUMBERED.search(organ):
+            if (
+                len(organ) >= 2
+                and words[0][0] not in DETERMINERS
+                and not _NUMBERED.search(organ)
+                and not any(t.startswith("u") for _, t in pos_pattern(organ))  # 国际法庭|建立的伙伴关系: a clause
+            ):
                 found.append((name, organ))
     return found
 
@@ -744,6 +754,21 @@ def _is_head(word: str, tag: str, heads: set[str]) -> bool:
     return word in heads or (
         tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word))
     )
+
+
+def _known_after_verb(name: str, known: set[str]) -> str:
+    """秘书|遵守|缔约方大会 → 缔约方大会, 后|继续发扬|伙伴关系 → 伙伴关系: a name that is no known term, whose words after
+    a verb or an idiom are one, is that term after a predicate."""
+    if name in known:
+        return name
+    words = pos_pattern(name)
+    start = len(name)
+    for word, tag in reversed(words[1:]):
+        start -= len(word)
+        if tag in ("v", "i", "l") or word == "的":
+            after = name[start + len(word) :]
+            return after if after in known else name
+    return name
 
 
 def _known_left_edge(text: str, name: str, known: set[str]) -> str:
