@@ -372,8 +372,12 @@ def _nominal_term(term: str) -> bool:
 
 
 def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
-    """Words that start on a verb, not on one that makes a dictionary word with the next (可|持续: sustainable)."""
-    return words[0][1] == "v" and not (len(words) > 1 and cedict.senses(words[0][0] + words[1][0]))
+    """Words that start on a verb, not on one that makes a dictionary word with the next that is no verb (可|持续:
+    sustainable; but 召开|会议: to convene a meeting)."""
+    if words[0][1] != "v":
+        return False
+    joined = cedict.senses(words[0][0] + words[1][0]) if len(words) > 1 else ()
+    return not joined or any(sense.startswith("to ") for sense in joined)
 
 
 def _names_a_body(term: str) -> bool:
@@ -609,7 +613,15 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 if name == word and dated != name:
                     names.append(dated)  # 1972年议定书
                     continue
-                if len(pos_pattern(name)) < 2 or len(name) < 4 or not (well_formed(name) or well_formed(modifier)):
+                if (
+                    len(pos_pattern(name)) < 2
+                    or len(name) < 4
+                    or not (
+                        well_formed(name)
+                        or well_formed(modifier)
+                        or (name[0] in FUNCTION_CHARS and _dictionary_prefix(name))
+                    )
+                ):
                     continue
                 parts = pos_pattern(name)
                 proper = any(t.startswith(_PROPER_TAGS) for _, t in parts) or dated != name  # 2014-2017年战略计划
@@ -772,13 +784,29 @@ def _known_after_verb(name: str, known: set[str]) -> str:
 
 
 def _known_left_edge(text: str, name: str, known: set[str]) -> str:
-    """Move the left edge back to the start of a known term it cuts (可|持续发展议程 → 可持续发展议程)."""
+    """Move the left edge back to the start of a known term it cuts (可|持续发展议程 → 可持续发展议程), or of a name the
+    dictionary lists (不扩散|核武器条约… → 不扩散核武器条约…: CC-CEDICT's entries of four characters or more are
+    lexicalised names and phrases, not words jieba may have cut differently)."""
     start = len(text) - len(name)
     for term in known:
         i = text.rfind(term, 0, start + len(term) - 1)
         if i != -1 and i < start < i + len(term):
             return text[i:]
+    for i in range(max(0, start - 8), start):
+        if not re.search(r"[^\u4e00-\u9fff]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
+            return text[i:]
     return name
+
+
+def _dictionary_prefix(text: str, at_least: int = 4) -> bool:
+    """Whether ``text`` starts on an entry of CC-CEDICT of four characters or more (and ``at_least``), not a verb and its
+    object (召开会议): a name or phrase the dictionary lists as one (不扩散核武器条约)."""
+    return any(
+        (senses := cedict.senses(text[:end]))
+        and not any(sense.startswith("to ") for sense in senses)
+        and not _verb_first(pos_pattern(text[:end]))
+        for end in range(max(at_least, 4), len(text) + 1)
+    )
 
 
 def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
