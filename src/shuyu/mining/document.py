@@ -129,6 +129,7 @@ INSTITUTIONAL_HEADS = frozenset(
 _KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the miner leaves collocations and
 # everyday words at (×0.1, × specificity); …
 _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
+_COHESION = 2.5  # e^2.5 ≈ 12 times as often together as their frequencies predict
 _BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
@@ -166,9 +167,18 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
         raise InputError(f"{document}: neither a document of the corpus nor a file")
     rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
     mined = [row for row in store.terms() if row["score"] >= _KNOWN_SCORE and _nominal_term(row["term"])]
+    mined = [row for row in mined if _cohesive(row)]
     known = [row["term"] for row in mined if row["score"] >= _ESTABLISHED_SCORE]
     terms = terms_of_text(paragraphs, rest, known, [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE])
     return terms[:limit] if limit else terms
+
+
+def _cohesive(row) -> bool:
+    """Whether a mined term's parts hold together: its weakest split's pointwise mutual information in the corpus (the
+    miner's ``cohesion``) at ``_COHESION`` or more.  Below, the term is two frequent words side by side (国家|发展,
+    发展|框架, 安全|问题), a free combination however often the corpus writes it."""
+    stats = row["stats"] if isinstance(row["stats"], dict) else {}
+    return stats.get("cohesion", _COHESION) >= _COHESION
 
 
 def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()) -> list[DocumentTerm]:
