@@ -130,6 +130,7 @@ _KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the 
 # everyday words at (×0.1, × specificity); …
 _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
 _COHESION = 2.5  # e^2.5 ≈ 12 times as often together as their frequencies predict
+_DOC_BOUND = 3  # a string the document writes this often, always next to the same word, is a piece of a unit
 _BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
@@ -306,23 +307,27 @@ def _bound_whole(term: str, text: str, rest: str) -> str:
     occurrences or more): 持续森林管理 → 可持续森林管理, 核武器条约 → 不扩散核武器条约, 备忘录 → 谅解备忘录,
     联合国气候变化框架 → 联合国气候变化框架公约.  Not over a number, a function word or a punctuation mark:
     a string with free edges in the corpus, or one the corpus does not have, stays as it is, and so does one whose
-    whole would start on a verb."""
+    whole would start on a verb, unless the document itself writes the whole ``_DOC_BOUND`` times (谅解|备忘录)."""
     whole = term
     for _ in range(6):
         grown = _bound_neighbour(whole, text, rest, -1) or _bound_neighbour(whole, text, rest, 1)
         if not grown:
             break
         whole = grown
-    return term if _verb_first(pos_pattern(whole)) else whole  # not a verb and its object: 转让|核装备
+    if _verb_first(pos_pattern(whole)) and text.count(whole) < _DOC_BOUND:
+        return term  # not a verb and its object: 转让|核装备
+    return whole
 
 
 def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
-    """``term`` with the word next to it on ``side`` (-1 left, 1 right) when that word is always there."""
+    """``term`` with the word next to it on ``side`` (-1 left, 1 right) when that word is always there: at
+    ``_DOC_BOUND`` occurrences or more in the document, or in the corpus too."""
     in_corpus = rest.count(term)
-    if not in_corpus:
+    occurrences = list(re.finditer(re.escape(term), text))
+    if not in_corpus and len(occurrences) < _DOC_BOUND:
         return ""
     neighbours = set()
-    for m in re.finditer(re.escape(term), text):
+    for m in occurrences:
         if side < 0:
             words = pos_pattern(_CLAUSE_BREAK.split(text[max(0, m.start() - 12) : m.start()])[-1] or "。")
             word, tag = words[-1]
@@ -341,6 +346,8 @@ def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
         return ""
     word = neighbours.pop()
     whole = word + term if side < 0 else term + word
+    if len(occurrences) >= _DOC_BOUND:
+        return whole  # 谅解备忘录 seven times, 备忘录 never alone: the document's own usage is evidence enough
     if rest.count(whole) < _BOUND_SHARE * in_corpus:
         return ""
     # the corpus uses the whole in its own right, not only where it copies this document's sentence
