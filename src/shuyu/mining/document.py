@@ -645,7 +645,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 joined = any(w in ("和", "及", "与") for w, _ in parts)
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
-                    names.append(dated)
+                    names.append(_about_title(clause[:end], dated))
     return names
 
 
@@ -783,6 +783,21 @@ def _is_head(word: str, tag: str, heads: set[str]) -> bool:
     return word in heads or (
         tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word))
     )
+
+
+def _about_title(text: str, name: str) -> str:
+    """A name written after a clause that opens on 关于 ("on", "concerning") and closes on 的 is a title of that form:
+    关于在国际贸易中对某些危险化学品和农药采取事先知情同意程序的|鹿特丹公约."""
+    before = text[: len(text) - len(name)]
+    if not before.endswith("的"):
+        return name
+    start = before.rfind("关于")
+    if start == -1 or len(before) - start > 60 or (start > 0 and before[start - 1] not in '《“"的在和及与'):
+        return name
+    inside = before[start + 2 : -1]
+    if "的" in inside or not inside:
+        return name
+    return text[start:]
 
 
 def _known_after_verb(name: str, known: set[str]) -> str:
