@@ -126,6 +126,8 @@ INSTITUTIONAL_HEADS = frozenset(
         "政府",
     ]
 )
+# Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
+OFFICES = frozenset(["秘书长", "总干事", "主任", "主席", "秘书", "顾问", "特使", "协调员", "高级专员"])
 _KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the miner leaves collocations and
 # everyday words at (×0.1, × specificity); …
 _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
@@ -291,13 +293,21 @@ def _add_names(
         if whole != name:
             sources[whole] |= sources.pop(name)
     bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
+    offices = [
+        (b, o) for b, o in _organs(text, [t for t in known if t in text], set()) if _is_office(o)
+    ]  # 环境署|执行主任
     organs = set()
-    for name, organ in _organs(text, bodies, set(known) | set(weak)):
+    for name, organ in _organs(text, bodies, set(known) | set(weak)) + offices:
         sources[name + organ].add("name")
-        organs |= {name, organ}
+        if (name, organ) not in offices:  # a known body and its office stand on their own
+            organs |= {name, organ}
         parts = pos_pattern(organ)
-        if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
-            sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
+        if (
+            _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS)
+        ) or (_is_office(organ) and (len(parts) == 1 or (len(parts) == 2 and parts[0][1] in ("v", "b", "d")))):
+            # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
+            # named by its place, nor 人权事务|高级专员, an office named by its field
+            sources[organ].add("name")
     return organs
 
 
@@ -721,11 +731,18 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
             organ = ""
             for j in range(1, min(3, len(words)) + 1):
                 candidate = "".join(w for w, _ in words[:j])
-                if candidate in known or (
-                    j >= 2
-                    and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
-                    and words[0][1].startswith(NOMINAL_TAGS + ("v",))
-                ):  # not 高级别政治论坛|会议: a meeting of the forum
+                if (
+                    candidate in known
+                    or (
+                        j >= 2
+                        and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
+                        and words[0][1].startswith(NOMINAL_TAGS + ("v",))
+                    )  # not 高级别政治论坛|会议: a meeting of the forum
+                    or (
+                        _is_head(*words[j - 1], OFFICES)
+                        and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
+                    )  # 粮农组织|总干事, 环境署|执行主任
+                ):
                     organ = candidate
             if (
                 len(organ) >= 2
@@ -735,6 +752,10 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
             ):
                 found.append((name, organ))
     return found
+
+
+def _is_office(organ: str) -> bool:
+    return _is_head(*pos_pattern(organ)[-1], OFFICES)
 
 
 def _place_first(text: str, name: str) -> str:
