@@ -512,9 +512,19 @@ def _cited_titles(text: str, heads: set[str]) -> list[str]:
         if dated != titles[-1]:
             titles.append(dated)
     for m in _QUOTED.finditer(text):
-        after = pos_pattern(text[m.end() : m.end() + 8] or "。")[0][0]
-        if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为") or after in heads:
-            titles.append(m.group(1).strip())
+        if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为"):
+            titles.append(m.group(1).strip())  # the quotation marks of a title stand for 《》
+            continue
+        following = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")
+        if following[0][0] in heads:
+            titles.append(m.group(1).strip())  # “关于…的共同点”文件
+            continue
+        nouns = 0
+        while nouns < min(2, len(following)) and following[nouns][1].startswith(("n", "vn")):
+            nouns += 1
+        if nouns and following[nouns - 1][1] == "n" and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", m.group(1)):
+            # a name quoted before the nouns it qualifies keeps its quotation marks: "红蝴蝶"行动部队
+            titles.append(m.group() + "".join(w for w, _ in following[:nouns]))
     return titles
 
 
