@@ -131,6 +131,7 @@ OFFICES = frozenset(["秘书长", "总干事", "主任", "主席", "秘书", "�
 _KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the miner leaves collocations and
 # everyday words at (×0.1, × specificity); …
 _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
+_SALIENT_SCORE = 100.0  # … and those above this (about the best 150) need no second occurrence in the document
 _COHESION = 2.5  # e^2.5 ≈ 12 times as often together as their frequencies predict
 _DOC_BOUND = 3  # a string the document writes this often, always next to the same word, is a piece of a unit
 _BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
@@ -172,7 +173,9 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
     mined = [row for row in store.terms() if row["score"] >= _KNOWN_SCORE and _nominal_term(row["term"])]
     mined = [row for row in mined if _cohesive(row)]
     known = [row["term"] for row in mined if row["score"] >= _ESTABLISHED_SCORE]
-    terms = terms_of_text(paragraphs, rest, known, [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE])
+    weak = [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE]
+    salient = {row["term"] for row in mined if row["score"] >= _SALIENT_SCORE}
+    terms = terms_of_text(paragraphs, rest, known, weak, salient)
     return terms[:limit] if limit else terms
 
 
@@ -184,9 +187,12 @@ def _cohesive(row) -> bool:
     return stats.get("cohesion", _COHESION) >= _COHESION
 
 
-def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()) -> list[DocumentTerm]:
+def terms_of_text(
+    paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = (), salient: set[str] | None = None
+) -> list[DocumentTerm]:
     """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its well-attested mined
-    terms and ``weak`` the others (only those naming a body are listed, last)."""
+    terms and ``weak`` the others (only those naming a body are listed, last).  A known word the document uses once,
+    on no evidence of its own, is listed when it is ``salient`` (all are when None), names a body or an office."""
     text = "\n".join(paragraphs)
     sources: dict[str, set[str]] = defaultdict(set)
     for name, short in _definitions(paragraphs):
@@ -200,7 +206,8 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
         sources[title].add("title")
     rest_text = "\n".join(rest)
     organs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
-    for term in known + [form for name, short in defined for form in (name, short)]:  # and the corpus's defined names
+    defined_forms = {form for name, short in defined for form in (name, short)}
+    for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
     weak = {term for term in weak if term in text and term not in sources and _names_a_body(term)}
@@ -253,6 +260,19 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
         if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
+    # A word of the general lexicon (one word to jieba) used once and known only from the corpus needs the corpus's
+    # strong evidence: its middling mined words are everyday words about as often as terms (共同努力, 解决办法,
+    # 合作伙伴, 讲习班); the names of bodies and offices and the phrases the miner found units (早期预警) stay.
+    results = [
+        r
+        for r in results
+        if r.sources != ["known"]
+        or r.count > 1
+        or salient is None
+        or r.term in salient | defined_forms
+        or _names_body_or_office(r.term)
+        or len(pos_pattern(r.term)) > 1
+    ]
     results.sort(
         key=lambda r: (
             not (r.count or r.term in undated | nested_names),
@@ -396,6 +416,11 @@ def _nominal_term(term: str) -> bool:
         and well_formed(term)
         and not _place_phrase(term)
     )
+
+
+def _names_body_or_office(term: str) -> bool:
+    """A body (安理会, 圆桌会议; not a bare head: 框架) or an office (秘书长, 副秘书长, 大会主席)."""
+    return _is_head(*pos_pattern(term)[-1], OFFICES) or (_names_a_body(term) and term not in INSTITUTIONAL_HEADS)
 
 
 def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
