@@ -83,6 +83,7 @@ _PLACE_TAGS = ("ns", "s", "nrt")  # nrt: jieba's transliterated names (加勒比
 _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
+_CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
@@ -124,6 +125,10 @@ INSTITUTIONAL_HEADS = frozenset(
         "倡议",
         "特派团",
         "政府",
+        "法庭",
+        "法院",
+        "司",
+        "厅",
     ]
 )
 # Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
@@ -616,14 +621,23 @@ def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
         tag.startswith(_LEADING_NOISE)
         or word in FUNCTION_CHARS
         or (len(word) >= 3 and _predicate_word(word))
+        or (tag == "n" and _dictionary_verb(word))  # 利用|前南斯拉夫问题国际法庭: jieba's noun, the dictionary's verb
         or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
         # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
         or (tag == "f" and len(word) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
     )
 
 
+def _dictionary_verb(word: str) -> bool:
+    """A word CC-CEDICT glosses only as a verb (利用: to use)."""
+    glosses = cedict.senses(word)
+    return bool(glosses) and all(sense.startswith("to ") for sense in glosses)
+
+
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
+    if word in _CLAUSE_WORDS:
+        return False  # 具体方法|是|将|国际刑事法庭: the copula and the markers of a clause are no part of a name
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
     if _attributive_adverb(words, i):
