@@ -210,7 +210,7 @@ def terms_of_text(
     for title in _cited_titles(text, heads):
         sources[title].add("title")
     rest_text = "\n".join(rest)
-    organs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    pairs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
@@ -227,6 +227,9 @@ def terms_of_text(
         whole = _bound_whole(term, text, rest_text)
         if whole != term:
             sources[whole] |= sources.pop(term)  # 持续森林管理 → 可持续森林管理: a piece of a unit is not a term
+    # the organs found and the bodies they belong to, as long as both are still names of the list (not 公约缔约方大会
+    # of 联合国气候变化框架, a body since grown to 联合国气候变化框架公约)
+    organs = {part for name, organ in pairs if name in sources and name + organ in sources for part in (name, organ)}
     bounds = _word_bounds(text)
     for term in list(sources):
         longer = [t for t in sources if term in t and t != term]
@@ -292,8 +295,8 @@ def terms_of_text(
 
 def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
-) -> set[str]:
-    """Add the document's names to ``sources``; return the organs found and the bodies they belong to (names
+) -> list[tuple[str, str]]:
+    """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
     even when written only together)."""
     text = "\n".join(paragraphs)
     for name in _observances(text) + _groups_of_states(paragraphs):
@@ -321,11 +324,11 @@ def _add_names(
     offices = [
         (b, o) for b, o in _organs(text, [t for t in known if t in text], set()) if _is_office(o)
     ]  # 环境署|执行主任
-    organs = set()
+    pairs = []
     for name, organ in _organs(text, bodies, set(known) | set(weak)) + offices:
         sources[name + organ].add("name")
         if (name, organ) not in offices:  # a known body and its office stand on their own
-            organs |= {name, organ}
+            pairs.append((name, organ))
         parts = pos_pattern(organ)
         if (
             _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS)
@@ -333,7 +336,7 @@ def _add_names(
             # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
             # named by its place, nor 人权事务|高级专员, an office named by its field
             sources[organ].add("name")
-    return organs
+    return pairs
 
 
 def _bound_whole(term: str, text: str, rest: str) -> str:
