@@ -779,6 +779,8 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
         if name.endswith("政府") or name in INSTITUTIONAL_HEADS:
             continue  # a government's organs are the State's (苏丹政府|武装团体 is two things); 理事会 is no name
         for m in re.finditer(re.escape(name), text):
+            if _known_left_edge(text[: m.end()], name, known) != name:
+                continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
             words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
             organ = ""
             for j in range(1, min(3, len(words)) + 1):
