@@ -694,7 +694,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                     continue
                 if (
                     len(pos_pattern(name)) < 2
-                    or len(name) < 4
+                    or len(name) < (3 if len(word) == 1 else 4)  # 项目|厅: a short form on a one-character head
                     or not (
                         well_formed(name)
                         or well_formed(modifier)
@@ -786,7 +786,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
             for j in range(1, min(3, len(words)) + 1):
                 candidate = "".join(w for w, _ in words[:j])
                 if (
-                    candidate in known
+                    (candidate in known and not _descriptive(candidate, strict=False))  # not 项目厅|致力于
                     or (
                         j >= 2
                         and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
