@@ -221,7 +221,11 @@ def terms_of_text(
     rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
     for gram, freq in _recurring_grams(paragraphs).items():
         ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
-        if ll >= _KEY_LL and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5):
+        if (
+            ll >= _KEY_LL
+            and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5)
+            and not _sub_words(gram)[-1][1].startswith(("p", "u", "c"))  # 致力|于: a verb and its preposition
+        ):
             sources[gram].add("key")
     for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
         whole = _bound_whole(term, text, rest_text)
