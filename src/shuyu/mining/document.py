@@ -928,8 +928,10 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
     for i, (word, _) in enumerate(words):
         if word in ("和", "及", "与") and 0 < i < len(words) - 1:
             left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1 :])
-            left_whole = left in known or words[i - 1][0] in heads or (i == 1 and len(left) >= 3)
-            right_whole = right in known or right in heads or (words[i - 1][0] in heads and words[-1][0] in heads)
+            left_whole = left in known or _is_head(*words[i - 1], heads) or (i == 1 and len(left) >= 3)
+            right_whole = (
+                right in known or right in heads or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
+            )
             if (left_whole and right_whole) or _proper_start(words[i + 1 :]):
                 return _second_of_two(right, heads, known)
     return name
