@@ -6,7 +6,8 @@ terms come from four sources, each stated in the result:
 
 - ``title``: a title cited in 《…》 (also with the year written before it:
   1971年《精神药物公约》), or in quotation marks after 题为 or before a head
-  (“关于…的共同点”文件);
+  (“关于…的共同点”文件); a name quoted before the nouns it qualifies, with its
+  quotation marks ("红蝴蝶"行动部队);
 - ``abbreviation``: a name defined with its short form in brackets
   (联合国开发计划署（开发署））;
 - ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or
@@ -20,17 +21,29 @@ terms come from four sources, each stated in the result:
   body or of a preposition's object (经社理事会|提供…, 在南苏丹共和国|建立…) and
   at a verb an adverb governs; it reaches back to the place a name is named
   after (海地|发展外部援助协调框架) and to the first character of a short form
-  jieba cut (禁|化武组织).  Also names: international years, days and decades
-  (2013国际水合作年), regional groups of States (拉丁美洲和加勒比国家), an organ
-  written after its body (禁化武组织|执行理事会, 人权理事会|特别程序), and a
+  jieba cut (禁|化武组织), to the start of a known term or of a CC-CEDICT name
+  it cuts (不|扩散|核武器条约…: the dictionary's 不扩散核武器条约), and over a
+  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Also names:
+  international years, days and decades (2013国际水合作年), regional groups of
+  States (拉丁美洲和加勒比国家), an organ or office written after its body
+  (禁化武组织|执行理事会, 粮农组织|总干事, 环境署|执行主任: ``OFFICES``), and a
   body named by its bare head where it stands alone (委员会, 理事会, 大会);
 - ``known``: the corpus's mined terms that occur in the document and stand alone
   in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
   a function word, not an anaphor (该公约), not a predicate, idiom or description
-  (至关重要, 绳之以法, 不利影响).  Less attested ones (below ``_ESTABLISHED_SCORE``)
-  only when they name a body (安理会, 圆桌会议), and last;
+  (至关重要, 绳之以法, 不利影响), and whose parts hold together in the corpus
+  (not 国家|发展: ``_cohesive``); the names the corpus defines with a short form
+  (儿基会).  Less attested ones (below ``_ESTABLISHED_SCORE``) only when they name
+  a body (安理会, 圆桌会议), and last.  A word of the general lexicon used once
+  and known only from the corpus is listed when the corpus attests it strongly
+  (``_SALIENT_SCORE``: not 合作伙伴, 解决办法);
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
   keyness of its recurring well-formed word n-grams).
+
+A string that is a piece of a unit grows to the unit (``_bound_whole``): where
+the word next to it is the same at each of its occurrences and the corpus writes
+it there too (持续森林管理 → 可持续森林管理, 核武器条约 → 不扩散核武器条约), or
+where the document does so three times or more (备忘录 → 谅解备忘录).
 
 A name keeps a year or a range of years written just before it
 (2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程), and is listed without
