@@ -203,3 +203,57 @@ def test_known_terms_that_do_not_stand_alone_in_the_document():
     # not 国境内 (cuts 共和|国), a place, 该公约, 必要措施, 妇女和儿童, 至关重要; of the less attested terms only
     # those naming a body, and after the well-attested ones
     assert terms[0] == "缔约国" and sorted(terms[1:]) == ["圆桌会议", "安理会"]
+
+
+# Report and working-paper wording for the rules below, written for these tests in the style of UN reports (none
+# of it in the bundled corpus or in the gold documents of bench/).
+OTHER = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+
+
+def test_a_piece_grows_to_the_unit_the_corpus_or_the_document_writes():
+    rest = OTHER + ["推动可持续森林管理。", "关于可持续森林管理的报告", "加强可持续森林管理"]
+    terms = by_term(["鼓励各国实现可持续森林管理，", "为可持续森林管理筹措资金，"], rest, known=[])
+    assert "可持续森林管理" in terms and "持续森林管理" not in terms  # jieba: 可|持续 (the corpus writes 可 always)
+    twice = ["双方签署了谅解备忘录，", "执行谅解备忘录的安排，"]
+    assert "备忘录" in by_term(twice, OTHER, known=[])  # twice, and the corpus does not say: left as it is
+    thrice = twice + ["本谅解备忘录自签署之日起生效。"]
+    assert set(by_term(thrice, OTHER, known=[])) == {"谅解备忘录"}  # three times, always after 谅解
+
+
+def test_offices_after_their_bodies_and_names_joined_by_a_conjunction():
+    terms = by_term(["请联合国环境规划署执行主任和粮农组织总干事提交报告，"], OTHER, known=[])
+    assert {"联合国环境规划署执行主任", "粮农组织总干事", "执行主任", "总干事", "粮农组织"} <= set(terms)
+    assert not any("和" in term for term in terms)  # a conjunction does not join a word to a body's name
+    terms = by_term(["该所与国际刑事法庭和黎巴嫩问题特别法庭合作，", "具体方法是将国际刑事法庭的知识传给各国，"], OTHER)
+    assert set(terms) == {"国际刑事法庭", "黎巴嫩问题特别法庭"}  # not 具体方法是将…: 是 and 将 mark a clause
+
+
+def test_name_edges_at_dictionary_names_and_titles_of_the_form_about():
+    terms = by_term(["呼吁不扩散核武器条约缔约国集团采取行动，"], OTHER)
+    assert "不扩散核武器条约缔约国集团" in terms  # jieba: 不|扩散, a verb; CC-CEDICT: 不扩散核武器条约
+    terms = by_term(["关于持久性有机污染物的斯德哥尔摩公约缔约方大会通过了决定，"], OTHER)
+    assert "关于持久性有机污染物的斯德哥尔摩公约缔约方大会" in terms
+    assert "关于持久性有机污染物的斯德哥尔摩公约" in terms
+
+
+def test_quoted_names_and_names_the_corpus_defines():
+    assert set(by_term(['欢迎"阿塔兰塔"行动部队的贡献，'], OTHER)) == {'"阿塔兰塔"行动部队'}  # not 阿塔兰塔, 行动部队
+    rest = OTHER + ["感谢联合国儿童基金会（儿基会）的支持，"]
+    assert "儿基会" in by_term(["儿基会提供了技术援助，"], rest, known=[])  # jieba: 儿|基|会
+
+
+def test_a_general_word_used_once_needs_strong_evidence():
+    paragraphs = ["感谢合作伙伴的支持，加强早期预警，"]
+    known = ["合作伙伴", "早期预警"]
+    assert set(by_term(paragraphs, OTHER, known)) == {"合作伙伴", "早期预警"}
+    kept = [t.term for t in terms_of_text(paragraphs, OTHER, known, salient=set())]
+    assert kept == ["早期预警"]  # 合作伙伴 is one word of the general lexicon, and no salient term of the corpus
+
+
+def test_document_terms_of_a_file_read_the_corpus_terms(db, runner, write):
+    path = write("report.txt", "各国应努力实现可持续发展目标。\n\n我们支持国家发展。\n")
+    result = runner.invoke(main, ["--db", str(db), "mine", "--document", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    terms = [t["term"] for t in json.loads(result.output)]
+    assert "可持续发展目标" in terms  # jieba reads 可 as a verb; the dictionary's 可持续 is "sustainable"
+    assert "国家发展" not in terms  # mined, but its two words do not hold together in the corpus

@@ -6,7 +6,8 @@ terms come from four sources, each stated in the result:
 
 - ``title``: a title cited in 《…》 (also with the year written before it:
   1971年《精神药物公约》), or in quotation marks after 题为 or before a head
-  (“关于…的共同点”文件);
+  (“关于…的共同点”文件); a name quoted before the nouns it qualifies, with its
+  quotation marks ("红蝴蝶"行动部队);
 - ``abbreviation``: a name defined with its short form in brackets
   (联合国开发计划署（开发署））;
 - ``name``: a word jieba's lexicon tags as an institution (国际货币基金组织), or
@@ -20,17 +21,29 @@ terms come from four sources, each stated in the result:
   body or of a preposition's object (经社理事会|提供…, 在南苏丹共和国|建立…) and
   at a verb an adverb governs; it reaches back to the place a name is named
   after (海地|发展外部援助协调框架) and to the first character of a short form
-  jieba cut (禁|化武组织).  Also names: international years, days and decades
-  (2013国际水合作年), regional groups of States (拉丁美洲和加勒比国家), an organ
-  written after its body (禁化武组织|执行理事会, 人权理事会|特别程序), and a
+  jieba cut (禁|化武组织), to the start of a known term or of a CC-CEDICT name
+  it cuts (不|扩散|核武器条约…: the dictionary's 不扩散核武器条约), and over a
+  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Also names:
+  international years, days and decades (2013国际水合作年), regional groups of
+  States (拉丁美洲和加勒比国家), an organ or office written after its body
+  (禁化武组织|执行理事会, 粮农组织|总干事, 环境署|执行主任: ``OFFICES``), and a
   body named by its bare head where it stands alone (委员会, 理事会, 大会);
 - ``known``: the corpus's mined terms that occur in the document and stand alone
   in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
   a function word, not an anaphor (该公约), not a predicate, idiom or description
-  (至关重要, 绳之以法, 不利影响).  Less attested ones (below ``_ESTABLISHED_SCORE``)
-  only when they name a body (安理会, 圆桌会议), and last;
+  (至关重要, 绳之以法, 不利影响), and whose parts hold together in the corpus
+  (not 国家|发展: ``_cohesive``); the names the corpus defines with a short form
+  (儿基会).  Less attested ones (below ``_ESTABLISHED_SCORE``) only when they name
+  a body (安理会, 圆桌会议), and last.  A word of the general lexicon used once
+  and known only from the corpus is listed when the corpus attests it strongly
+  (``_SALIENT_SCORE``: not 合作伙伴, 解决办法);
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
   keyness of its recurring well-formed word n-grams).
+
+A string that is a piece of a unit grows to the unit (``_bound_whole``): where
+the word next to it is the same at each of its occurrences and the corpus writes
+it there too (持续森林管理 → 可持续森林管理, 核武器条约 → 不扩散核武器条约), or
+where the document does so three times or more (备忘录 → 谅解备忘录).
 
 A name keeps a year or a range of years written just before it
 (2015-2030年仙台减少灾害风险框架, 2030年可持续发展议程), and is listed without
@@ -62,6 +75,7 @@ from shuyu.mining.miner import (
     pos_pattern,
     well_formed,
 )
+from shuyu.text import cedict
 from shuyu.text.zh import dictionary_count
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -82,6 +96,7 @@ _PLACE_TAGS = ("ns", "s", "nrt")  # nrt: jieba's transliterated names (加勒比
 _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
+_CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
@@ -123,11 +138,20 @@ INSTITUTIONAL_HEADS = frozenset(
         "倡议",
         "特派团",
         "政府",
+        "法庭",
+        "法院",
+        "司",
+        "厅",
     ]
 )
+# Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
+OFFICES = frozenset(["秘书长", "总干事", "主任", "主席", "秘书", "顾问", "特使", "协调员", "高级专员"])
 _KNOWN_SCORE = 1.0  # known terms: the corpus's mined terms above the score the miner leaves collocations and
 # everyday words at (×0.1, × specificity); …
 _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the best 500 of the bundled corpus)
+_SALIENT_SCORE = 100.0  # … and those above this (about the best 150) need no second occurrence in the document
+_COHESION = 2.5  # e^2.5 ≈ 12 times as often together as their frequencies predict
+_DOC_BOUND = 3  # a string the document writes this often, always next to the same word, is a piece of a unit
 _BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
@@ -165,27 +189,43 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
         raise InputError(f"{document}: neither a document of the corpus nor a file")
     rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
     mined = [row for row in store.terms() if row["score"] >= _KNOWN_SCORE and _nominal_term(row["term"])]
+    mined = [row for row in mined if _cohesive(row)]
     known = [row["term"] for row in mined if row["score"] >= _ESTABLISHED_SCORE]
-    terms = terms_of_text(paragraphs, rest, known, [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE])
+    weak = [row["term"] for row in mined if row["score"] < _ESTABLISHED_SCORE]
+    salient = {row["term"] for row in mined if row["score"] >= _SALIENT_SCORE}
+    terms = terms_of_text(paragraphs, rest, known, weak, salient)
     return terms[:limit] if limit else terms
 
 
-def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = ()) -> list[DocumentTerm]:
+def _cohesive(row) -> bool:
+    """Whether a mined term's parts hold together: its weakest split's pointwise mutual information in the corpus (the
+    miner's ``cohesion``) at ``_COHESION`` or more.  Below, the term is two frequent words side by side (国家|发展,
+    发展|框架, 安全|问题), a free combination however often the corpus writes it."""
+    stats = row["stats"] if isinstance(row["stats"], dict) else {}
+    return stats.get("cohesion", _COHESION) >= _COHESION
+
+
+def terms_of_text(
+    paragraphs: list[str], rest: list[str], known: list[str], weak: list[str] = (), salient: set[str] | None = None
+) -> list[DocumentTerm]:
     """The terms of a document's paragraphs; ``rest`` is the rest of the corpus, ``known`` its well-attested mined
-    terms and ``weak`` the others (only those naming a body are listed, last)."""
+    terms and ``weak`` the others (only those naming a body are listed, last).  A known word the document uses once,
+    on no evidence of its own, is listed when it is ``salient`` (all are when None), names a body or an office."""
     text = "\n".join(paragraphs)
     sources: dict[str, set[str]] = defaultdict(set)
     for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
         sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
+    defined = _definitions(rest)
     heads = INSTITUTIONAL_HEADS | _marked_heads(
-        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in _definitions(rest)]
+        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in defined]
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
     rest_text = "\n".join(rest)
-    organs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
-    for term in known:
+    pairs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    defined_forms = {form for name, short in defined for form in (name, short)}
+    for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
             sources[term].add("known")
     weak = {term for term in weak if term in text and term not in sources and _names_a_body(term)}
@@ -194,8 +234,19 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
     rest_chars, doc_chars = max(len(rest_text), 1), max(len(text), 1)
     for gram, freq in _recurring_grams(paragraphs).items():
         ll = _log_likelihood(freq, doc_chars, rest_text.count(gram), rest_chars)
-        if ll >= _KEY_LL and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5):
+        if (
+            ll >= _KEY_LL
+            and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5)
+            and not _sub_words(gram)[-1][1].startswith(("p", "u", "c"))  # 致力|于: a verb and its preposition
+        ):
             sources[gram].add("key")
+    for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
+        whole = _bound_whole(term, text, rest_text)
+        if whole != term:
+            sources[whole] |= sources.pop(term)  # 持续森林管理 → 可持续森林管理: a piece of a unit is not a term
+    # the organs found and the bodies they belong to, as long as both are still names of the list (not 公约缔约方大会
+    # of 联合国气候变化框架, a body since grown to 联合国气候变化框架公约)
+    organs = {part for name, organ in pairs if name in sources and name + organ in sources for part in (name, organ)}
     bounds = _word_bounds(text)
     for term in list(sources):
         longer = [t for t in sources if term in t and t != term]
@@ -234,6 +285,19 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
         if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
+    # A word of the general lexicon (one word to jieba) used once and known only from the corpus needs the corpus's
+    # strong evidence: its middling mined words are everyday words about as often as terms (共同努力, 解决办法,
+    # 合作伙伴, 讲习班); the names of bodies and offices and the phrases the miner found units (早期预警) stay.
+    results = [
+        r
+        for r in results
+        if r.sources != ["known"]
+        or r.count > 1
+        or salient is None
+        or r.term in salient | defined_forms
+        or _names_body_or_office(r.term)
+        or len(pos_pattern(r.term)) > 1
+    ]
     results.sort(
         key=lambda r: (
             not (r.count or r.term in undated | nested_names),
@@ -248,8 +312,8 @@ def terms_of_text(paragraphs: list[str], rest: list[str], known: list[str], weak
 
 def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
-) -> set[str]:
-    """Add the document's names to ``sources``; return the organs found and the bodies they belong to (names
+) -> list[tuple[str, str]]:
+    """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
     even when written only together)."""
     text = "\n".join(paragraphs)
     for name in _observances(text) + _groups_of_states(paragraphs):
@@ -274,14 +338,79 @@ def _add_names(
         if whole != name:
             sources[whole] |= sources.pop(name)
     bodies = [t for t, kinds in sources.items() if _cited(kinds) or "name" in kinds]
-    organs = set()
-    for name, organ in _organs(text, bodies, set(known) | set(weak)):
+    offices = [
+        (b, o) for b, o in _organs(text, [t for t in known if t in text], set()) if _is_office(o)
+    ]  # 环境署|执行主任
+    pairs = []
+    for name, organ in _organs(text, bodies, set(known) | set(weak)) + offices:
         sources[name + organ].add("name")
-        organs |= {name, organ}
+        if (name, organ) not in offices:  # a known body and its office stand on their own
+            pairs.append((name, organ))
         parts = pos_pattern(organ)
-        if _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS):
-            sources[organ].add("name")  # 执行理事会; not 几内亚比绍特派团, a mission named by its place
-    return organs
+        if (
+            _is_head(*parts[-1], INSTITUTIONAL_HEADS) and len(parts) >= 2 and not parts[0][1].startswith(_PROPER_TAGS)
+        ) or (_is_office(organ) and (len(parts) == 1 or (len(parts) == 2 and parts[0][1] in ("v", "b", "d")))):
+            # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
+            # named by its place, nor 人权事务|高级专员, an office named by its field
+            sources[organ].add("name")
+    return pairs
+
+
+def _bound_whole(term: str, text: str, rest: str) -> str:
+    """The unit a string is a piece of: extended by the word written next to it at each of its occurrences in the
+    document, as long as the rest of the corpus writes that word there too (in ``_BOUND_SHARE`` of its
+    occurrences or more): 持续森林管理 → 可持续森林管理, 核武器条约 → 不扩散核武器条约, 备忘录 → 谅解备忘录,
+    联合国气候变化框架 → 联合国气候变化框架公约.  Not over a number, a function word or a punctuation mark:
+    a string with free edges in the corpus, or one the corpus does not have, stays as it is, and so does one whose
+    whole would start on a verb, unless the document itself writes the whole ``_DOC_BOUND`` times (谅解|备忘录)."""
+    whole = term
+    for _ in range(6):
+        grown = _bound_neighbour(whole, text, rest, -1) or _bound_neighbour(whole, text, rest, 1)
+        if not grown:
+            break
+        whole = grown
+    if _verb_first(pos_pattern(whole)) and text.count(whole) < _DOC_BOUND:
+        return term  # not a verb and its object: 转让|核装备
+    return whole
+
+
+def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
+    """``term`` with the word next to it on ``side`` (-1 left, 1 right) when that word is always there: at
+    ``_DOC_BOUND`` occurrences or more in the document, or in the corpus too."""
+    in_corpus = rest.count(term)
+    occurrences = list(re.finditer(re.escape(term), text))
+    if not in_corpus and len(occurrences) < _DOC_BOUND:
+        return ""
+    neighbours = set()
+    for m in occurrences:
+        if side < 0:
+            words = pos_pattern(_CLAUSE_BREAK.split(text[max(0, m.start() - 12) : m.start()])[-1] or "。")
+            word, tag = words[-1]
+            if tag.startswith("f") and len(words) > 1 and words[-2][1].startswith(("m", "t")):
+                return ""  # 2015年后|发展议程: a postposition closing a time phrase
+        else:
+            word, tag = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")[0]
+        if (
+            not re.fullmatch(r"[\u4e00-\u9fff]+", word)
+            or tag.startswith(("p", "c", "u", "r", "m", "q", "x", "y", "eng"))
+            or word in DETERMINERS
+        ):
+            return ""
+        neighbours.add(word)
+    if len(neighbours) != 1:
+        return ""
+    word = neighbours.pop()
+    whole = word + term if side < 0 else term + word
+    if len(occurrences) >= _DOC_BOUND:
+        return whole  # 谅解备忘录 seven times, 备忘录 never alone: the document's own usage is evidence enough
+    if rest.count(whole) < _BOUND_SHARE * in_corpus:
+        return ""
+    # the corpus uses the whole in its own right, not only where it copies this document's sentence
+    outside = {
+        rest[m.start() - 2 : m.start()] if side < 0 else rest[m.end() : m.end() + 2]
+        for m in re.finditer(re.escape(whole), rest)
+    }
+    return whole if len(outside) >= 2 else ""
 
 
 def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
@@ -302,14 +431,30 @@ def _cited(sources: list[str]) -> bool:
 
 def _nominal_term(term: str) -> bool:
     """A mined term that names something: not a verb and its object (请秘书长, 使用化学武器), not a phrase ending on a
-    verb (秘书长继续; but 民间社会组织, where jieba reads the head as a verb), not a place alone (刚果民主共和国)."""
+    verb (秘书长继续; but 民间社会组织, where jieba reads the head as a verb), not a place alone (刚果民主共和国).
+    A first "verb" that makes one dictionary word with the next is no predicate: 可|持续 is 可持续 (sustainable),
+    so 可持续发展目标 names something."""
     words = pos_pattern(term)
     return (
-        words[0][1] != "v"
+        not _verb_first(words)
         and (words[-1][1] != "v" or words[-1][0] in INSTITUTIONAL_HEADS)
         and well_formed(term)
         and not _place_phrase(term)
     )
+
+
+def _names_body_or_office(term: str) -> bool:
+    """A body (安理会, 圆桌会议; not a bare head: 框架) or an office (秘书长, 副秘书长, 大会主席)."""
+    return _is_head(*pos_pattern(term)[-1], OFFICES) or (_names_a_body(term) and term not in INSTITUTIONAL_HEADS)
+
+
+def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
+    """Words that start on a verb, not on one that makes a dictionary word with the next that is no verb (可|持续:
+    sustainable; but 召开|会议: to convene a meeting)."""
+    if words[0][1] != "v":
+        return False
+    joined = cedict.senses(words[0][0] + words[1][0]) if len(words) > 1 else ()
+    return not joined or any(sense.startswith("to ") for sense in joined)
 
 
 def _names_a_body(term: str) -> bool:
@@ -388,6 +533,8 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
     words = pos_pattern(term)
+    if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
+        return False  # 环境署与粮农组织: two bodies
     return not (len(words) == 3 and words[1][0] in ("和", "与", "及"))  # 妇女和儿童: two words, freely joined
 
 
@@ -415,9 +562,19 @@ def _cited_titles(text: str, heads: set[str]) -> list[str]:
         if dated != titles[-1]:
             titles.append(dated)
     for m in _QUOTED.finditer(text):
-        after = pos_pattern(text[m.end() : m.end() + 8] or "。")[0][0]
-        if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为") or after in heads:
-            titles.append(m.group(1).strip())
+        if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为"):
+            titles.append(m.group(1).strip())  # the quotation marks of a title stand for 《》
+            continue
+        following = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")
+        if following[0][0] in heads:
+            titles.append(m.group(1).strip())  # “关于…的共同点”文件
+            continue
+        nouns = 0
+        while nouns < min(2, len(following)) and following[nouns][1].startswith(("n", "vn")):
+            nouns += 1
+        if nouns and following[nouns - 1][1] == "n" and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", m.group(1)):
+            # a name quoted before the nouns it qualifies keeps its quotation marks: "红蝴蝶"行动部队
+            titles.append(m.group() + "".join(w for w, _ in following[:nouns]))
     return titles
 
 
@@ -484,14 +641,23 @@ def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
         tag.startswith(_LEADING_NOISE)
         or word in FUNCTION_CHARS
         or (len(word) >= 3 and _predicate_word(word))
+        or (tag == "n" and _dictionary_verb(word))  # 利用|前南斯拉夫问题国际法庭: jieba's noun, the dictionary's verb
         or (k > 0 and words[k - 1][1] in ("d", "ad") and not _attributive_adverb(words, k - 1))
         # a two-character postposition closes a time phrase (12月以来|南苏丹); 2015年后发展议程 binds 后
         or (tag == "f" and len(word) >= 2 and k > 0 and words[k - 1][1] in ("m", "t", "eng"))
     )
 
 
+def _dictionary_verb(word: str) -> bool:
+    """A word CC-CEDICT glosses only as a verb (利用: to use)."""
+    glosses = cedict.senses(word)
+    return bool(glosses) and all(sense.startswith("to ") for sense in glosses)
+
+
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
+    if word in _CLAUSE_WORDS:
+        return False  # 具体方法|是|将|国际刑事法庭: the copula and the markers of a clause are no part of a name
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
     if _attributive_adverb(words, i):
@@ -527,25 +693,38 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                     not _is_head(word, tag, heads)
                     or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
+                    or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
+                    or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
                 ):
-                    continue  # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-"
+                    # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-";
+                    # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head
+                    continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
+                name = _known_after_verb(name, known)
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
                     names.append(dated)  # 1972年议定书
                     continue
-                if len(pos_pattern(name)) < 2 or len(name) < 4 or not (well_formed(name) or well_formed(modifier)):
+                if (
+                    len(pos_pattern(name)) < 2
+                    or len(name) < (3 if len(word) == 1 else 4)  # 项目|厅: a short form on a one-character head
+                    or not (
+                        well_formed(name)
+                        or well_formed(modifier)
+                        or (name[0] in FUNCTION_CHARS and _dictionary_prefix(name))
+                    )
+                ):
                     continue
                 parts = pos_pattern(name)
-                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts)
+                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts) or dated != name  # 2014-2017年战略计划
                 joined = any(w in ("和", "及", "与") for w, _ in parts)
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
-                    names.append(dated)
+                    names.append(_about_title(clause[:end], dated))
     return names
 
 
@@ -617,19 +796,37 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
         if name.endswith("政府") or name in INSTITUTIONAL_HEADS:
             continue  # a government's organs are the State's (苏丹政府|武装团体 is two things); 理事会 is no name
         for m in re.finditer(re.escape(name), text):
+            if _known_left_edge(text[: m.end()], name, known) != name:
+                continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
             words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
             organ = ""
             for j in range(1, min(3, len(words)) + 1):
                 candidate = "".join(w for w, _ in words[:j])
-                if candidate in known or (
-                    j >= 2
-                    and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
-                    and words[0][1].startswith(NOMINAL_TAGS + ("v",))
-                ):  # not 高级别政治论坛|会议: a meeting of the forum
+                if (
+                    (candidate in known and not _descriptive(candidate, strict=False))  # not 项目厅|致力于
+                    or (
+                        j >= 2
+                        and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
+                        and words[0][1].startswith(NOMINAL_TAGS + ("v",))
+                    )  # not 高级别政治论坛|会议: a meeting of the forum
+                    or (
+                        _is_head(*words[j - 1], OFFICES)
+                        and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
+                    )  # 粮农组织|总干事, 环境署|执行主任
+                ):
                     organ = candidate
-            if len(organ) >= 2 and words[0][0] not in DETERMINERS and not _NUMBERED.search(organ):
+            if (
+                len(organ) >= 2
+                and words[0][0] not in DETERMINERS
+                and not _NUMBERED.search(organ)
+                and not any(t.startswith("u") for _, t in pos_pattern(organ))  # 国际法庭|建立的伙伴关系: a clause
+            ):
                 found.append((name, organ))
     return found
+
+
+def _is_office(organ: str) -> bool:
+    return _is_head(*pos_pattern(organ)[-1], OFFICES)
 
 
 def _place_first(text: str, name: str) -> str:
@@ -680,27 +877,82 @@ def _is_head(word: str, tag: str, heads: set[str]) -> bool:
     )
 
 
+def _about_title(text: str, name: str) -> str:
+    """A name written after a clause that opens on 关于 ("on", "concerning") and closes on 的 is a title of that form:
+    关于在国际贸易中对某些危险化学品和农药采取事先知情同意程序的|鹿特丹公约."""
+    before = text[: len(text) - len(name)]
+    if not before.endswith("的"):
+        return name
+    start = before.rfind("关于")
+    if start == -1 or len(before) - start > 60 or (start > 0 and before[start - 1] not in '《“"的在和及与'):
+        return name
+    inside = before[start + 2 : -1]
+    if "的" in inside or not inside:
+        return name
+    return text[start:]
+
+
+def _known_after_verb(name: str, known: set[str]) -> str:
+    """秘书|遵守|缔约方大会 → 缔约方大会, 后|继续发扬|伙伴关系 → 伙伴关系: a name that is no known term, whose words after
+    a verb or an idiom are one, is that term after a predicate."""
+    if name in known:
+        return name
+    words = pos_pattern(name)
+    start = len(name)
+    for word, tag in reversed(words[1:]):
+        start -= len(word)
+        if tag in ("v", "i", "l") or word == "的":
+            after = name[start + len(word) :]
+            return after if after in known else name
+    return name
+
+
 def _known_left_edge(text: str, name: str, known: set[str]) -> str:
-    """Move the left edge back to the start of a known term it cuts (可|持续发展议程 → 可持续发展议程)."""
+    """Move the left edge back to the start of a known term it cuts (可|持续发展议程 → 可持续发展议程), or of a name the
+    dictionary lists (不扩散|核武器条约… → 不扩散核武器条约…: CC-CEDICT's entries of four characters or more are
+    lexicalised names and phrases, not words jieba may have cut differently)."""
     start = len(text) - len(name)
     for term in known:
         i = text.rfind(term, 0, start + len(term) - 1)
         if i != -1 and i < start < i + len(term):
             return text[i:]
+    for i in range(max(0, start - 8), start):
+        if not re.search(r"[^\u4e00-\u9fff]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
+            return text[i:]
     return name
 
 
+def _dictionary_prefix(text: str, at_least: int = 4) -> bool:
+    """Whether ``text`` starts on an entry of CC-CEDICT of four characters or more (and ``at_least``), not a verb and its
+    object (召开会议): a name or phrase the dictionary lists as one (不扩散核武器条约)."""
+    return any(
+        (senses := cedict.senses(text[:end]))
+        and not any(sense.startswith("to ") for sense in senses)
+        and not _verb_first(pos_pattern(text[:end]))
+        for end in range(max(at_least, 4), len(text) + 1)
+    )
+
+
 def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
-    """非政府组织和民间社会 → 民间社会: at a conjunction whose two sides are each a name, keep the right one."""
+    """非政府组织和民间社会 → 民间社会: at a conjunction whose two sides are each a name, keep the right one.  A right
+    side that starts on a body jieba's lexicon knows by name is one whatever the left is (环境署执行主任和|粮农组织,
+    …缔约方大会和|联合国大会): a conjunction does not join a word to the inside of a proper name."""
     words = pos_pattern(name)
     for i, (word, _) in enumerate(words):
         if word in ("和", "及", "与") and 0 < i < len(words) - 1:
             left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1 :])
-            left_whole = left in known or words[i - 1][0] in heads or (i == 1 and len(left) >= 3)
-            right_whole = right in known or right in heads or (words[i - 1][0] in heads and words[-1][0] in heads)
-            if left_whole and right_whole:
+            left_whole = left in known or _is_head(*words[i - 1], heads) or (i == 1 and len(left) >= 3)
+            right_whole = (
+                right in known or right in heads or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
+            )
+            if (left_whole and right_whole) or _proper_start(words[i + 1 :]):
                 return _second_of_two(right, heads, known)
     return name
+
+
+def _proper_start(words: tuple[tuple[str, str], ...]) -> bool:
+    """Words that start on a body jieba's lexicon knows by name (粮农组织, 联合国|大会, 欧洲联盟)."""
+    return bool(words) and words[0][1] == "nt"
 
 
 def _with_years(text: str, start: int, name: str) -> str:
