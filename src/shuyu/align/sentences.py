@@ -387,7 +387,7 @@ def align_many(
         if learned or skip != model.skip:
             model = replace(model, skip=skip)
             path = _search(taught, model)
-        path = _detach_orphans(taught, model, path)
+        path = _detach_orphans(taught, model, _refine(taught, model, path))
         # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
         results[k] = [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
     progress(len(passes), len(passes))
@@ -567,6 +567,48 @@ def _exact_score(f: _Features, model: _Model, bead) -> float:
         return model.skip * (i1 - i0 + j1 - j0)
     lex, length = _bead_terms_exact(f, model, i0, i1, j0, j1)
     return LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(i1 - i0, j1 - j0)]
+
+
+def _refine(f: _Features, model: _Model, path):
+    """Second look at each two adjacent beads: their joint stretch split again into two beads, by exact scores that
+    sum each sentence's own coverage (``_sentence_score``).  A bead's share is pooled over its sentences, so a short
+    sentence barely moves it and would follow the weaker of two neighbours; here it follows its own evidence."""
+    path = list(path)
+    for k in range(len(path) - 1):
+        (i0, _, j0, _), (_, i2, _, j2) = path[k], path[k + 1]
+        if any(i1 == i0 or j1 == j0 for i0, i1, j0, j1 in path[k : k + 2]):
+            continue
+        splits = [
+            ((i0, i, j0, j), (i, i2, j, j2))
+            for i in range(i0 + 1, i2)
+            for j in range(j0 + 1, j2)
+            if (i - i0, j - j0) in PRIOR and (i2 - i, j2 - j) in PRIOR
+        ]
+        if len(splits) > 1:
+            path[k : k + 2] = max(splits, key=lambda beads: sum(_sentence_score(f, model, b) for b in beads))
+    return path
+
+
+def _sentence_score(f: _Features, model: _Model, bead) -> float:
+    """A bead's score with the lexical evidence summed over its sentences: for each, the share of its content its
+    counterpart in the bead translates (half for a sentence without content), less the baseline; for comparing
+    partitions of a stretch into as many beads (a sum of pooled shares would count short sentences for little)."""
+    i0, i1, j0, j1 = bead
+    zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
+    shares = []
+    for j in range(j0, j1):
+        ids = f.en_ids[j]
+        shares.append(sum(sid in zh_ids for sid in ids) / len(ids) if ids else 0.5)
+    en_ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
+    for i in range(i0, i1):
+        masks, bits = f.zh_masks[i], 0
+        for sid in en_ids & masks.keys():
+            bits |= masks[sid]
+        count = f.zh_count[i]
+        shares.append(min(bits.bit_count() / count, 1.0) if count else 0.5)
+    lexical = LEX_WEIGHT * sum(share - LEX_BASELINE for share in shares) / 2
+    length = _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
+    return lexical + float(length) + PRIOR[(i1 - i0, j1 - j0)]
 
 
 def _detach_orphans(f: _Features, model: _Model, path):
