@@ -179,6 +179,9 @@ ZH_FUNCTION_CHARS = frozenset("的了和与及或在是为对将把被而其之�
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A Latin-script token inside Chinese text or a symbol on either side: UNESCO, COVID-19, A/RES/70/1, E/2011/77.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[/.\-][A-Za-z0-9]+)*")
+# A question is translated as a question: its mark is a token of its own on both sides.
+_QUESTION = re.compile("[?？]")
+QUESTION_KEY = "=?"
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MAX_STEMS_PER_ENTRY = 12
 
@@ -250,6 +253,9 @@ class Lexicon:
         for start, end, value in spans(text):
             sid = self.token_id("#" + value, extra)
             masks[sid] = masks.get(sid, 0) | (((1 << (end - start)) - 1) << start)
+        for m in _QUESTION.finditer(text):
+            sid = self.token_id(QUESTION_KEY, extra)
+            masks[sid] = masks.get(sid, 0) | (1 << m.start())
         for m in _LATIN.finditer(text.translate(FULLWIDTH_TO_ASCII)):
             token = m.group()
             if token.isdigit():
@@ -264,6 +270,7 @@ class Lexicon:
     def en_evidence(self, text: str, extra: dict[str, int]) -> list[int]:
         """Content stem ids of an English sentence (numbers and symbols included)."""
         ids = [self.token_id("#" + v, extra) for _, _, v in spans(text)]
+        ids += [self.token_id(QUESTION_KEY, extra)] * text.count("?")
         for token in _LATIN.findall(text):
             if not token.isalpha():  # a symbol (A/RES/70/1, COVID-19)
                 ids.append(self.token_id("=" + token.lower(), extra))
@@ -289,10 +296,11 @@ def _lemma_stem(word: str) -> str:
 
 
 def zh_content_mask(text: str) -> int:
-    """Bit mask of the characters that carry content: Chinese characters but particles, digits, Latin letters."""
+    """Bit mask of the characters that carry content: Chinese characters but particles, digits, Latin letters, and
+    question marks."""
     mask = 0
     for i, ch in enumerate(text):
-        if (is_cjk(ch) and ch not in ZH_FUNCTION_CHARS) or ch.isascii() and ch.isalnum():
+        if (is_cjk(ch) and ch not in ZH_FUNCTION_CHARS) or ch.isascii() and ch.isalnum() or ch in "?？":
             mask |= 1 << i
     return mask
 
