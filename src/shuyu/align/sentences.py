@@ -380,17 +380,31 @@ def align_many(
         model = _model(f)
         passes.append((k, zh_sents, en_sents, f, model, _search(f, model)))
     learned = _learned_lexicon(lexicon, [(f, model, zh, path) for _, zh, _, f, model, path in passes])
+    seconds = []
     for done, (k, zh_sents, en_sents, f, model, path) in enumerate(passes):
-        progress(done, len(passes))
+        progress(done, 2 * len(passes))
         taught = _with_learned(f, zh_sents, learned) if learned else f
         skip = _skip_score(path, len(zh_sents) + len(en_sents))
         if learned or skip != model.skip:
             model = replace(model, skip=skip)
             path = _search(taught, model)
+        seconds.append((k, zh_sents, en_sents, f, taught, model, path))
+    # The second alignment, judged with what the first taught, teaches what the first was too unsure to (names
+    # met in beads that only the learned words made confident); the third pass aligns with both.
+    again = _learned_lexicon(
+        lexicon, [(taught, model, zh, path) for _, zh, _, _, taught, model, path in seconds], model_one=False
+    )
+    for word, ids in learned.items():
+        again.setdefault(word, set()).update(ids)
+    for done, (k, zh_sents, en_sents, f, taught, model, path) in enumerate(seconds):
+        progress(len(passes) + done, 2 * len(passes))
+        if again != learned:
+            taught = _with_learned(f, zh_sents, again)
+            path = _search(taught, model)
         path = _detach_orphans(taught, model, _refine(taught, model, path))
         # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
         results[k] = [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
-    progress(len(passes), len(passes))
+    progress(2 * len(passes), 2 * len(passes))
     return results
 
 
@@ -414,7 +428,7 @@ def _search(f: _Features, model: _Model):
         width *= 2
 
 
-def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
+def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dict[str, set[int]]:
     """Word translations taught by the confident beads of first alignments of ``documents`` (features, model,
     Chinese sentences, path), pooled, only when there are LEARN_MIN_BEADS of them (fewer are no sample to learn from):
 
@@ -437,7 +451,8 @@ def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
     known = len(lexicon.stem_ids)
     zh_count: Counter[str] = Counter()
     en_count: Counter[int] = Counter()
-    joint: Counter[tuple[str, int]] = Counter()
+    joint_keys = []  # (word's token id) × vocabulary + English id, once per bead that holds both
+    vocabulary = max(f.vocabulary for f, _, _ in beads)
     names: dict[int, list[int]] = {}  # English id the dictionary lacks → the beads (indexes in texts) that hold it
     texts = []
     token_ids: dict[str, int] = {}
@@ -456,7 +471,8 @@ def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
         ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
         zh_count.update(words)
         en_count.update(ids)
-        joint.update((w, sid) for w in words for sid in ids)
+        word_ids = np.array([token_ids[w] for w in words], dtype=np.int64)
+        joint_keys.append((word_ids[:, None] * vocabulary + np.array(list(ids), dtype=np.int64)[None, :]).ravel())
         for sid in ids:
             if sid >= known and sid not in f.numbers:
                 names.setdefault(sid, []).append(len(texts) - 1)
@@ -471,13 +487,18 @@ def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
         automaton = ahocorasick_rs.AhoCorasick(runs)
         for text, words in texts:
             zh_count.update({runs[k] for k, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)} - words)
+    keys, counts = np.unique(np.concatenate(joint_keys), return_counts=True)
+    words = list(token_ids)
+    joint = {
+        (words[key // vocabulary], key % vocabulary): count
+        for key, count in zip(keys[counts >= LEARN_MIN_COUNT].tolist(), counts[counts >= LEARN_MIN_COUNT].tolist())
+    }
     for pairs in (joint, name_joint):
         for (word, sid), count in pairs.items():
             if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
                 if sid not in lexicon.entries.get(word, ()):
                     learned.setdefault(word, set()).add(sid)
-    words = list(token_ids)
-    for token, sid in _mutual_translations(bitext):
+    for token, sid in _mutual_translations(bitext) if model_one else ():
         if sid not in lexicon.entries.get(words[token], ()):
             learned.setdefault(words[token], set()).add(sid)
     return learned
