@@ -33,7 +33,9 @@ from shuyu.text.cedict import entries as cedict_entries
 from shuyu.text.numbers import spans
 from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 
-# Function words: no evidence of a translation either way.
+# Function words: no evidence of a translation either way.  Prepositions of time and place (before, after, above,
+# below, under, between, during) are not among them: Chinese says them with words of their own (以前, 以后, 上面,
+# 下面, 之间, 期间) that CC-CEDICT translates.
 EN_STOPWORDS = frozenset(
     [
         "a",
@@ -148,19 +150,12 @@ EN_STOPWORDS = frozenset(
         "only",
         "about",
         "against",
-        "between",
         "through",
-        "during",
-        "before",
-        "after",
-        "above",
-        "below",
         "up",
         "down",
         "out",
         "off",
         "over",
-        "under",
         "again",
         "further",
         "once",
@@ -305,7 +300,7 @@ def zh_content_mask(text: str) -> int:
     return mask
 
 
-_CACHE_FORMAT = 2  # bump when the parsed form changes
+_CACHE_FORMAT = 3  # bump when the parsed form changes (3: prepositions of time and place are content words)
 
 
 @functools.cache
