@@ -33,9 +33,10 @@ from shuyu.text.cedict import entries as cedict_entries
 from shuyu.text.numbers import spans
 from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
 
-# Function words: no evidence of a translation either way.  Prepositions of time and place (before, after, above,
-# below, under, between, during) are not among them: Chinese says them with words of their own (以前, 以后, 上面,
-# 下面, 之间, 期间) that CC-CEDICT translates.
+# Function words: no evidence of a translation either way.  Before, after, above and below are not among them:
+# Chinese says them with words of their own (以前, 以后, 上面, 下面) that CC-CEDICT translates.  "under" and "between"
+# stay: as content words they gave unrelated SDG targets enough chance matches to pass a mismatched pair for a
+# doubtful translation.
 EN_STOPWORDS = frozenset(
     [
         "a",
@@ -150,7 +151,10 @@ EN_STOPWORDS = frozenset(
         "only",
         "about",
         "against",
+        "under",
+        "between",
         "through",
+        "during",
         "up",
         "down",
         "out",
@@ -300,7 +304,7 @@ def zh_content_mask(text: str) -> int:
     return mask
 
 
-_CACHE_FORMAT = 3  # bump when the parsed form changes (3: prepositions of time and place are content words)
+_CACHE_FORMAT = 3  # bump when the parsed form changes (3: before, after, above, below are content words)
 
 
 @functools.cache
