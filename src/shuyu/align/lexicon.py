@@ -31,7 +31,7 @@ from shuyu.fileio import atomic_write_bytes
 from shuyu.text.cedict import data_file as cedict_file
 from shuyu.text.cedict import entries as cedict_entries
 from shuyu.text.numbers import spans
-from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
+from shuyu.text.zh import CJK, FULLWIDTH_TO_ASCII, is_cjk
 
 # Function words: no evidence of a translation either way.  Before, after, above and below are not among them:
 # Chinese says them with words of their own (以前, 以后, 上面, 下面) that CC-CEDICT translates.  "under" and "between"
@@ -297,11 +297,13 @@ def _lemma_stem(word: str) -> str:
 def zh_content_mask(text: str) -> int:
     """Bit mask of the characters that carry content: Chinese characters but particles, digits, Latin letters, and
     question marks."""
-    mask = 0
-    for i, ch in enumerate(text):
-        if (is_cjk(ch) and ch not in ZH_FUNCTION_CHARS) or ch.isascii() and ch.isalnum() or ch in "?？":
-            mask |= 1 << i
-    return mask
+    # Each content character becomes "1" (digits included, so a "1" left is content), everything else "0".
+    bits = _NOT_ONE.sub("0", _CONTENT.sub("1", text))
+    return int(bits[::-1], 2) if bits else 0
+
+
+_CONTENT = re.compile(f"(?![{''.join(sorted(ZH_FUNCTION_CHARS))}])[{CJK}A-Za-z0-9?？]")
+_NOT_ONE = re.compile("[^1]")
 
 
 _CACHE_FORMAT = 3  # bump when the parsed form changes (3: before, after, above, below are content words)

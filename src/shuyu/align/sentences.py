@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 import ahocorasick_rs
+import numba
 import numpy as np
 import rjieba
 from scipy import sparse
@@ -48,7 +49,7 @@ from scipy import sparse
 from shuyu.align.anchors import longest_chain
 from shuyu.align.lexicon import ZH_FUNCTION_CHARS, Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
-from shuyu.text.zh import CJK, is_cjk
+from shuyu.text.zh import CJK
 
 UN_LENGTH_RATIO = 3.19  # English / Chinese non-space characters, un-devset-zh-en (3,054 pairs)
 UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
@@ -75,6 +76,7 @@ MODEL_ONE_ITERATIONS = 5  # EM iterations of IBM model 1 over the confident bead
 NAME_MAX_CHARS = 4  # the longest run of Chinese characters tried as the rendering of a name the dictionary lacks
 MIN_BAND = 24
 _CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
+_CJK_WORD = re.compile(f"[{CJK}]+")
 MAX_BEAD = 4
 ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
 
@@ -282,8 +284,37 @@ def _rare_word_anchors(f: _Features) -> list[tuple[int, int]]:
 
 
 _STEPS = tuple(bead for bead in BEADS if bead != (0, 1))  # 0–1 beads stay within a row: solved apart
-_ROW_STEP = np.array([a for a, _ in _STEPS])
+_ROW_STEP = np.array([a for a, _ in _STEPS], dtype=np.int64)
 _COL_STEP = np.array([b for _, b in _STEPS])
+
+
+@numba.njit(cache=True)
+def _recurrence(score, back, bead_score, prev_col, r0, r1, row_step, skip, skip_type):  # pragma: no cover - compiled
+    """Rows r0..r1-1 of the DP: the best bead (index into the steps) ending at each cell, then 0–1 beads within the
+    row (best[c] = max(best[c], best[c-1] + skip), a running maximum)."""
+    cells = score.shape[1]
+    best = np.empty(cells)
+    kind = np.empty(cells, dtype=np.int8)
+    for i in range(r0, r1):
+        k = i - r0
+        for c in range(cells):
+            top, choice = -np.inf, -1
+            if i == 0:
+                top = 0.0 if c == 0 else -np.inf
+            else:
+                for t in range(len(row_step)):
+                    value = score[max(i - row_step[t], 0), prev_col[t, k, c]] + bead_score[t, k, c]
+                    if value > top:
+                        top, choice = value, t
+            best[c], kind[c] = top, choice
+        running = -np.inf
+        for c in range(cells):
+            running = max(running, best[c] - c * skip)
+            chained = running + c * skip
+            if chained > best[c] + 1e-9:
+                best[c], kind[c] = chained, skip_type
+        score[i] = best
+        back[i] = kind
 
 
 def _dp(f: _Features, model: _Model, width: int):
@@ -297,7 +328,6 @@ def _dp(f: _Features, model: _Model, width: int):
     back = np.full((n + 1, cells), -1, dtype=np.int8)
     offsets = np.arange(cells)
     skip_type = BEADS.index((0, 1))
-    chain = offsets * model.skip
     for r0 in range(0, n + 1, ROW_CHUNK):
         r1 = min(r0 + ROW_CHUNK, n + 1)
         rows = np.broadcast_to(np.arange(r0, r1)[:, None], (r1 - r0, cells))
@@ -309,23 +339,7 @@ def _dp(f: _Features, model: _Model, width: int):
         reachable = inside[None] & (prev_col >= 0) & (prev_col < cells)
         bead_score = np.where(reachable, bead_score, -np.inf)
         prev_col = np.clip(prev_col, 0, cells - 1)
-        for i in range(r0, r1):
-            if i == 0:
-                best = np.where(offsets == 0, 0.0, -np.inf)
-                kind = np.full(cells, -1, dtype=np.int8)
-            else:
-                k = i - r0
-                prev_rows = np.clip(i - _ROW_STEP, 0, None)
-                cand = score[prev_rows[:, None], prev_col[:, k]] + bead_score[:, k]
-                kind = cand.argmax(axis=0).astype(np.int8)
-                best = cand[kind, offsets]
-                kind[best == -np.inf] = -1
-            # 0–1 beads: best[c] = max(best[c], best[c-1] + skip), solved with a running maximum.
-            chained = np.maximum.accumulate(best - chain) + chain
-            skipped = chained > best + 1e-9
-            best = np.where(skipped, chained, best)
-            kind = np.where(skipped, skip_type, kind).astype(np.int8)
-            score[i], back[i] = best, kind
+        _recurrence(score, back, bead_score, prev_col, r0, r1, _ROW_STEP, model.skip, skip_type)
     path, i, j, touched = [], n, m, False
     while i > 0 or j > 0:
         c = j - lo[i]
@@ -403,7 +417,8 @@ def align_many(
             path = _search(taught, model)
         path = _detach_orphans(taught, model, _refine(taught, model, path))
         # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
-        results[k] = [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
+        confidences = _confidences(f, model, path)
+        results[k] = [_pair(zh_sents, en_sents, bead, c) for bead, c in zip(path, confidences, strict=True)]
     progress(2 * len(passes), 2 * len(passes))
     return results
 
@@ -440,10 +455,8 @@ def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dic
     beads = [
         (f, zh_sents, bead)
         for f, model, zh_sents, path in documents
-        for bead in path
-        if bead[1] > bead[0]
-        and bead[3] > bead[2]
-        and bead_confidence(*_bead_terms_exact(f, model, *bead)) >= LEARN_CONFIDENCE
+        for bead, confidence in zip(path, _confidences(f, model, path), strict=True)
+        if confidence >= LEARN_CONFIDENCE
     ]
     learned: dict[str, set[int]] = {}
     if len(beads) < LEARN_MIN_BEADS:
@@ -459,7 +472,7 @@ def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dic
     bitext = []
     for f, zh_sents, (i0, i1, j0, j1) in beads:
         text = "\n".join(zh_sents[i0:i1])
-        tokens = [w for w in rjieba.cut(text) if all(map(is_cjk, w)) and w not in ZH_FUNCTION_CHARS]
+        tokens = [w for w in rjieba.cut(text) if _CJK_WORD.fullmatch(w) and w not in ZH_FUNCTION_CHARS]
         bitext.append(
             (
                 np.array([token_ids.setdefault(w, len(token_ids)) for w in tokens], dtype=np.int64),
@@ -477,9 +490,13 @@ def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dic
             if sid >= known and sid not in f.numbers:
                 names.setdefault(sid, []).append(len(texts) - 1)
     name_joint: dict[tuple[str, int], int] = {}
+    bead_runs: dict[int, set[str]] = {}  # the runs of the beads that hold a name, once each
     for sid, where in names.items():
         if len(where) >= LEARN_MIN_COUNT:
-            runs = Counter(run for k in where for run in _character_runs(texts[k][0]) - texts[k][1])
+            for k in where:
+                if k not in bead_runs:
+                    bead_runs[k] = _character_runs(texts[k][0]) - texts[k][1]
+            runs = Counter(run for k in where for run in bead_runs[k])
             name_joint.update({(run, sid): count for run, count in runs.items() if count >= LEARN_MIN_COUNT})
     # The number of confident beads holding each run that meets a name often enough (for its Dice coefficient).
     runs = list({run for run, _ in name_joint})
@@ -582,12 +599,16 @@ def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]
     return replace(f, zh_masks=zh_masks)
 
 
-def _exact_score(f: _Features, model: _Model, bead) -> float:
-    i0, i1, j0, j1 = bead
-    if i1 == i0 or j1 == j0:
-        return model.skip * (i1 - i0 + j1 - j0)
-    lex, length = _bead_terms_exact(f, model, i0, i1, j0, j1)
-    return LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(i1 - i0, j1 - j0)]
+def _exact_scores(f: _Features, model: _Model, beads) -> list[float]:
+    """The DP's score of each bead, without its per-pair approximation."""
+    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
+    result = [model.skip * (i1 - i0 + j1 - j0) for i0, i1, j0, j1 in beads]
+    if both:
+        lex, length = _terms_exact(f, model, [beads[k] for k in both])
+        prior = np.array([PRIOR[(beads[k][1] - beads[k][0], beads[k][3] - beads[k][2])] for k in both])
+        for k, value in zip(both, (LEX_WEIGHT * (lex - LEX_BASELINE) + length + prior).tolist(), strict=True):
+            result[k] = value
+    return result
 
 
 def _refine(f: _Features, model: _Model, path):
@@ -634,7 +655,7 @@ def _sentence_score(f: _Features, model: _Model, bead) -> float:
 
 def _detach_orphans(f: _Features, model: _Model, path):
     """Second look at merges with exact scores: a first or last sentence that only rides along is left unaligned."""
-    result = []
+    choices = []
     for bead in path:
         i0, i1, j0, j1 = bead
         options = [[bead]]
@@ -642,36 +663,49 @@ def _detach_orphans(f: _Features, model: _Model, path):
             options += [[(i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)], [(i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)]]
         if j1 - j0 >= 2 and i1 > i0:
             options += [[(i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)], [(i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)]]
-        result += max(options, key=lambda beads: sum(_exact_score(f, model, b) for b in beads))
-    return result
+        choices.append(options)
+    beads = [b for options in choices if len(options) > 1 for beads in options for b in beads]
+    score = dict(zip(beads, _exact_scores(f, model, beads), strict=True)) if beads else {}
+    return [b for options in choices for b in max(options, key=lambda beads: sum(score.get(b, 0.0) for b in beads))]
 
 
-def _pair(f: _Features, model: _Model, zh_sents: list[str], en_sents: list[str], bead) -> SentencePair:
+def _pair(zh_sents: list[str], en_sents: list[str], bead, confidence: float) -> SentencePair:
     i0, i1, j0, j1 = bead
-    confidence = 0.0
-    if i1 > i0 and j1 > j0:
-        confidence = bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1))
     return SentencePair(
         tuple(range(i0, i1)), tuple(range(j0, j1)), "".join(zh_sents[i0:i1]), " ".join(en_sents[j0:j1]), confidence
     )
 
 
-def _bead_terms_exact(f: _Features, model: _Model, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
-    """The bead's lexical share and length log-likelihood, without the DP's per-pair approximation."""
-    zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
-    en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
-    en_set = set(en_ids)
-    en_hit = sum(1 for sid in en_ids if sid in zh_ids)
-    zh_hit = 0
-    for i in range(i0, i1):
-        masks, bits = f.zh_masks[i], 0
-        for sid in en_set:
-            bits |= masks.get(sid, 0)
-        zh_hit += bits.bit_count()
+def _terms_exact(f: _Features, model: _Model, beads) -> tuple[np.ndarray, np.ndarray]:
+    """The lexical share and length log-likelihood of each bead (both sides non-empty), without the DP's per-pair
+    approximation."""
+    counts = np.zeros((len(beads), 3))
+    for k, (i0, i1, j0, j1) in enumerate(beads):
+        zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
+        en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
+        en_set = set(en_ids)
+        zh_hit = 0
+        for i in range(i0, i1):
+            masks, bits = f.zh_masks[i], 0
+            for sid in en_set & masks.keys():
+                bits |= masks[sid]
+            zh_hit += bits.bit_count()
+        counts[k] = sum(1 for sid in en_ids if sid in zh_ids), len(en_ids), zh_hit
+    i0, i1, j0, j1 = np.array(beads, dtype=np.int64).reshape(-1, 4).T
     zh_n = f.zh_count_cum[i1] - f.zh_count_cum[i0]
-    lex = float(_lexical(np.float64(en_hit), np.float64(len(en_ids)), np.float64(zh_hit), np.float64(zh_n)))
-    length = float(_length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model))
-    return lex, length
+    lex = _lexical(counts[:, 0], counts[:, 1], counts[:, 2], zh_n)
+    return lex, _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
+
+
+def _confidences(f: _Features, model: _Model, beads) -> list[float]:
+    """``bead_confidence`` of each bead; 0 for a bead with an empty side."""
+    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
+    result = [0.0] * len(beads)
+    if both:
+        lex, length = _terms_exact(f, model, [beads[k] for k in both])
+        for k, value in zip(both, map(bead_confidence, lex.tolist(), length.tolist()), strict=True):
+            result[k] = value
+    return result
 
 
 def bead_confidence(lex: float, length_log: float) -> float:
