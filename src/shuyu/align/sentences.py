@@ -16,11 +16,19 @@ unaligned (1–0, 0–1).  Its score adds
   that figure when the documents are short (3.28 on the Bible);
 - a prior per bead shape, so that evidence must pay for a merge.
 
-Two passes: the first alignment's confident beads teach word pairs the
+Three passes: the first alignment's confident beads teach word pairs the
 dictionary lacks (names, spellings, renderings: by Dice coefficient, and by
 IBM model 1 in both directions), and the share of sentences it left
 unaligned re-prices a skip (one Viterbi re-estimation step of that prior,
-smoothed towards the UN figure); the second pass aligns with both.
+smoothed towards the UN figure); the second pass aligns with both.  Its
+confident beads, judged with what the first taught, teach again (names met
+only in beads the learned words made confident: 希伯仑 → Hebron), and the
+third pass aligns with all of it.
+
+Then each two adjacent beads are split again, exactly, by a score that sums
+each sentence's own coverage: the DP's share is pooled over a bead, so a short
+sentence at a boundary would otherwise follow whichever neighbour it dents
+least, not the one its words translate (``_refine``).
 
 Only the cells within a band are scored: around a centre line through the
 sentence pairs that share a word found once on each side (longest chain in
@@ -28,7 +36,8 @@ order), advancing with cumulative length in between.  A best path that touches
 the band's edge is searched again in a band twice as wide.  Time and memory
 are O((n + m) × band); the score of a merged bead is built from per-pair word
 overlaps (sparse products over the band), the exact figure being recomputed
-for the chosen beads' confidence.
+for the chosen beads' confidence; the recurrence over the rows is compiled
+(numba).
 """
 
 from __future__ import annotations
@@ -444,14 +453,15 @@ def _search(f: _Features, model: _Model):
 
 
 def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dict[str, set[int]]:
-    """Word translations taught by the confident beads of first alignments of ``documents`` (features, model,
-    Chinese sentences, path), pooled, only when there are LEARN_MIN_BEADS of them (fewer are no sample to learn from):
+    """Word translations taught by the confident beads of alignments of ``documents`` (features, model, Chinese
+    sentences, path), pooled, only when there are LEARN_MIN_BEADS of them (fewer are no sample to learn from):
 
     - Chinese words (jieba) and English lemma ids that meet in at least LEARN_MIN_COUNT beads with a Dice coefficient
       of LEARN_MIN_DICE (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron);
     - the same for an English word the dictionary lacks (a name) and any run of Chinese characters, since jieba cuts
       unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带);
-    - the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``)."""
+    - with ``model_one``, the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``;
+      the costliest part, and learning again from a later alignment gained nothing by it on the Bible)."""
     beads = [
         (f, zh_sents, bead)
         for f, model, zh_sents, path in documents
