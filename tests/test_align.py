@@ -17,6 +17,7 @@ from shuyu.align import (
     to_tsv,
 )
 from shuyu.align.anchors import anchor_pairs, number_key
+from shuyu.align.lexicon import cedict
 from shuyu.errors import InputError
 from shuyu.model.bitext import LOW_CONFIDENCE
 from shuyu.text.numbers import spans
@@ -215,3 +216,33 @@ def test_corpus_paragraphs_keep_their_numbers_as_anchors(numbered):
     assert _beads(pairs) == [((k,), (k,)) for k in range(6)]
     assert [p.paragraph for p in pairs] == [t.split(" ", 1)[0] for t in zh[:6]]
     assert pairs[0].zh == zh[0] and pairs[0].en == en[0]
+
+
+def _bible(zh_lines: slice, en_lines: slice) -> tuple[list[str], list[str]]:
+    zh = (FIXTURES / "bible_excerpt.zh.txt").read_text(encoding="utf-8").splitlines()
+    en = (FIXTURES / "bible_excerpt.en.txt").read_text(encoding="utf-8").splitlines()
+    return zh[zh_lines], en[en_lines]
+
+
+def test_a_short_sentence_goes_with_the_sentence_its_words_translate():
+    """于是把他赶出去了 ("So he drove out the man") opens the second English sentence; 百姓没有水喝 ("there was no
+    water for the people to drink") closes the first.  Each joins the bead holding its own words, not the neighbour
+    whose pooled share it would dent the least."""
+    zh, en = _bible(slice(0, 3), slice(0, 2))
+    assert _beads(align_sentences(zh, en)) == [((0,), (0,)), ((1, 2), (1,))]
+    zh, en = _bible(slice(3, 8), slice(2, 5))
+    assert _beads(align_sentences(zh, en))[:2] == [((0, 1), (0,)), ((2,), (1,))]
+
+
+def test_a_question_mark_is_evidence_on_both_sides():
+    en = ["And the angel of God called to Hagar out of heaven, and said unto her, What aileth thee, Hagar?"]
+    question = align_sentences(["神的使者从天上呼叫夏甲说，夏甲，你为何这样呢？"], en)[0]
+    statement = align_sentences(["神的使者从天上呼叫夏甲说，夏甲，你为何这样呢。"], en)[0]
+    assert question.confidence > statement.confidence
+
+
+def test_prepositions_of_time_and_place_are_evidence():
+    lexicon, extra = cedict(), {}
+    for zh, en in (("以前", "before"), ("以后", "after"), ("上面", "above"), ("下面", "below")):
+        assert set(lexicon.zh_evidence(zh, extra)) & set(lexicon.en_evidence(en, extra)), en
+    assert lexicon.en_evidence("of the", extra) == []

@@ -31,9 +31,12 @@ from shuyu.fileio import atomic_write_bytes
 from shuyu.text.cedict import data_file as cedict_file
 from shuyu.text.cedict import entries as cedict_entries
 from shuyu.text.numbers import spans
-from shuyu.text.zh import FULLWIDTH_TO_ASCII, is_cjk
+from shuyu.text.zh import CJK, FULLWIDTH_TO_ASCII, is_cjk
 
-# Function words: no evidence of a translation either way.
+# Function words: no evidence of a translation either way.  Before, after, above and below are not among them:
+# Chinese says them with words of their own (以前, 以后, 上面, 下面) that CC-CEDICT translates.  "under" and "between"
+# stay: as content words they gave unrelated SDG targets enough chance matches to pass a mismatched pair for a
+# doubtful translation.
 EN_STOPWORDS = frozenset(
     [
         "a",
@@ -148,19 +151,15 @@ EN_STOPWORDS = frozenset(
         "only",
         "about",
         "against",
+        "under",
         "between",
         "through",
         "during",
-        "before",
-        "after",
-        "above",
-        "below",
         "up",
         "down",
         "out",
         "off",
         "over",
-        "under",
         "again",
         "further",
         "once",
@@ -179,6 +178,9 @@ ZH_FUNCTION_CHARS = frozenset("的了和与及或在是为对将把被而其之�
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A Latin-script token inside Chinese text or a symbol on either side: UNESCO, COVID-19, A/RES/70/1, E/2011/77.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[/.\-][A-Za-z0-9]+)*")
+# A question is translated as a question: its mark is a token of its own on both sides.
+_QUESTION = re.compile("[?？]")
+QUESTION_KEY = "=?"
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MAX_STEMS_PER_ENTRY = 12
 
@@ -250,6 +252,9 @@ class Lexicon:
         for start, end, value in spans(text):
             sid = self.token_id("#" + value, extra)
             masks[sid] = masks.get(sid, 0) | (((1 << (end - start)) - 1) << start)
+        for m in _QUESTION.finditer(text):
+            sid = self.token_id(QUESTION_KEY, extra)
+            masks[sid] = masks.get(sid, 0) | (1 << m.start())
         for m in _LATIN.finditer(text.translate(FULLWIDTH_TO_ASCII)):
             token = m.group()
             if token.isdigit():
@@ -264,6 +269,7 @@ class Lexicon:
     def en_evidence(self, text: str, extra: dict[str, int]) -> list[int]:
         """Content stem ids of an English sentence (numbers and symbols included)."""
         ids = [self.token_id("#" + v, extra) for _, _, v in spans(text)]
+        ids += [self.token_id(QUESTION_KEY, extra)] * text.count("?")
         for token in _LATIN.findall(text):
             if not token.isalpha():  # a symbol (A/RES/70/1, COVID-19)
                 ids.append(self.token_id("=" + token.lower(), extra))
@@ -289,15 +295,18 @@ def _lemma_stem(word: str) -> str:
 
 
 def zh_content_mask(text: str) -> int:
-    """Bit mask of the characters that carry content: Chinese characters but particles, digits, Latin letters."""
-    mask = 0
-    for i, ch in enumerate(text):
-        if (is_cjk(ch) and ch not in ZH_FUNCTION_CHARS) or ch.isascii() and ch.isalnum():
-            mask |= 1 << i
-    return mask
+    """Bit mask of the characters that carry content: Chinese characters but particles, digits, Latin letters, and
+    question marks."""
+    # Each content character becomes "1" (digits included, so a "1" left is content), everything else "0".
+    bits = _NOT_ONE.sub("0", _CONTENT.sub("1", text))
+    return int(bits[::-1], 2) if bits else 0
 
 
-_CACHE_FORMAT = 2  # bump when the parsed form changes
+_CONTENT = re.compile(f"(?![{''.join(sorted(ZH_FUNCTION_CHARS))}])[{CJK}A-Za-z0-9?？]")
+_NOT_ONE = re.compile("[^1]")
+
+
+_CACHE_FORMAT = 3  # bump when the parsed form changes (3: before, after, above, below are content words)
 
 
 @functools.cache

@@ -16,11 +16,19 @@ unaligned (1–0, 0–1).  Its score adds
   that figure when the documents are short (3.28 on the Bible);
 - a prior per bead shape, so that evidence must pay for a merge.
 
-Two passes: the first alignment's confident beads teach word pairs the
+Three passes: the first alignment's confident beads teach word pairs the
 dictionary lacks (names, spellings, renderings: by Dice coefficient, and by
 IBM model 1 in both directions), and the share of sentences it left
 unaligned re-prices a skip (one Viterbi re-estimation step of that prior,
-smoothed towards the UN figure); the second pass aligns with both.
+smoothed towards the UN figure); the second pass aligns with both.  Its
+confident beads, judged with what the first taught, teach again (names met
+only in beads the learned words made confident: 希伯仑 → Hebron), and the
+third pass aligns with all of it.
+
+Then each two adjacent beads are split again, exactly, by a score that sums
+each sentence's own coverage: the DP's share is pooled over a bead, so a short
+sentence at a boundary would otherwise follow whichever neighbour it dents
+least, not the one its words translate (``_refine``).
 
 Only the cells within a band are scored: around a centre line through the
 sentence pairs that share a word found once on each side (longest chain in
@@ -28,7 +36,8 @@ order), advancing with cumulative length in between.  A best path that touches
 the band's edge is searched again in a band twice as wide.  Time and memory
 are O((n + m) × band); the score of a merged bead is built from per-pair word
 overlaps (sparse products over the band), the exact figure being recomputed
-for the chosen beads' confidence.
+for the chosen beads' confidence; the recurrence over the rows is compiled
+(numba).
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 import ahocorasick_rs
+import numba
 import numpy as np
 import rjieba
 from scipy import sparse
@@ -48,7 +58,7 @@ from scipy import sparse
 from shuyu.align.anchors import longest_chain
 from shuyu.align.lexicon import ZH_FUNCTION_CHARS, Lexicon, cedict, zh_content_mask
 from shuyu.model.bitext import SentencePair
-from shuyu.text.zh import CJK, is_cjk
+from shuyu.text.zh import CJK
 
 UN_LENGTH_RATIO = 3.19  # English / Chinese non-space characters, un-devset-zh-en (3,054 pairs)
 UN_LENGTH_VARIANCE = 17.3  # Gale–Church s², per Chinese character, same data
@@ -75,6 +85,7 @@ MODEL_ONE_ITERATIONS = 5  # EM iterations of IBM model 1 over the confident bead
 NAME_MAX_CHARS = 4  # the longest run of Chinese characters tried as the rendering of a name the dictionary lacks
 MIN_BAND = 24
 _CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
+_CJK_WORD = re.compile(f"[{CJK}]+")
 MAX_BEAD = 4
 ROW_CHUNK = 256  # node rows whose bead scores are computed at once (bounds the working memory)
 
@@ -282,8 +293,37 @@ def _rare_word_anchors(f: _Features) -> list[tuple[int, int]]:
 
 
 _STEPS = tuple(bead for bead in BEADS if bead != (0, 1))  # 0–1 beads stay within a row: solved apart
-_ROW_STEP = np.array([a for a, _ in _STEPS])
+_ROW_STEP = np.array([a for a, _ in _STEPS], dtype=np.int64)
 _COL_STEP = np.array([b for _, b in _STEPS])
+
+
+@numba.njit(cache=True)
+def _recurrence(score, back, bead_score, prev_col, r0, r1, row_step, skip, skip_type):  # pragma: no cover - compiled
+    """Rows r0..r1-1 of the DP: the best bead (index into the steps) ending at each cell, then 0–1 beads within the
+    row (best[c] = max(best[c], best[c-1] + skip), a running maximum)."""
+    cells = score.shape[1]
+    best = np.empty(cells)
+    kind = np.empty(cells, dtype=np.int8)
+    for i in range(r0, r1):
+        k = i - r0
+        for c in range(cells):
+            top, choice = -np.inf, -1
+            if i == 0:
+                top = 0.0 if c == 0 else -np.inf
+            else:
+                for t in range(len(row_step)):
+                    value = score[max(i - row_step[t], 0), prev_col[t, k, c]] + bead_score[t, k, c]
+                    if value > top:
+                        top, choice = value, t
+            best[c], kind[c] = top, choice
+        running = -np.inf
+        for c in range(cells):
+            running = max(running, best[c] - c * skip)
+            chained = running + c * skip
+            if chained > best[c] + 1e-9:
+                best[c], kind[c] = chained, skip_type
+        score[i] = best
+        back[i] = kind
 
 
 def _dp(f: _Features, model: _Model, width: int):
@@ -297,7 +337,6 @@ def _dp(f: _Features, model: _Model, width: int):
     back = np.full((n + 1, cells), -1, dtype=np.int8)
     offsets = np.arange(cells)
     skip_type = BEADS.index((0, 1))
-    chain = offsets * model.skip
     for r0 in range(0, n + 1, ROW_CHUNK):
         r1 = min(r0 + ROW_CHUNK, n + 1)
         rows = np.broadcast_to(np.arange(r0, r1)[:, None], (r1 - r0, cells))
@@ -309,23 +348,7 @@ def _dp(f: _Features, model: _Model, width: int):
         reachable = inside[None] & (prev_col >= 0) & (prev_col < cells)
         bead_score = np.where(reachable, bead_score, -np.inf)
         prev_col = np.clip(prev_col, 0, cells - 1)
-        for i in range(r0, r1):
-            if i == 0:
-                best = np.where(offsets == 0, 0.0, -np.inf)
-                kind = np.full(cells, -1, dtype=np.int8)
-            else:
-                k = i - r0
-                prev_rows = np.clip(i - _ROW_STEP, 0, None)
-                cand = score[prev_rows[:, None], prev_col[:, k]] + bead_score[:, k]
-                kind = cand.argmax(axis=0).astype(np.int8)
-                best = cand[kind, offsets]
-                kind[best == -np.inf] = -1
-            # 0–1 beads: best[c] = max(best[c], best[c-1] + skip), solved with a running maximum.
-            chained = np.maximum.accumulate(best - chain) + chain
-            skipped = chained > best + 1e-9
-            best = np.where(skipped, chained, best)
-            kind = np.where(skipped, skip_type, kind).astype(np.int8)
-            score[i], back[i] = best, kind
+        _recurrence(score, back, bead_score, prev_col, r0, r1, _ROW_STEP, model.skip, skip_type)
     path, i, j, touched = [], n, m, False
     while i > 0 or j > 0:
         c = j - lo[i]
@@ -380,17 +403,32 @@ def align_many(
         model = _model(f)
         passes.append((k, zh_sents, en_sents, f, model, _search(f, model)))
     learned = _learned_lexicon(lexicon, [(f, model, zh, path) for _, zh, _, f, model, path in passes])
+    seconds = []
     for done, (k, zh_sents, en_sents, f, model, path) in enumerate(passes):
-        progress(done, len(passes))
+        progress(done, 2 * len(passes))
         taught = _with_learned(f, zh_sents, learned) if learned else f
         skip = _skip_score(path, len(zh_sents) + len(en_sents))
         if learned or skip != model.skip:
             model = replace(model, skip=skip)
             path = _search(taught, model)
-        path = _detach_orphans(taught, model, path)
+        seconds.append((k, zh_sents, en_sents, f, taught, model, path))
+    # The second alignment, judged with what the first taught, teaches what the first was too unsure to (names
+    # met in beads that only the learned words made confident); the third pass aligns with both.
+    again = _learned_lexicon(
+        lexicon, [(taught, model, zh, path) for _, zh, _, _, taught, model, path in seconds], model_one=False
+    )
+    for word, ids in learned.items():
+        again.setdefault(word, set()).update(ids)
+    for done, (k, zh_sents, en_sents, f, taught, model, path) in enumerate(seconds):
+        progress(len(passes) + done, 2 * len(passes))
+        if again != learned:
+            taught = _with_learned(f, zh_sents, again)
+            path = _search(taught, model)
+        path = _detach_orphans(taught, model, _refine(taught, model, path))
         # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
-        results[k] = [_pair(f, model, zh_sents, en_sents, bead) for bead in path]
-    progress(len(passes), len(passes))
+        confidences = _confidences(f, model, path)
+        results[k] = [_pair(zh_sents, en_sents, bead, c) for bead, c in zip(path, confidences, strict=True)]
+    progress(2 * len(passes), 2 * len(passes))
     return results
 
 
@@ -414,22 +452,21 @@ def _search(f: _Features, model: _Model):
         width *= 2
 
 
-def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
-    """Word translations taught by the confident beads of first alignments of ``documents`` (features, model,
-    Chinese sentences, path), pooled, only when there are LEARN_MIN_BEADS of them (fewer are no sample to learn from):
+def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dict[str, set[int]]:
+    """Word translations taught by the confident beads of alignments of ``documents`` (features, model, Chinese
+    sentences, path), pooled, only when there are LEARN_MIN_BEADS of them (fewer are no sample to learn from):
 
     - Chinese words (jieba) and English lemma ids that meet in at least LEARN_MIN_COUNT beads with a Dice coefficient
       of LEARN_MIN_DICE (names, spellings CC-CEDICT lacks: 以弗仑 → Ephron);
     - the same for an English word the dictionary lacks (a name) and any run of Chinese characters, since jieba cuts
       unknown names apart (幔利 → 幔/利, 西缅带 → 西/缅带);
-    - the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``)."""
+    - with ``model_one``, the pairs IBM model 1 makes each other's likeliest translation (``_mutual_translations``;
+      the costliest part, and learning again from a later alignment gained nothing by it on the Bible)."""
     beads = [
         (f, zh_sents, bead)
         for f, model, zh_sents, path in documents
-        for bead in path
-        if bead[1] > bead[0]
-        and bead[3] > bead[2]
-        and bead_confidence(*_bead_terms_exact(f, model, *bead)) >= LEARN_CONFIDENCE
+        for bead, confidence in zip(path, _confidences(f, model, path), strict=True)
+        if confidence >= LEARN_CONFIDENCE
     ]
     learned: dict[str, set[int]] = {}
     if len(beads) < LEARN_MIN_BEADS:
@@ -437,14 +474,15 @@ def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
     known = len(lexicon.stem_ids)
     zh_count: Counter[str] = Counter()
     en_count: Counter[int] = Counter()
-    joint: Counter[tuple[str, int]] = Counter()
+    joint_keys = []  # (word's token id) × vocabulary + English id, once per bead that holds both
+    vocabulary = max(f.vocabulary for f, _, _ in beads)
     names: dict[int, list[int]] = {}  # English id the dictionary lacks → the beads (indexes in texts) that hold it
     texts = []
     token_ids: dict[str, int] = {}
     bitext = []
     for f, zh_sents, (i0, i1, j0, j1) in beads:
         text = "\n".join(zh_sents[i0:i1])
-        tokens = [w for w in rjieba.cut(text) if all(map(is_cjk, w)) and w not in ZH_FUNCTION_CHARS]
+        tokens = [w for w in rjieba.cut(text) if _CJK_WORD.fullmatch(w) and w not in ZH_FUNCTION_CHARS]
         bitext.append(
             (
                 np.array([token_ids.setdefault(w, len(token_ids)) for w in tokens], dtype=np.int64),
@@ -456,14 +494,19 @@ def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
         ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
         zh_count.update(words)
         en_count.update(ids)
-        joint.update((w, sid) for w in words for sid in ids)
+        word_ids = np.array([token_ids[w] for w in words], dtype=np.int64)
+        joint_keys.append((word_ids[:, None] * vocabulary + np.array(list(ids), dtype=np.int64)[None, :]).ravel())
         for sid in ids:
             if sid >= known and sid not in f.numbers:
                 names.setdefault(sid, []).append(len(texts) - 1)
     name_joint: dict[tuple[str, int], int] = {}
+    bead_runs: dict[int, set[str]] = {}  # the runs of the beads that hold a name, once each
     for sid, where in names.items():
         if len(where) >= LEARN_MIN_COUNT:
-            runs = Counter(run for k in where for run in _character_runs(texts[k][0]) - texts[k][1])
+            for k in where:
+                if k not in bead_runs:
+                    bead_runs[k] = _character_runs(texts[k][0]) - texts[k][1]
+            runs = Counter(run for k in where for run in bead_runs[k])
             name_joint.update({(run, sid): count for run, count in runs.items() if count >= LEARN_MIN_COUNT})
     # The number of confident beads holding each run that meets a name often enough (for its Dice coefficient).
     runs = list({run for run, _ in name_joint})
@@ -471,13 +514,18 @@ def _learned_lexicon(lexicon: Lexicon, documents) -> dict[str, set[int]]:
         automaton = ahocorasick_rs.AhoCorasick(runs)
         for text, words in texts:
             zh_count.update({runs[k] for k, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)} - words)
+    keys, counts = np.unique(np.concatenate(joint_keys), return_counts=True)
+    words = list(token_ids)
+    joint = {
+        (words[key // vocabulary], key % vocabulary): count
+        for key, count in zip(keys[counts >= LEARN_MIN_COUNT].tolist(), counts[counts >= LEARN_MIN_COUNT].tolist())
+    }
     for pairs in (joint, name_joint):
         for (word, sid), count in pairs.items():
             if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
                 if sid not in lexicon.entries.get(word, ()):
                     learned.setdefault(word, set()).add(sid)
-    words = list(token_ids)
-    for token, sid in _mutual_translations(bitext):
+    for token, sid in _mutual_translations(bitext) if model_one else ():
         if sid not in lexicon.entries.get(words[token], ()):
             learned.setdefault(words[token], set()).add(sid)
     return learned
@@ -561,17 +609,63 @@ def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]
     return replace(f, zh_masks=zh_masks)
 
 
-def _exact_score(f: _Features, model: _Model, bead) -> float:
+def _exact_scores(f: _Features, model: _Model, beads) -> list[float]:
+    """The DP's score of each bead, without its per-pair approximation."""
+    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
+    result = [model.skip * (i1 - i0 + j1 - j0) for i0, i1, j0, j1 in beads]
+    if both:
+        lex, length = _terms_exact(f, model, [beads[k] for k in both])
+        prior = np.array([PRIOR[(beads[k][1] - beads[k][0], beads[k][3] - beads[k][2])] for k in both])
+        for k, value in zip(both, (LEX_WEIGHT * (lex - LEX_BASELINE) + length + prior).tolist(), strict=True):
+            result[k] = value
+    return result
+
+
+def _refine(f: _Features, model: _Model, path):
+    """Second look at each two adjacent beads: their joint stretch split again into two beads, by exact scores that
+    sum each sentence's own coverage (``_sentence_score``).  A bead's share is pooled over its sentences, so a short
+    sentence barely moves it and would follow the weaker of two neighbours; here it follows its own evidence."""
+    path = list(path)
+    for k in range(len(path) - 1):
+        (i0, _, j0, _), (_, i2, _, j2) = path[k], path[k + 1]
+        if any(i1 == i0 or j1 == j0 for i0, i1, j0, j1 in path[k : k + 2]):
+            continue
+        splits = [
+            ((i0, i, j0, j), (i, i2, j, j2))
+            for i in range(i0 + 1, i2)
+            for j in range(j0 + 1, j2)
+            if (i - i0, j - j0) in PRIOR and (i2 - i, j2 - j) in PRIOR
+        ]
+        if len(splits) > 1:
+            path[k : k + 2] = max(splits, key=lambda beads: sum(_sentence_score(f, model, b) for b in beads))
+    return path
+
+
+def _sentence_score(f: _Features, model: _Model, bead) -> float:
+    """A bead's score with the lexical evidence summed over its sentences: for each, the share of its content its
+    counterpart in the bead translates (half for a sentence without content), less the baseline; for comparing
+    partitions of a stretch into as many beads (a sum of pooled shares would count short sentences for little)."""
     i0, i1, j0, j1 = bead
-    if i1 == i0 or j1 == j0:
-        return model.skip * (i1 - i0 + j1 - j0)
-    lex, length = _bead_terms_exact(f, model, i0, i1, j0, j1)
-    return LEX_WEIGHT * (lex - LEX_BASELINE) + length + PRIOR[(i1 - i0, j1 - j0)]
+    zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
+    shares = []
+    for j in range(j0, j1):
+        ids = f.en_ids[j]
+        shares.append(sum(sid in zh_ids for sid in ids) / len(ids) if ids else 0.5)
+    en_ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
+    for i in range(i0, i1):
+        masks, bits = f.zh_masks[i], 0
+        for sid in en_ids & masks.keys():
+            bits |= masks[sid]
+        count = f.zh_count[i]
+        shares.append(min(bits.bit_count() / count, 1.0) if count else 0.5)
+    lexical = LEX_WEIGHT * sum(share - LEX_BASELINE for share in shares) / 2
+    length = _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
+    return lexical + float(length) + PRIOR[(i1 - i0, j1 - j0)]
 
 
 def _detach_orphans(f: _Features, model: _Model, path):
     """Second look at merges with exact scores: a first or last sentence that only rides along is left unaligned."""
-    result = []
+    choices = []
     for bead in path:
         i0, i1, j0, j1 = bead
         options = [[bead]]
@@ -579,36 +673,49 @@ def _detach_orphans(f: _Features, model: _Model, path):
             options += [[(i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)], [(i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)]]
         if j1 - j0 >= 2 and i1 > i0:
             options += [[(i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)], [(i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)]]
-        result += max(options, key=lambda beads: sum(_exact_score(f, model, b) for b in beads))
-    return result
+        choices.append(options)
+    beads = [b for options in choices if len(options) > 1 for beads in options for b in beads]
+    score = dict(zip(beads, _exact_scores(f, model, beads), strict=True)) if beads else {}
+    return [b for options in choices for b in max(options, key=lambda beads: sum(score.get(b, 0.0) for b in beads))]
 
 
-def _pair(f: _Features, model: _Model, zh_sents: list[str], en_sents: list[str], bead) -> SentencePair:
+def _pair(zh_sents: list[str], en_sents: list[str], bead, confidence: float) -> SentencePair:
     i0, i1, j0, j1 = bead
-    confidence = 0.0
-    if i1 > i0 and j1 > j0:
-        confidence = bead_confidence(*_bead_terms_exact(f, model, i0, i1, j0, j1))
     return SentencePair(
         tuple(range(i0, i1)), tuple(range(j0, j1)), "".join(zh_sents[i0:i1]), " ".join(en_sents[j0:j1]), confidence
     )
 
 
-def _bead_terms_exact(f: _Features, model: _Model, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
-    """The bead's lexical share and length log-likelihood, without the DP's per-pair approximation."""
-    zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
-    en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
-    en_set = set(en_ids)
-    en_hit = sum(1 for sid in en_ids if sid in zh_ids)
-    zh_hit = 0
-    for i in range(i0, i1):
-        masks, bits = f.zh_masks[i], 0
-        for sid in en_set:
-            bits |= masks.get(sid, 0)
-        zh_hit += bits.bit_count()
+def _terms_exact(f: _Features, model: _Model, beads) -> tuple[np.ndarray, np.ndarray]:
+    """The lexical share and length log-likelihood of each bead (both sides non-empty), without the DP's per-pair
+    approximation."""
+    counts = np.zeros((len(beads), 3))
+    for k, (i0, i1, j0, j1) in enumerate(beads):
+        zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
+        en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
+        en_set = set(en_ids)
+        zh_hit = 0
+        for i in range(i0, i1):
+            masks, bits = f.zh_masks[i], 0
+            for sid in en_set & masks.keys():
+                bits |= masks[sid]
+            zh_hit += bits.bit_count()
+        counts[k] = sum(1 for sid in en_ids if sid in zh_ids), len(en_ids), zh_hit
+    i0, i1, j0, j1 = np.array(beads, dtype=np.int64).reshape(-1, 4).T
     zh_n = f.zh_count_cum[i1] - f.zh_count_cum[i0]
-    lex = float(_lexical(np.float64(en_hit), np.float64(len(en_ids)), np.float64(zh_hit), np.float64(zh_n)))
-    length = float(_length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model))
-    return lex, length
+    lex = _lexical(counts[:, 0], counts[:, 1], counts[:, 2], zh_n)
+    return lex, _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
+
+
+def _confidences(f: _Features, model: _Model, beads) -> list[float]:
+    """``bead_confidence`` of each bead; 0 for a bead with an empty side."""
+    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
+    result = [0.0] * len(beads)
+    if both:
+        lex, length = _terms_exact(f, model, [beads[k] for k in both])
+        for k, value in zip(both, map(bead_confidence, lex.tolist(), length.tolist()), strict=True):
+            result[k] = value
+    return result
 
 
 def bead_confidence(lex: float, length_log: float) -> float:
