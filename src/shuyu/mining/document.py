@@ -656,8 +656,8 @@ def _dictionary_verb(word: str) -> bool:
 
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
-    if word in _CLAUSE_WORDS:
-        return False  # 具体方法|是|将|国际刑事法庭: the copula and the markers of a clause are no part of a name
+    if word in _CLAUSE_WORDS or (len(word) >= 3 and _predicate_word(word)):
+        return False  # 具体方法|是|将|国际刑事法庭, 集团|着重指出|国际法院: a clause's copula, markers and predicates
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
     if _attributive_adverb(words, i):
@@ -671,8 +671,13 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
 
 def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
     """An adverb does not modify a noun: where jieba tags one before a noun (特别|会议, 特别|报告员), it is an
-    adjective."""
-    return words[i][1] == "d" and i < len(words) - 1 and words[i + 1][1].startswith(NOMINAL_TAGS)
+    adjective — but not a function word (就|世界大会: a preposition; 还, 也, 都: a clause's adverbs)."""
+    return (
+        words[i][1] == "d"
+        and words[i][0] not in FUNCTION_CHARS
+        and i < len(words) - 1
+        and words[i + 1][1].startswith(NOMINAL_TAGS)
+    )
 
 
 def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
@@ -704,6 +709,10 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
                 name = _known_after_verb(name, known)
+                if name[0] in "和及与" and pos_pattern(name)[0][1].startswith("nr"):
+                    name = name[
+                        1:
+                    ]  # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
@@ -820,9 +829,20 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                 and words[0][0] not in DETERMINERS
                 and not _NUMBERED.search(organ)
                 and not any(t.startswith("u") for _, t in pos_pattern(organ))  # 国际法庭|建立的伙伴关系: a clause
+                and not _predicate_in(pos_pattern(organ))
             ):
                 found.append((name, organ))
     return found
+
+
+def _predicate_in(words: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the words after a body are its predicate and their object, not an organ: a verb other than the
+    attribute of a two-word organ (执行|主任, 执行|理事会), or an idiom built like a predicate (行预咨委会|注意|到|秘书长,
+    世卫组织|举办|专家组会议, 集团|着重指出|国际法院)."""
+    return any(
+        (tag == "v" and not (len(words) == 2 and i == 0)) or (len(word) >= 3 and _predicate_word(word))
+        for i, (word, tag) in enumerate(words[:-1])
+    )
 
 
 def _is_office(organ: str) -> bool:
@@ -865,8 +885,12 @@ def _after_predicate(before: str, name: str) -> str:
     start = 0
     for i, (word, tag) in enumerate(words[:-1]):
         start += len(word)
-        if tag == "v" and i > 0 and (after_preposition or _is_head(*words[i - 1], INSTITUTIONAL_HEADS)):
-            return name[start:]
+        if (
+            tag == "v"
+            and i > 0
+            and (after_preposition or any(_is_head(*w, INSTITUTIONAL_HEADS) for w in words[max(0, i - 2) : i]))
+        ):
+            return name[start:]  # also over the modal between: 裁军谈判会议|无法|设立|特设委员会
     return name
 
 
