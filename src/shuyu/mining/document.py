@@ -238,6 +238,7 @@ def terms_of_text(
             ll >= _KEY_LL
             and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5)
             and not _sub_words(gram)[-1][1].startswith(("p", "u", "c"))  # 致力|于: a verb and its preposition
+            and not any(tag == "i" for _, tag in pos_pattern(gram))  # 参差不齐, 彻底消除|核武器: an idiom is wording
         ):
             sources[gram].add("key")
     for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
@@ -369,8 +370,8 @@ def _bound_whole(term: str, text: str, rest: str) -> str:
         if not grown:
             break
         whole = grown
-    if _verb_first(pos_pattern(whole)) and text.count(whole) < _DOC_BOUND:
-        return term  # not a verb and its object: 转让|核装备
+    if _verb_first(pos_pattern(whole)) and (text.count(whole) < _DOC_BOUND or _names_body_or_office(term)):
+        return term  # not a verb and its object: 转让|核装备; 请|秘书长, however often: a body or office is no verb's
     return whole
 
 
