@@ -96,6 +96,7 @@ _PLACE_TAGS = ("ns", "s", "nrt")  # nrt: jieba's transliterated names (加勒比
 _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
+_NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -323,7 +324,7 @@ def _add_names(
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
-    for name in _head_names(paragraphs, heads, set(known) | short_forms):
+    for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
         sources[name].add("name")
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
@@ -681,13 +682,14 @@ def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
     )
 
 
-def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
+def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: str = "") -> list[str]:
     """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议).
 
     A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
     name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
     国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会)."""
     names = []
+    attributive = _attributive_verbs(paragraphs, rest)
     for para in paragraphs:
         for clause_match in re.finditer(r"[^，。；：、！？“”《》（）()\[\]\n]+", para):
             clause = clause_match.group()
@@ -706,6 +708,8 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                     # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head
                     continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
+                if name == word and k > 0 and words[k - 1][0] + word in attributive:
+                    name = words[k - 1][0] + word  # 2015年|审议|大会, "执行|委员会"
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
@@ -736,6 +740,28 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
                     names.append(_about_title(clause[:end], dated))
     return names
+
+
+def _attributive_verbs(paragraphs: list[str], rest: str) -> set[str]:
+    """Verb + institutional head written as one name (审议|大会, 筹备|委员会, 执行|委员会), not a verb and its object
+    (设立|委员会, 提供|秘书处): where the document or the corpus writes it after a year, a quotation mark or a word
+    that only a noun phrase follows (向, 由, 同, 与, 该, 本, 各, 其): the verb is then no predicate (not 的, after which a
+    verb is often nominalised: 的协调|机制)."""
+    text = "\n".join(paragraphs)
+    units = set()
+    for para in paragraphs:
+        words = pos_pattern(para)
+        for (verb, tag), (head, _) in zip(words, words[1:]):
+            if tag == "v" and len(verb) >= 2 and head in INSTITUTIONAL_HEADS:
+                unit = verb + head
+                if any(
+                    source[m.start() - 1 : m.start()] in _NOUN_PHRASE_BEFORE
+                    for source in (text, rest)
+                    for m in re.finditer(unit, source)
+                    if m.start()
+                ):
+                    units.add(unit)
+    return units
 
 
 def _observances(text: str) -> list[str]:
