@@ -259,6 +259,7 @@ def terms_of_text(
         t
         for t in sources
         if len(pos_pattern(t)) >= 2
+        and not pos_pattern(t)[0][1].startswith("f")  # 2015年后|发展议程: 后 closes the time phrase (post-2015)
         and any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)
     }
     results = []
