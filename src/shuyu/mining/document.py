@@ -23,7 +23,12 @@ terms come from four sources, each stated in the result:
   after (海地|发展外部援助协调框架) and to the first character of a short form
   jieba cut (禁|化武组织), to the start of a known term or of a CC-CEDICT name
   it cuts (不|扩散|核武器条约…: the dictionary's 不扩散核武器条约), and over a
-  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Also names:
+  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Nor does a name hold a
+  clause: a verb after a body, a modal between (裁军谈判会议|无法|设立…), an idiom
+  built like a predicate (集团|着重指出|国际法院) or a one-character adverb (就) end
+  it; a verb right before the head is the name's where the document or corpus
+  writes the two after a year or a quotation mark (2015年|审议大会, “执行委员会”),
+  not a verb and its object (设立|委员会).  Also names:
   international years, days and decades (2013国际水合作年), regional groups of
   States (拉丁美洲和加勒比国家), an organ or office written after its body
   (禁化武组织|执行理事会, 粮农组织|总干事, 环境署|执行主任: ``OFFICES``), and a
