@@ -721,9 +721,8 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 name = _after_predicate(clause[: end - len(name)], name)
                 name = _known_after_verb(name, known)
                 if name[0] in "和及与" and pos_pattern(name)[0][1].startswith("nr"):
-                    name = name[
-                        1:
-                    ]  # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
+                    # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
+                    name = name[1:]
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
