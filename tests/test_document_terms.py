@@ -308,3 +308,11 @@ def test_idioms_and_the_tail_of_a_dated_name_are_no_terms():
     terms = by_term(paragraphs, rest, known=[])
     assert "2015年后发展议程" in terms
     assert "参差不齐" not in terms and "后发展议程" not in terms
+
+
+def test_a_head_that_makes_a_dictionary_word_with_the_next_is_no_head():
+    terms = by_term(
+        ["参加会议的是现任或前任高级别政府官员和杰出学者，", "会议由亚洲及太平洋经济社会委员会主办，"], known=[]
+    )
+    assert "亚洲及太平洋经济社会委员会" in terms
+    assert not [t for t in terms if t.endswith("政府")]  # 政府官员: government officials, no government named

@@ -709,9 +709,10 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
                     or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
                     or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
+                    or (k + 1 < len(words) and cedict.senses(word + words[k + 1][0]))
                 ):
                     # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-";
-                    # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head
+                    # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head; 政府|官员: a dictionary word
                     continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 if name == word and k > 0 and words[k - 1][0] + word in attributive:
