@@ -316,3 +316,9 @@ def test_a_head_that_makes_a_dictionary_word_with_the_next_is_no_head():
     )
     assert "亚洲及太平洋经济社会委员会" in terms
     assert not [t for t in terms if t.endswith("政府")]  # 政府官员: government officials, no government named
+
+
+def test_a_meeting_numbered_by_its_session_is_no_term_but_a_plenary_is():
+    paragraphs = ["欢迎大会第六十六届会议主席指派两名代表进行磋商，", "2015年7月22日第51次全体会议"]
+    terms = by_term(paragraphs, known=["会议主席", "全体会议"])
+    assert "会议主席" not in terms and "全体会议" in terms

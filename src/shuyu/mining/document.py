@@ -102,6 +102,7 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
+_ORDINAL_BEFORE = re.compile(r"第[\d〇零一二三四五六七八九十百千两]+[届次]$")  # 第六十六届, 第51次
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -540,6 +541,10 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
+    if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - 12) : s]) for s in starts):
+        return (
+            False  # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
+        )
     words = pos_pattern(term)
     if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
         return False  # 环境署与粮农组织: two bodies
