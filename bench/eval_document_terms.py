@@ -16,7 +16,8 @@ committed before the tool was first run on them; tuned on too since the rules of
 round) and ``document_terms_blind2.txt`` when present (written while those rules were built, never
 looked at by their author: the honest figure), ``document_terms_dev3.txt`` (eight reports and working papers,
 not resolutions, read before the tool was run on them: the development set of issue 17's third round) and
-``document_terms_blind3.txt`` when present.  The blind2 and blind3 sets are sealed: ``-v`` never prints
+``document_terms_blind3.txt`` when present, ``document_terms_dev4.txt`` (eight further texts of several bodies and
+kinds, read before the tool was run on them: the development set of issue 17's fourth round).  The blind2 and blind3 sets are sealed: ``-v`` never prints
 their judged lists, so that whoever tunes the extractor sees only the figures.
 Precision@20: share of the first 20 terms (or of all, when fewer) that the gold lists.  Names: gold
 names (kind ``name``) that the tool returns anywhere in its list, against the names present.
@@ -46,6 +47,7 @@ GOLD_SETS = {
     "held-out": ROOT / "bench" / "gold" / "document_terms_heldout.txt",
     "blind": ROOT / "bench" / "gold" / "document_terms_blind.txt",
     "dev3": ROOT / "bench" / "gold" / "document_terms_dev3.txt",
+    "dev4": ROOT / "bench" / "gold" / "document_terms_dev4.txt",
     "blind2": ROOT / "bench" / "gold" / "document_terms_blind2.txt",
     "blind3": ROOT / "bench" / "gold" / "document_terms_blind3.txt",
 }

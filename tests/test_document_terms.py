@@ -257,3 +257,68 @@ def test_document_terms_of_a_file_read_the_corpus_terms(db, runner, write):
     terms = [t["term"] for t in json.loads(result.output)]
     assert "可持续发展目标" in terms  # jieba reads 可 as a verb; the dictionary's 可持续 is "sustainable"
     assert "国家发展" not in terms  # mined, but its two words do not hold together in the corpus
+
+
+# Working-paper and resolution wording written for the rules of issue 17's fourth round (none of it in the bundled
+# corpus or in the gold documents of bench/).
+
+
+def test_a_name_stops_at_the_predicate_of_a_clause():
+    terms = by_term(
+        [
+            "本集团着重指出国际法院的咨询意见，",
+            "遗憾的是，这使裁军谈判会议无法设立特设委员会，",
+            "咨询委员会注意到秘书长的提议，",
+            "论坛在其届会议程中专门花时间就世界土著人民大会交流了意见，",
+        ],
+        known=["秘书长", "咨询委员会"],
+    )
+    assert {"国际法院", "裁军谈判会议", "特设委员会", "秘书长"} <= set(terms)
+    assert not [t for t in terms if any(word in t for word in ("着重指出", "设立", "注意到", "就"))]
+
+
+def test_a_verb_before_a_head_is_the_name_written_after_a_year_or_quoted():
+    terms = by_term(
+        [
+            "要求2015年审议大会审议今后的步骤，",
+            "决定将技术委员会改为“执行委员会”，",
+            "执行委员会将在两届会议之间举行三次会议，",
+            "决定设立委员会，审查这些问题，",
+        ],
+        known=[],
+    )
+    assert "name" in terms["2015年审议大会"].sources and "name" in terms["执行委员会"].sources
+    assert "设立委员会" not in terms  # a verb and its object: written after no year, quote or preposition
+
+
+def test_an_office_does_not_grow_over_the_verb_before_it_however_often():
+    paragraphs = ["请秘书长提交报告，", "又请秘书长与各国政府协商，", "还请秘书长继续监测这一情况，"]
+    terms = by_term(paragraphs, known=["秘书长"])
+    assert terms["秘书长"].count == 3 and "请秘书长" not in terms
+
+
+def test_idioms_and_the_tail_of_a_dated_name_are_no_terms():
+    paragraphs = [
+        "注意到各工作地点的语文人才参差不齐，",
+        "请秘书长考虑这些参差不齐的情况，",
+        "强调2015年后发展议程的重要性，",
+        "欢迎关于2015年后发展议程的讨论，",
+    ]
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+    terms = by_term(paragraphs, rest, known=[])
+    assert "2015年后发展议程" in terms
+    assert "参差不齐" not in terms and "后发展议程" not in terms
+
+
+def test_a_head_that_makes_a_dictionary_word_with_the_next_is_no_head():
+    terms = by_term(
+        ["参加会议的是现任或前任高级别政府官员和杰出学者，", "会议由亚洲及太平洋经济社会委员会主办，"], known=[]
+    )
+    assert "亚洲及太平洋经济社会委员会" in terms
+    assert not [t for t in terms if t.endswith("政府")]  # 政府官员: government officials, no government named
+
+
+def test_a_meeting_numbered_by_its_session_is_no_term_but_a_plenary_is():
+    paragraphs = ["欢迎大会第六十六届会议主席指派两名代表进行磋商，", "2015年7月22日第51次全体会议"]
+    terms = by_term(paragraphs, known=["会议主席", "全体会议"])
+    assert "会议主席" not in terms and "全体会议" in terms

@@ -23,7 +23,12 @@ terms come from four sources, each stated in the result:
   after (海地|发展外部援助协调框架) and to the first character of a short form
   jieba cut (禁|化武组织), to the start of a known term or of a CC-CEDICT name
   it cuts (不|扩散|核武器条约…: the dictionary's 不扩散核武器条约), and over a
-  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Also names:
+  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Nor does a name hold a
+  clause: a verb after a body, a modal between (裁军谈判会议|无法|设立…), an idiom
+  built like a predicate (集团|着重指出|国际法院) or a one-character adverb (就) end
+  it; a verb right before the head is the name's where the document or corpus
+  writes the two after a year or a quotation mark (2015年|审议大会, “执行委员会”),
+  not a verb and its object (设立|委员会).  Also names:
   international years, days and decades (2013国际水合作年), regional groups of
   States (拉丁美洲和加勒比国家), an organ or office written after its body
   (禁化武组织|执行理事会, 粮农组织|总干事, 环境署|执行主任: ``OFFICES``), and a
@@ -96,6 +101,8 @@ _PLACE_TAGS = ("ns", "s", "nrt")  # nrt: jieba's transliterated names (加勒比
 _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1591委员会, the Latin of a name
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
+_NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
+_ORDINAL_BEFORE = re.compile(r"第[\d〇零一二三四五六七八九十百千两]+[届次]$")  # 第六十六届, 第51次
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -238,6 +245,7 @@ def terms_of_text(
             ll >= _KEY_LL
             and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5)
             and not _sub_words(gram)[-1][1].startswith(("p", "u", "c"))  # 致力|于: a verb and its preposition
+            and not any(tag == "i" for _, tag in pos_pattern(gram))  # 参差不齐, 彻底消除|核武器: an idiom is wording
         ):
             sources[gram].add("key")
     for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
@@ -257,6 +265,7 @@ def terms_of_text(
         t
         for t in sources
         if len(pos_pattern(t)) >= 2
+        and not pos_pattern(t)[0][1].startswith("f")  # 2015年后|发展议程: 后 closes the time phrase (post-2015)
         and any(re.fullmatch(_YEARS, d[: -len(t)]) for d in sources if d.endswith(t) and d != t)
     }
     results = []
@@ -322,7 +331,7 @@ def _add_names(
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
-    for name in _head_names(paragraphs, heads, set(known) | short_forms):
+    for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
         sources[name].add("name")
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
@@ -369,8 +378,8 @@ def _bound_whole(term: str, text: str, rest: str) -> str:
         if not grown:
             break
         whole = grown
-    if _verb_first(pos_pattern(whole)) and text.count(whole) < _DOC_BOUND:
-        return term  # not a verb and its object: 转让|核装备
+    if _verb_first(pos_pattern(whole)) and (text.count(whole) < _DOC_BOUND or _names_body_or_office(term)):
+        return term  # not a verb and its object: 转让|核装备; 请|秘书长, however often: a body or office is no verb's
     return whole
 
 
@@ -532,6 +541,10 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
+    if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - 12) : s]) for s in starts):
+        return (
+            False  # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
+        )
     words = pos_pattern(term)
     if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
         return False  # 环境署与粮农组织: two bodies
@@ -656,8 +669,8 @@ def _dictionary_verb(word: str) -> bool:
 
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
-    if word in _CLAUSE_WORDS:
-        return False  # 具体方法|是|将|国际刑事法庭: the copula and the markers of a clause are no part of a name
+    if word in _CLAUSE_WORDS or (len(word) >= 3 and _predicate_word(word)):
+        return False  # 具体方法|是|将|国际刑事法庭, 集团|着重指出|国际法院: a clause's copula, markers and predicates
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
     if _attributive_adverb(words, i):
@@ -671,17 +684,23 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
 
 def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
     """An adverb does not modify a noun: where jieba tags one before a noun (特别|会议, 特别|报告员), it is an
-    adjective."""
-    return words[i][1] == "d" and i < len(words) - 1 and words[i + 1][1].startswith(NOMINAL_TAGS)
+    adjective — but not a function word (就|世界大会: a preposition; 还, 也, 都: a clause's adverbs)."""
+    return (
+        words[i][1] == "d"
+        and words[i][0] not in FUNCTION_CHARS
+        and i < len(words) - 1
+        and words[i + 1][1].startswith(NOMINAL_TAGS)
+    )
 
 
-def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list[str]:
+def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: str = "") -> list[str]:
     """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议).
 
     A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
     name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
     国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会)."""
     names = []
+    attributive = _attributive_verbs(paragraphs, rest)
     for para in paragraphs:
         for clause_match in re.finditer(r"[^，。；：、！？“”《》（）()\[\]\n]+", para):
             clause = clause_match.group()
@@ -695,15 +714,21 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
                     or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
                     or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
+                    or (k + 1 < len(words) and cedict.senses(word + words[k + 1][0]))
                 ):
                     # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-";
-                    # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head
+                    # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head; 政府|官员: a dictionary word
                     continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
+                if name == word and k > 0 and words[k - 1][0] + word in attributive:
+                    name = words[k - 1][0] + word  # 2015年|审议|大会, "执行|委员会"
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
                 name = _known_after_verb(name, known)
+                if name[0] in "和及与" and pos_pattern(name)[0][1].startswith("nr"):
+                    # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
+                    name = name[1:]
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
@@ -726,6 +751,28 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str]) -> list
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
                     names.append(_about_title(clause[:end], dated))
     return names
+
+
+def _attributive_verbs(paragraphs: list[str], rest: str) -> set[str]:
+    """Verb + institutional head written as one name (审议|大会, 筹备|委员会, 执行|委员会), not a verb and its object
+    (设立|委员会, 提供|秘书处): where the document or the corpus writes it after a year, a quotation mark or a word
+    that only a noun phrase follows (向, 由, 同, 与, 该, 本, 各, 其): the verb is then no predicate (not 的, after which a
+    verb is often nominalised: 的协调|机制)."""
+    text = "\n".join(paragraphs)
+    units = set()
+    for para in paragraphs:
+        words = pos_pattern(para)
+        for (verb, tag), (head, _) in zip(words, words[1:]):
+            if tag == "v" and len(verb) >= 2 and head in INSTITUTIONAL_HEADS:
+                unit = verb + head
+                if any(
+                    source[m.start() - 1 : m.start()] in _NOUN_PHRASE_BEFORE
+                    for source in (text, rest)
+                    for m in re.finditer(unit, source)
+                    if m.start()
+                ):
+                    units.add(unit)
+    return units
 
 
 def _observances(text: str) -> list[str]:
@@ -820,9 +867,20 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                 and words[0][0] not in DETERMINERS
                 and not _NUMBERED.search(organ)
                 and not any(t.startswith("u") for _, t in pos_pattern(organ))  # 国际法庭|建立的伙伴关系: a clause
+                and not _predicate_in(pos_pattern(organ))
             ):
                 found.append((name, organ))
     return found
+
+
+def _predicate_in(words: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the words after a body are its predicate and their object, not an organ: a verb other than the
+    attribute of a two-word organ (执行|主任, 执行|理事会), or an idiom built like a predicate (行预咨委会|注意|到|秘书长,
+    世卫组织|举办|专家组会议, 集团|着重指出|国际法院)."""
+    return any(
+        (tag == "v" and not (len(words) == 2 and i == 0)) or (len(word) >= 3 and _predicate_word(word))
+        for i, (word, tag) in enumerate(words[:-1])
+    )
 
 
 def _is_office(organ: str) -> bool:
@@ -865,8 +923,12 @@ def _after_predicate(before: str, name: str) -> str:
     start = 0
     for i, (word, tag) in enumerate(words[:-1]):
         start += len(word)
-        if tag == "v" and i > 0 and (after_preposition or _is_head(*words[i - 1], INSTITUTIONAL_HEADS)):
-            return name[start:]
+        if (
+            tag == "v"
+            and i > 0
+            and (after_preposition or any(_is_head(*w, INSTITUTIONAL_HEADS) for w in words[max(0, i - 2) : i]))
+        ):
+            return name[start:]  # also over the modal between: 裁军谈判会议|无法|设立|特设委员会
     return name
 
 
