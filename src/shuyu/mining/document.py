@@ -454,7 +454,7 @@ def _nominal_term(term: str) -> bool:
 
 def _names_body_or_office(term: str) -> bool:
     """A body (安理会, 圆桌会议; not a bare head: 框架) or an office (秘书长, 副秘书长, 大会主席)."""
-    return _is_head(*pos_pattern(term)[-1], OFFICES) or (_names_a_body(term) and term not in INSTITUTIONAL_HEADS)
+    return _is_office(term) or (_names_a_body(term) and term not in INSTITUTIONAL_HEADS)
 
 
 def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
@@ -884,6 +884,7 @@ def _predicate_in(words: tuple[tuple[str, str], ...]) -> bool:
 
 
 def _is_office(organ: str) -> bool:
+    """Whether a name ends on an office (秘书长, 执行主任): the name of a post, not of a body."""
     return _is_head(*pos_pattern(organ)[-1], OFFICES)
 
 
