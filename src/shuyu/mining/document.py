@@ -693,12 +693,13 @@ def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
     )
 
 
-def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: str = "") -> list[str]:
+def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: str) -> list[str]:
     """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议).
 
     A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
     name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
-    国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会)."""
+    国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会).  ``rest``, the rest of the
+    corpus, tells a verb before a head that belongs to the name (``_attributive_verbs``)."""
     names = []
     attributive = _attributive_verbs(paragraphs, rest)
     for para in paragraphs:
