@@ -542,9 +542,8 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
     if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - 12) : s]) for s in starts):
-        return (
-            False  # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
-        )
+        # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
+        return False
     words = pos_pattern(term)
     if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
         return False  # 环境署与粮农组织: two bodies
