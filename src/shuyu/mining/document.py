@@ -159,6 +159,11 @@ _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the b
 _SALIENT_SCORE = 100.0  # … and those above this (about the best 150) need no second occurrence in the document
 _COHESION = 2.5  # e^2.5 ≈ 12 times as often together as their frequencies predict
 _DOC_BOUND = 3  # a string the document writes this often, always next to the same word, is a piece of a unit
+_MAX_GROWTH = 6  # words a piece grows by at most towards its unit: a bound on the loop, set by hand
+# How far before a name's left edge (characters) a CC-CEDICT entry it cuts may start: 98.6% of the dictionary's
+# entries of four characters or more have nine or fewer.
+_DICTIONARY_REACH = 8
+_ABOUT_MAX_CHARS = 60  # the longest 关于…的 clause read as a title's, the bound of a quoted title (_QUOTED)
 _BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
@@ -373,7 +378,7 @@ def _bound_whole(term: str, text: str, rest: str) -> str:
     a string with free edges in the corpus, or one the corpus does not have, stays as it is, and so does one whose
     whole would start on a verb, unless the document itself writes the whole ``_DOC_BOUND`` times (谅解|备忘录)."""
     whole = term
-    for _ in range(6):
+    for _ in range(_MAX_GROWTH):
         grown = _bound_neighbour(whole, text, rest, -1) or _bound_neighbour(whole, text, rest, 1)
         if not grown:
             break
@@ -947,7 +952,11 @@ def _about_title(text: str, name: str) -> str:
     if not before.endswith("的"):
         return name
     start = before.rfind("关于")
-    if start == -1 or len(before) - start > 60 or (start > 0 and before[start - 1] not in '《“"的在和及与'):
+    if (
+        start == -1
+        or len(before) - start > _ABOUT_MAX_CHARS
+        or (start > 0 and before[start - 1] not in '《“"的在和及与')
+    ):
         return name
     inside = before[start + 2 : -1]
     if "的" in inside or not inside:
@@ -979,7 +988,7 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
         i = text.rfind(term, 0, start + len(term) - 1)
         if i != -1 and i < start < i + len(term):
             return text[i:]
-    for i in range(max(0, start - 8), start):
+    for i in range(max(0, start - _DICTIONARY_REACH), start):
         if not re.search(r"[^\u4e00-\u9fff]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
             return text[i:]
     return name
