@@ -520,9 +520,9 @@ def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dic
         (words[key // vocabulary], key % vocabulary): count
         for key, count in zip(keys[counts >= LEARN_MIN_COUNT].tolist(), counts[counts >= LEARN_MIN_COUNT].tolist())
     }
-    for pairs in (joint, name_joint):
+    for pairs in (joint, name_joint):  # both hold only the pairs met in LEARN_MIN_COUNT beads or more
         for (word, sid), count in pairs.items():
-            if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
+            if 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
                 if sid not in lexicon.entries.get(word, ()):
                     learned.setdefault(word, set()).add(sid)
     for token, sid in _mutual_translations(bitext) if model_one else ():
