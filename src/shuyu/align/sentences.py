@@ -653,14 +653,20 @@ def _sentence_score(f: _Features, model: _Model, bead) -> float:
         shares.append(sum(sid in zh_ids for sid in ids) / len(ids) if ids else 0.5)
     en_ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
     for i in range(i0, i1):
-        masks, bits = f.zh_masks[i], 0
-        for sid in en_ids & masks.keys():
-            bits |= masks[sid]
         count = f.zh_count[i]
-        shares.append(min(bits.bit_count() / count, 1.0) if count else 0.5)
+        shares.append(min(_covered(f.zh_masks[i], en_ids).bit_count() / count, 1.0) if count else 0.5)
     lexical = LEX_WEIGHT * sum(share - LEX_BASELINE for share in shares) / 2
     length = _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
     return lexical + float(length) + PRIOR[(i1 - i0, j1 - j0)]
+
+
+def _covered(masks: dict[int, int], en_ids: set[int]) -> int:
+    """Bit mask of a Chinese sentence's characters (``masks``: token id → its characters) that ``en_ids`` translate:
+    a character counts once however many English words it translates."""
+    bits = 0
+    for sid in en_ids & masks.keys():
+        bits |= masks[sid]
+    return bits
 
 
 def _detach_orphans(f: _Features, model: _Model, path):
@@ -694,12 +700,7 @@ def _terms_exact(f: _Features, model: _Model, beads) -> tuple[np.ndarray, np.nda
         zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
         en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
         en_set = set(en_ids)
-        zh_hit = 0
-        for i in range(i0, i1):
-            masks, bits = f.zh_masks[i], 0
-            for sid in en_set & masks.keys():
-                bits |= masks[sid]
-            zh_hit += bits.bit_count()
+        zh_hit = sum(_covered(f.zh_masks[i], en_set).bit_count() for i in range(i0, i1))
         counts[k] = sum(1 for sid in en_ids if sid in zh_ids), len(en_ids), zh_hit
     i0, i1, j0, j1 = np.array(beads, dtype=np.int64).reshape(-1, 4).T
     zh_n = f.zh_count_cum[i1] - f.zh_count_cum[i0]
