@@ -228,13 +228,13 @@ def terms_of_text(
     for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
         sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
+    rest_text = "\n".join(rest)
     defined = _definitions(rest)
     heads = INSTITUTIONAL_HEADS | _marked_heads(
-        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in defined]
+        _titles(text) + list(sources), _titles(rest_text) + [n for n, _ in defined]
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    rest_text = "\n".join(rest)
     pairs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
