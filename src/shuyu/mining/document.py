@@ -164,7 +164,9 @@ _MAX_GROWTH = 6  # words a piece grows by at most towards its unit: a bound on t
 # entries of four characters or more have nine or fewer.
 _DICTIONARY_REACH = 8
 _ABOUT_MAX_CHARS = 60  # the longest 关于…的 clause read as a title's, the bound of a quoted title (_QUOTED)
-_BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
+# A term the corpus writes after (or before) one function word this often is bound to it; one it writes next to
+# the same content word this often is a piece of a unit (``_bound_whole``).
+_BOUND_SHARE = 0.9
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
 _WEAK_ORDER = 4
