@@ -403,7 +403,7 @@ def align_many(
         model = _model(f)
         passes.append((k, zh_sents, en_sents, f, model, _search(f, model)))
     learned = _learned_lexicon(lexicon, [(f, model, zh, path) for _, zh, _, f, model, path in passes])
-    seconds = []
+    second_passes = []
     for done, (k, zh_sents, en_sents, f, model, path) in enumerate(passes):
         progress(done, 2 * len(passes))
         taught = _with_learned(f, zh_sents, learned) if learned else f
@@ -411,18 +411,18 @@ def align_many(
         if learned or skip != model.skip:
             model = replace(model, skip=skip)
             path = _search(taught, model)
-        seconds.append((k, zh_sents, en_sents, f, taught, model, path))
+        second_passes.append((k, zh_sents, en_sents, f, taught, model, path))
     # The second alignment, judged with what the first taught, teaches what the first was too unsure to (names
     # met in beads that only the learned words made confident); the third pass aligns with both.
-    again = _learned_lexicon(
-        lexicon, [(taught, model, zh, path) for _, zh, _, _, taught, model, path in seconds], model_one=False
+    learned_again = _learned_lexicon(
+        lexicon, [(taught, model, zh, path) for _, zh, _, _, taught, model, path in second_passes], model_one=False
     )
     for word, ids in learned.items():
-        again.setdefault(word, set()).update(ids)
-    for done, (k, zh_sents, en_sents, f, taught, model, path) in enumerate(seconds):
+        learned_again.setdefault(word, set()).update(ids)
+    for done, (k, zh_sents, en_sents, f, taught, model, path) in enumerate(second_passes):
         progress(len(passes) + done, 2 * len(passes))
-        if again != learned:
-            taught = _with_learned(f, zh_sents, again)
+        if learned_again != learned:
+            taught = _with_learned(f, zh_sents, learned_again)
             path = _search(taught, model)
         path = _detach_orphans(taught, model, _refine(taught, model, path))
         # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
