@@ -167,6 +167,9 @@ _ABOUT_MAX_CHARS = 60  # the longest 关于…的 clause read as a title's, the 
 # A term the corpus writes after (or before) one function word this often is bound to it; one it writes next to
 # the same content word this often is a piece of a unit (``_bound_whole``).
 _BOUND_SHARE = 0.9
+# Characters read before or after an occurrence to tag the words next to it: more than a word or a 第N届 ordinal
+# takes; set by hand.
+_CONTEXT_CHARS = 12
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
 _WEAK_ORDER = 4
@@ -400,12 +403,12 @@ def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
     neighbours = set()
     for m in occurrences:
         if side < 0:
-            words = pos_pattern(_CLAUSE_BREAK.split(text[max(0, m.start() - 12) : m.start()])[-1] or "。")
+            words = _words_before(text, m.start())
             word, tag = words[-1]
             if tag.startswith("f") and len(words) > 1 and words[-2][1].startswith(("m", "t")):
                 return ""  # 2015年后|发展议程: a postposition closing a time phrase
         else:
-            word, tag = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")[0]
+            word, tag = _words_after(text, m.end())[0]
         if (
             not re.fullmatch(r"[\u4e00-\u9fff]+", word)
             or tag.startswith(("p", "c", "u", "r", "m", "q", "x", "y", "eng"))
@@ -427,6 +430,16 @@ def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
         for m in re.finditer(re.escape(whole), rest)
     }
     return whole if len(outside) >= 2 else ""
+
+
+def _words_before(text: str, start: int) -> tuple[tuple[str, str], ...]:
+    """The tagged words of the clause just before ``start`` (a full stop when there is none)."""
+    return pos_pattern(_CLAUSE_BREAK.split(text[max(0, start - _CONTEXT_CHARS) : start])[-1] or "。")
+
+
+def _words_after(text: str, end: int) -> tuple[tuple[str, str], ...]:
+    """The tagged words of the clause just after ``end`` (a full stop when there is none)."""
+    return pos_pattern(_CLAUSE_BREAK.split(text[end : end + _CONTEXT_CHARS])[0] or "。")
 
 
 def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
@@ -548,7 +561,7 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
-    if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - 12) : s]) for s in starts):
+    if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
         # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
         return False
     words = pos_pattern(term)
@@ -584,7 +597,7 @@ def _cited_titles(text: str, heads: set[str]) -> list[str]:
         if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为"):
             titles.append(m.group(1).strip())  # the quotation marks of a title stand for 《》
             continue
-        following = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")
+        following = _words_after(text, m.end())
         if following[0][0] in heads:
             titles.append(m.group(1).strip())  # “关于…的共同点”文件
             continue
@@ -852,7 +865,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
         for m in re.finditer(re.escape(name), text):
             if _known_left_edge(text[: m.end()], name, known) != name:
                 continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
-            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
+            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
             organ = ""
             for j in range(1, min(3, len(words)) + 1):
                 candidate = "".join(w for w, _ in words[:j])
