@@ -611,10 +611,9 @@ def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]
 
 def _exact_scores(f: _Features, model: _Model, beads) -> list[float]:
     """The DP's score of each bead, without its per-pair approximation."""
-    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
     result = [model.skip * (i1 - i0 + j1 - j0) for i0, i1, j0, j1 in beads]
+    both, lex, length = _two_sided_terms(f, model, beads)
     if both:
-        lex, length = _terms_exact(f, model, [beads[k] for k in both])
         prior = np.array([PRIOR[(beads[k][1] - beads[k][0], beads[k][3] - beads[k][2])] for k in both])
         for k, value in zip(both, (LEX_WEIGHT * (lex - LEX_BASELINE) + length + prior).tolist(), strict=True):
             result[k] = value
@@ -708,12 +707,19 @@ def _terms_exact(f: _Features, model: _Model, beads) -> tuple[np.ndarray, np.nda
     return lex, _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
 
 
+def _two_sided_terms(f: _Features, model: _Model, beads):
+    """The indexes of the beads with both sides non-empty, and their ``_terms_exact`` (None when there is none)."""
+    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
+    if not both:
+        return both, None, None
+    return both, *_terms_exact(f, model, [beads[k] for k in both])
+
+
 def _confidences(f: _Features, model: _Model, beads) -> list[float]:
     """``bead_confidence`` of each bead; 0 for a bead with an empty side."""
-    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
     result = [0.0] * len(beads)
+    both, lex, length = _two_sided_terms(f, model, beads)
     if both:
-        lex, length = _terms_exact(f, model, [beads[k] for k in both])
         for k, value in zip(both, map(bead_confidence, lex.tolist(), length.tolist()), strict=True):
             result[k] = value
     return result
