@@ -180,7 +180,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[/.\-][A-Za-z0-9]+)*")
 # A question is translated as a question: its mark is a token of its own on both sides.
 _QUESTION = re.compile("[?？]")
-QUESTION_KEY = "=?"
+_QUESTION_KEY = "=?"  # its stem key, written like a symbol's ("=" + the symbol)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MAX_STEMS_PER_ENTRY = 12
 
@@ -253,7 +253,7 @@ class Lexicon:
             sid = self.token_id("#" + value, extra)
             masks[sid] = masks.get(sid, 0) | (((1 << (end - start)) - 1) << start)
         for m in _QUESTION.finditer(text):
-            sid = self.token_id(QUESTION_KEY, extra)
+            sid = self.token_id(_QUESTION_KEY, extra)
             masks[sid] = masks.get(sid, 0) | (1 << m.start())
         for m in _LATIN.finditer(text.translate(FULLWIDTH_TO_ASCII)):
             token = m.group()
@@ -269,7 +269,7 @@ class Lexicon:
     def en_evidence(self, text: str, extra: dict[str, int]) -> list[int]:
         """Content stem ids of an English sentence (numbers and symbols included)."""
         ids = [self.token_id("#" + v, extra) for _, _, v in spans(text)]
-        ids += [self.token_id(QUESTION_KEY, extra)] * text.count("?")
+        ids += [self.token_id(_QUESTION_KEY, extra)] * text.count("?")
         for token in _LATIN.findall(text):
             if not token.isalpha():  # a symbol (A/RES/70/1, COVID-19)
                 ids.append(self.token_id("=" + token.lower(), extra))
@@ -294,16 +294,17 @@ def _lemma_stem(word: str) -> str:
     return stem(word)
 
 
+# What zh_content_mask counts as content: Chinese characters but particles, Latin letters, digits, question marks.
+_CONTENT = re.compile(f"(?![{''.join(sorted(ZH_FUNCTION_CHARS))}])[{CJK}A-Za-z0-9?？]")
+_NOT_ONE = re.compile("[^1]")
+
+
 def zh_content_mask(text: str) -> int:
     """Bit mask of the characters that carry content: Chinese characters but particles, digits, Latin letters, and
     question marks."""
     # Each content character becomes "1" (digits included, so a "1" left is content), everything else "0".
     bits = _NOT_ONE.sub("0", _CONTENT.sub("1", text))
     return int(bits[::-1], 2) if bits else 0
-
-
-_CONTENT = re.compile(f"(?![{''.join(sorted(ZH_FUNCTION_CHARS))}])[{CJK}A-Za-z0-9?？]")
-_NOT_ONE = re.compile("[^1]")
 
 
 _CACHE_FORMAT = 3  # bump when the parsed form changes (3: before, after, above, below are content words)

@@ -403,7 +403,7 @@ def align_many(
         model = _model(f)
         passes.append((k, zh_sents, en_sents, f, model, _search(f, model)))
     learned = _learned_lexicon(lexicon, [(f, model, zh, path) for _, zh, _, f, model, path in passes])
-    seconds = []
+    second_passes = []
     for done, (k, zh_sents, en_sents, f, model, path) in enumerate(passes):
         progress(done, 2 * len(passes))
         taught = _with_learned(f, zh_sents, learned) if learned else f
@@ -411,18 +411,18 @@ def align_many(
         if learned or skip != model.skip:
             model = replace(model, skip=skip)
             path = _search(taught, model)
-        seconds.append((k, zh_sents, en_sents, f, taught, model, path))
+        second_passes.append((k, zh_sents, en_sents, f, taught, model, path))
     # The second alignment, judged with what the first taught, teaches what the first was too unsure to (names
     # met in beads that only the learned words made confident); the third pass aligns with both.
-    again = _learned_lexicon(
-        lexicon, [(taught, model, zh, path) for _, zh, _, _, taught, model, path in seconds], model_one=False
+    learned_again = _learned_lexicon(
+        lexicon, [(taught, model, zh, path) for _, zh, _, _, taught, model, path in second_passes], model_one=False
     )
     for word, ids in learned.items():
-        again.setdefault(word, set()).update(ids)
-    for done, (k, zh_sents, en_sents, f, taught, model, path) in enumerate(seconds):
+        learned_again.setdefault(word, set()).update(ids)
+    for done, (k, zh_sents, en_sents, f, taught, model, path) in enumerate(second_passes):
         progress(len(passes) + done, 2 * len(passes))
-        if again != learned:
-            taught = _with_learned(f, zh_sents, again)
+        if learned_again != learned:
+            taught = _with_learned(f, zh_sents, learned_again)
             path = _search(taught, model)
         path = _detach_orphans(taught, model, _refine(taught, model, path))
         # Confidence from the dictionary's evidence alone: what the corpus taught itself would confirm its own guesses.
@@ -520,9 +520,9 @@ def _learned_lexicon(lexicon: Lexicon, documents, model_one: bool = True) -> dic
         (words[key // vocabulary], key % vocabulary): count
         for key, count in zip(keys[counts >= LEARN_MIN_COUNT].tolist(), counts[counts >= LEARN_MIN_COUNT].tolist())
     }
-    for pairs in (joint, name_joint):
+    for pairs in (joint, name_joint):  # both hold only the pairs met in LEARN_MIN_COUNT beads or more
         for (word, sid), count in pairs.items():
-            if count >= LEARN_MIN_COUNT and 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
+            if 2 * count / (zh_count[word] + en_count[sid]) >= LEARN_MIN_DICE:
                 if sid not in lexicon.entries.get(word, ()):
                     learned.setdefault(word, set()).add(sid)
     for token, sid in _mutual_translations(bitext) if model_one else ():
@@ -611,10 +611,9 @@ def _with_learned(f: _Features, zh_sents: list[str], learned: dict[str, set[int]
 
 def _exact_scores(f: _Features, model: _Model, beads) -> list[float]:
     """The DP's score of each bead, without its per-pair approximation."""
-    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
     result = [model.skip * (i1 - i0 + j1 - j0) for i0, i1, j0, j1 in beads]
+    both, lex, length = _two_sided_terms(f, model, beads)
     if both:
-        lex, length = _terms_exact(f, model, [beads[k] for k in both])
         prior = np.array([PRIOR[(beads[k][1] - beads[k][0], beads[k][3] - beads[k][2])] for k in both])
         for k, value in zip(both, (LEX_WEIGHT * (lex - LEX_BASELINE) + length + prior).tolist(), strict=True):
             result[k] = value
@@ -653,14 +652,20 @@ def _sentence_score(f: _Features, model: _Model, bead) -> float:
         shares.append(sum(sid in zh_ids for sid in ids) / len(ids) if ids else 0.5)
     en_ids = {sid for j in range(j0, j1) for sid in f.en_ids[j]}
     for i in range(i0, i1):
-        masks, bits = f.zh_masks[i], 0
-        for sid in en_ids & masks.keys():
-            bits |= masks[sid]
         count = f.zh_count[i]
-        shares.append(min(bits.bit_count() / count, 1.0) if count else 0.5)
+        shares.append(min(_covered(f.zh_masks[i], en_ids).bit_count() / count, 1.0) if count else 0.5)
     lexical = LEX_WEIGHT * sum(share - LEX_BASELINE for share in shares) / 2
     length = _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
     return lexical + float(length) + PRIOR[(i1 - i0, j1 - j0)]
+
+
+def _covered(masks: dict[int, int], en_ids: set[int]) -> int:
+    """Bit mask of a Chinese sentence's characters (``masks``: token id → its characters) that ``en_ids`` translate:
+    a character counts once however many English words it translates."""
+    bits = 0
+    for sid in en_ids & masks.keys():
+        bits |= masks[sid]
+    return bits
 
 
 def _detach_orphans(f: _Features, model: _Model, path):
@@ -694,12 +699,7 @@ def _terms_exact(f: _Features, model: _Model, beads) -> tuple[np.ndarray, np.nda
         zh_ids = set().union(*(f.zh_masks[i] for i in range(i0, i1)))
         en_ids = [sid for j in range(j0, j1) for sid in f.en_ids[j]]
         en_set = set(en_ids)
-        zh_hit = 0
-        for i in range(i0, i1):
-            masks, bits = f.zh_masks[i], 0
-            for sid in en_set & masks.keys():
-                bits |= masks[sid]
-            zh_hit += bits.bit_count()
+        zh_hit = sum(_covered(f.zh_masks[i], en_set).bit_count() for i in range(i0, i1))
         counts[k] = sum(1 for sid in en_ids if sid in zh_ids), len(en_ids), zh_hit
     i0, i1, j0, j1 = np.array(beads, dtype=np.int64).reshape(-1, 4).T
     zh_n = f.zh_count_cum[i1] - f.zh_count_cum[i0]
@@ -707,12 +707,19 @@ def _terms_exact(f: _Features, model: _Model, beads) -> tuple[np.ndarray, np.nda
     return lex, _length_log(f.zh_len_cum[i1] - f.zh_len_cum[i0], f.en_len_cum[j1] - f.en_len_cum[j0], model)
 
 
+def _two_sided_terms(f: _Features, model: _Model, beads):
+    """The indexes of the beads with both sides non-empty, and their ``_terms_exact`` (None when there is none)."""
+    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
+    if not both:
+        return both, None, None
+    return both, *_terms_exact(f, model, [beads[k] for k in both])
+
+
 def _confidences(f: _Features, model: _Model, beads) -> list[float]:
     """``bead_confidence`` of each bead; 0 for a bead with an empty side."""
-    both = [k for k, (i0, i1, j0, j1) in enumerate(beads) if i1 > i0 and j1 > j0]
     result = [0.0] * len(beads)
+    both, lex, length = _two_sided_terms(f, model, beads)
     if both:
-        lex, length = _terms_exact(f, model, [beads[k] for k in both])
         for k, value in zip(both, map(bead_confidence, lex.tolist(), length.tolist()), strict=True):
             result[k] = value
     return result

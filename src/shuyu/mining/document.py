@@ -159,7 +159,17 @@ _ESTABLISHED_SCORE = 20.0  # … those above this are well attested (about the b
 _SALIENT_SCORE = 100.0  # … and those above this (about the best 150) need no second occurrence in the document
 _COHESION = 2.5  # e^2.5 ≈ 12 times as often together as their frequencies predict
 _DOC_BOUND = 3  # a string the document writes this often, always next to the same word, is a piece of a unit
-_BOUND_SHARE = 0.9  # a term the corpus writes after (or before) one function word this often is bound to it
+_MAX_GROWTH = 6  # words a piece grows by at most towards its unit: a bound on the loop, set by hand
+# How far before a name's left edge (characters) a CC-CEDICT entry it cuts may start: 98.6% of the dictionary's
+# entries of four characters or more have nine or fewer.
+_DICTIONARY_REACH = 8
+_ABOUT_MAX_CHARS = 60  # the longest 关于…的 clause read as a title's, the bound of a quoted title (_QUOTED)
+# A term the corpus writes after (or before) one function word this often is bound to it; one it writes next to
+# the same content word this often is a piece of a unit (``_bound_whole``).
+_BOUND_SHARE = 0.9
+# Characters read before or after an occurrence to tag the words next to it: more than a word or a 第N届 ordinal
+# takes; set by hand.
+_CONTEXT_CHARS = 12
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
 _WEAK_ORDER = 4
@@ -223,13 +233,13 @@ def terms_of_text(
     for name, short in _definitions(paragraphs):
         sources[name].add("abbreviation")
         sources[short].add("abbreviation")  # the short form is the name as the text goes on to use it
+    rest_text = "\n".join(rest)
     defined = _definitions(rest)
     heads = INSTITUTIONAL_HEADS | _marked_heads(
-        _titles(text) + list(sources), _titles("\n".join(rest)) + [n for n, _ in defined]
+        _titles(text) + list(sources), _titles(rest_text) + [n for n, _ in defined]
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    rest_text = "\n".join(rest)
     pairs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
@@ -373,7 +383,7 @@ def _bound_whole(term: str, text: str, rest: str) -> str:
     a string with free edges in the corpus, or one the corpus does not have, stays as it is, and so does one whose
     whole would start on a verb, unless the document itself writes the whole ``_DOC_BOUND`` times (谅解|备忘录)."""
     whole = term
-    for _ in range(6):
+    for _ in range(_MAX_GROWTH):
         grown = _bound_neighbour(whole, text, rest, -1) or _bound_neighbour(whole, text, rest, 1)
         if not grown:
             break
@@ -393,12 +403,12 @@ def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
     neighbours = set()
     for m in occurrences:
         if side < 0:
-            words = pos_pattern(_CLAUSE_BREAK.split(text[max(0, m.start() - 12) : m.start()])[-1] or "。")
+            words = _words_before(text, m.start())
             word, tag = words[-1]
             if tag.startswith("f") and len(words) > 1 and words[-2][1].startswith(("m", "t")):
                 return ""  # 2015年后|发展议程: a postposition closing a time phrase
         else:
-            word, tag = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")[0]
+            word, tag = _words_after(text, m.end())[0]
         if (
             not re.fullmatch(r"[\u4e00-\u9fff]+", word)
             or tag.startswith(("p", "c", "u", "r", "m", "q", "x", "y", "eng"))
@@ -420,6 +430,16 @@ def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
         for m in re.finditer(re.escape(whole), rest)
     }
     return whole if len(outside) >= 2 else ""
+
+
+def _words_before(text: str, start: int) -> tuple[tuple[str, str], ...]:
+    """The tagged words of the clause just before ``start`` (a full stop when there is none)."""
+    return pos_pattern(_CLAUSE_BREAK.split(text[max(0, start - _CONTEXT_CHARS) : start])[-1] or "。")
+
+
+def _words_after(text: str, end: int) -> tuple[tuple[str, str], ...]:
+    """The tagged words of the clause just after ``end`` (a full stop when there is none)."""
+    return pos_pattern(_CLAUSE_BREAK.split(text[end : end + _CONTEXT_CHARS])[0] or "。")
 
 
 def _names_a_part(name: str, text: str, terms: list[str]) -> bool:
@@ -454,7 +474,7 @@ def _nominal_term(term: str) -> bool:
 
 def _names_body_or_office(term: str) -> bool:
     """A body (安理会, 圆桌会议; not a bare head: 框架) or an office (秘书长, 副秘书长, 大会主席)."""
-    return _is_head(*pos_pattern(term)[-1], OFFICES) or (_names_a_body(term) and term not in INSTITUTIONAL_HEADS)
+    return _is_office(term) or (_names_a_body(term) and term not in INSTITUTIONAL_HEADS)
 
 
 def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
@@ -541,10 +561,9 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
-    if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - 12) : s]) for s in starts):
-        return (
-            False  # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
-        )
+    if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
+        # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
+        return False
     words = pos_pattern(term)
     if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
         return False  # 环境署与粮农组织: two bodies
@@ -578,7 +597,7 @@ def _cited_titles(text: str, heads: set[str]) -> list[str]:
         if text[max(0, m.start() - 3) : m.start()].strip().endswith("题为"):
             titles.append(m.group(1).strip())  # the quotation marks of a title stand for 《》
             continue
-        following = pos_pattern(_CLAUSE_BREAK.split(text[m.end() : m.end() + 12])[0] or "。")
+        following = _words_after(text, m.end())
         if following[0][0] in heads:
             titles.append(m.group(1).strip())  # “关于…的共同点”文件
             continue
@@ -693,12 +712,13 @@ def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
     )
 
 
-def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: str = "") -> list[str]:
+def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: str) -> list[str]:
     """Noun phrases ending on a head; two names joined by 和 are two names (听证会和首脑会议).
 
     A name on a head learned from titles (计划, 战略, 措施) or one joining two phrases with 和 carries a proper
     name (海地制止霍乱全国计划, 伊加特监测和核查机制): without one it is a description (全国计划,
-    国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会)."""
+    国际和区域组织) — but for a council or committee named by its fields (经济及社会理事会).  ``rest``, the rest of the
+    corpus, tells a verb before a head that belongs to the name (``_attributive_verbs``)."""
     names = []
     attributive = _attributive_verbs(paragraphs, rest)
     for para in paragraphs:
@@ -845,7 +865,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
         for m in re.finditer(re.escape(name), text):
             if _known_left_edge(text[: m.end()], name, known) != name:
                 continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
-            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + 12])[0] or "。")
+            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
             organ = ""
             for j in range(1, min(3, len(words)) + 1):
                 candidate = "".join(w for w, _ in words[:j])
@@ -884,6 +904,7 @@ def _predicate_in(words: tuple[tuple[str, str], ...]) -> bool:
 
 
 def _is_office(organ: str) -> bool:
+    """Whether a name ends on an office (秘书长, 执行主任): the name of a post, not of a body."""
     return _is_head(*pos_pattern(organ)[-1], OFFICES)
 
 
@@ -946,7 +967,11 @@ def _about_title(text: str, name: str) -> str:
     if not before.endswith("的"):
         return name
     start = before.rfind("关于")
-    if start == -1 or len(before) - start > 60 or (start > 0 and before[start - 1] not in '《“"的在和及与'):
+    if (
+        start == -1
+        or len(before) - start > _ABOUT_MAX_CHARS
+        or (start > 0 and before[start - 1] not in '《“"的在和及与')
+    ):
         return name
     inside = before[start + 2 : -1]
     if "的" in inside or not inside:
@@ -978,7 +1003,7 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
         i = text.rfind(term, 0, start + len(term) - 1)
         if i != -1 and i < start < i + len(term):
             return text[i:]
-    for i in range(max(0, start - 8), start):
+    for i in range(max(0, start - _DICTIONARY_REACH), start):
         if not re.search(r"[^\u4e00-\u9fff]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
             return text[i:]
     return name
