@@ -34,6 +34,7 @@ from shuyu.align.output import to_beads, to_json, to_tsv
 from shuyu.corpus.structure import split_sentences
 from shuyu.errors import InputError
 from shuyu.model.bitext import SentencePair
+from shuyu.text.zh import CJK
 
 __all__ = [
     "Lexicon",
@@ -54,9 +55,9 @@ __all__ = [
 
 # A side whose letters are more than this share Chinese characters is Chinese (or less: not Chinese).
 _SCRIPT_SHARE = 0.3
-# Chinese characters (the ranges of shuyu.text.zh.is_cjk) and the other letters, counted at C speed.
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
-_OTHER_LETTER = re.compile("[^\\W\\d_\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+# Chinese characters (shuyu.text.zh.CJK) and the other letters, counted at C speed.
+_CJK = re.compile(f"[{CJK}]")
+_OTHER_LETTER = re.compile(rf"[^\W\d_{CJK}]")
 # Mean confidence below which two texts are reported as not translations of each other.
 MISMATCH_CONFIDENCE = 0.3
 

@@ -81,16 +81,17 @@ from shuyu.mining.miner import (
     well_formed,
 )
 from shuyu.text import cedict
-from shuyu.text.zh import dictionary_count
+from shuyu.text.numbers import ZH_NUMERAL
+from shuyu.text.zh import CJK, dictionary_count
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_ABBREVIATION = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z-]{1,9})[）)]")
+_ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}}|[A-Z][A-Za-z-]{{1,9}})[）)]")
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
 _YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 # International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
 _OBSERVANCE = re.compile(
-    rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[\u4e00-\u9fff]{{1,12}}?(?:十年|年|日|周))"
+    rf"({_YEARS})?\s*((?:[\"“][^\"“”\n]{{1,20}}[\"”])?(?:国际|世界|联合国)[{CJK}]{{1,12}}?(?:十年|年|日|周))"
 )
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
@@ -102,7 +103,7 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
-_ORDINAL_BEFORE = re.compile(r"第[\d〇零一二三四五六七八九十百千两]+[届次]$")  # 第六十六届, 第51次
+_ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -410,7 +411,7 @@ def _bound_neighbour(term: str, text: str, rest: str, side: int) -> str:
         else:
             word, tag = _words_after(text, m.end())[0]
         if (
-            not re.fullmatch(r"[\u4e00-\u9fff]+", word)
+            not re.fullmatch(rf"[{CJK}]+", word)
             or tag.startswith(("p", "c", "u", "r", "m", "q", "x", "y", "eng"))
             or word in DETERMINERS
         ):
@@ -523,7 +524,7 @@ def _word_bounds(text: str) -> set[int]:
     """Positions of the text where jieba's segmentation of its clauses puts a word boundary, or where a word it
     keeps whole is two words of two characters or more (改革|工作, 审查|会议)."""
     bounds = set(range(len(text) + 1))
-    for run in re.finditer(r"[\u4e00-\u9fff]+", text):
+    for run in re.finditer(rf"[{CJK}]+", text):
         bounds -= set(range(run.start() + 1, run.end()))
         start = run.start()
         for word, _ in pos_pattern(run.group()):
@@ -604,7 +605,7 @@ def _cited_titles(text: str, heads: set[str]) -> list[str]:
         nouns = 0
         while nouns < min(2, len(following)) and following[nouns][1].startswith(("n", "vn")):
             nouns += 1
-        if nouns and following[nouns - 1][1] == "n" and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", m.group(1)):
+        if nouns and following[nouns - 1][1] == "n" and re.fullmatch(rf"[{CJK}]{{2,12}}", m.group(1)):
             # a name quoted before the nouns it qualifies keeps its quotation marks: "红蝴蝶"行动部队
             titles.append(m.group() + "".join(w for w, _ in following[:nouns]))
     return titles
@@ -865,7 +866,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
         for m in re.finditer(re.escape(name), text):
             if _known_left_edge(text[: m.end()], name, known) != name:
                 continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
-            words = pos_pattern(re.split(r"[^\u4e00-\u9fff]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
+            words = pos_pattern(re.split(rf"[^{CJK}]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
             organ = ""
             for j in range(1, min(3, len(words)) + 1):
                 candidate = "".join(w for w, _ in words[:j])
@@ -1004,7 +1005,7 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
         if i != -1 and i < start < i + len(term):
             return text[i:]
     for i in range(max(0, start - _DICTIONARY_REACH), start):
-        if not re.search(r"[^\u4e00-\u9fff]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
+        if not re.search(rf"[^{CJK}]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
             return text[i:]
     return name
 
@@ -1056,7 +1057,7 @@ def _recurring_grams(paragraphs: list[str]) -> Counter:
     """Well-formed word n-grams (one to four words, two characters or more) occurring twice or more."""
     counts: Counter = Counter()
     for para in paragraphs:
-        for clause in re.findall(r"[\u4e00-\u9fff]+", para):
+        for clause in re.findall(rf"[{CJK}]+", para):
             words = [w for w, _ in pos_pattern(clause)]
             seen = set()
             for i in range(len(words)):

@@ -41,7 +41,7 @@ _ZH_DIGITS = {
 }
 _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
-_ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"  # the characters Chinese writes numbers with
 # What a Chinese numeral counts when it stands for a quantity (五岁, 两公里, 十年, 三项); generous on purpose:
 # a numeral that is part of a word (一些, 二氧化碳, 三角) is followed by none of these.
 _ZH_COUNTED = set("岁年个项名人次倍种类国条款段届周天月日时分秒公千米吨度元美欧亿万部份所座家级期批轮例")
@@ -140,18 +140,18 @@ _DIGITS = r"(?<![\d.])(?:\d{1,3}(?:(?:,|\s)\d{3})+(?![\d])|\d+)(?:\.\d+)?"
 _TOKEN = re.compile(
     rf"(?P<resolution>(?<![A-Za-z0-9/])\d+(?:/\d+)+)"
     rf"|(?P<code>(?<![A-Za-z])[A-Za-z]+\d[\w.]*)"  # CO2, G20, PM2.5: a formula or a name, not a quantity
-    rf"|(?P<percent_zh>百分之(?P<pct>{_DIGITS}|[{_ZH_NUMERAL}]+))"
-    rf"|(?P<fraction_zh>(?P<den>\d+|[{_ZH_NUMERAL}]+)分之(?P<num>\d+|[{_ZH_NUMERAL}]+))"
+    rf"|(?P<percent_zh>百分之(?P<pct>{_DIGITS}|[{ZH_NUMERAL}]+))"
+    rf"|(?P<fraction_zh>(?P<den>\d+|[{ZH_NUMERAL}]+)分之(?P<num>\d+|[{ZH_NUMERAL}]+))"
     rf"|(?P<fraction_en>\b(?P<fnum>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     rf"(?P<fden>{'|'.join(_EN_FRACTIONS)})\b)"
     rf"|(?P<digits>{_DIGITS})(?:\s*(?P<zh_scale>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     rf"|\s+(?P<en_scale>hundred|thousand|million|billion|trillion)\b)?"
-    rf"|(?P<zh>[{_ZH_NUMERAL}]+)"
+    rf"|(?P<zh>[{ZH_NUMERAL}]+)"
     rf"|(?P<ordinal>\b(?:(?P<otens>{'|'.join(_EN_TENS)})[\s-]+)?(?:{'|'.join(_EN_ORDINALS)})\b)"  # sixty-ninth
     rf"|(?P<en>\b(?:{_EN_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_EN_WORD}))*\b)"
     rf"|(?P<month>\b(?:{'|'.join(MONTHS)})\b)"  # matched on lower-cased text: twice as fast as IGNORECASE
 )
-_START = re.compile(rf"[0-9{_ZH_NUMERAL}]|(?<![a-z])[a-z]")  # where an alternative of _TOKEN can begin
+_START = re.compile(rf"[0-9{ZH_NUMERAL}]|(?<![a-z])[a-z]")  # where an alternative of _TOKEN can begin
 _KINDS = ("resolution", "code", "percent_zh", "fraction_zh", "fraction_en", "digits", "zh", "en", "ordinal", "month")
 
 
