@@ -200,6 +200,21 @@ def test_a_term_bilingual_extraction_added_can_be_rejected_and_stays_rejected(db
     assert result.exit_code == 0, result.output
     with Store(db) as store, store.transaction():
         rebuild(store)
-    hit = json.loads(runner.invoke(main, ["--db", str(db), "lookup", "湿地", "--json"]).stdout)[0]
+    result = runner.invoke(main, ["--db", str(db), "lookup", "湿地", "--json"])
+    assert result.exit_code == 0, result.output
+    hit = json.loads(result.stdout)[0]
     assert {(t["form"], t["status"]) for t in hit["terms"] if t["lang"] == "zh"} == {("湿地", "rejected")}
     assert runner.invoke(main, ["--db", str(db), "term", "reject", "湿地地"]).exit_code == 2  # not in the termbase
+
+
+def test_an_extracted_rendering_joins_no_two_imported_concepts(db, tmp_path, runner):
+    # 湿地 "wetlands" comes from the aligned pairs; a glossary gives 湿地 another English and "wetlands" to 沼泽地.
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("English,Chinese\nmarsh,湿地\nwetlands,沼泽地\n", encoding="utf-8")
+    result = runner.invoke(main, ["--db", str(db), "import", str(glossary)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["--db", str(db), "lookup", "湿地", "--json"])
+    assert result.exit_code == 0, result.output
+    forms = [{(t["lang"], t["form"]) for t in hit["terms"]} for hit in json.loads(result.stdout)]
+    holding = [f for f in forms if ("zh", "湿地") in f]
+    assert len(holding) == 1 and ("zh", "沼泽地") not in holding[0] and ("en", "marsh") in holding[0]

@@ -12,7 +12,7 @@ from shuyu.text.match import TermMatcher
 from shuyu.text.zh import normalise
 from shuyu.variants.detect import build_groups, find_links, stored_groups
 from shuyu.variants.edits import boundaries, raw_edits, widen
-from shuyu.variants.signals import Sentence, fragments, general_extension, insertions
+from shuyu.variants.signals import FragmentSample, Sentence, general_extension, insertions, occurrences
 from shuyu.variants.similar import similar_pairs
 
 OLD, NEW = "量子网络韧性观察站", "量子网络韧性监测站"
@@ -342,7 +342,11 @@ def test_an_insertion_keeps_the_name_s_words_whole():
 def test_fragments_glued_from_their_context_are_no_forms():
     lines = ["各国代表在会上发言。", "会员国代表团和国家代表出席了会议。", "许多国代表表示支持。", "大会议程项目。"]
     sentences = _sentences([Passage("doc-2015", 2015, None, text, k) for k, text in enumerate(lines)])
-    broken = fragments(sentences, {"国代表", "国家代表", "会议程", "的议程", "议程项目"})
+    forms = {"国代表", "国家代表", "会议程", "的议程", "议程项目"}
+    sampler = FragmentSample(forms)
+    for sentence, start, end, form in occurrences(sentences, sampler.forms):
+        sampler.add(sentence, start, end, form)
+    broken = sampler.broken(forms)
     # 国代表 is cut from 各国, 许多国 (once whole: 许多 国代表 is jieba's cut too, but the majority is not),
     # 会议程 from 大会议程, and 的议程 opens on a particle.
     assert {"会议程", "的议程"} <= broken and not {"国家代表", "议程项目"} & broken

@@ -364,23 +364,13 @@ def _dp(f: _Features, model: _Model, width: int):
     return path, touched
 
 
-def align_sentences(zh_sents: list[str], en_sents: list[str], lexicon: Lexicon | None = None) -> list[SentencePair]:
-    """Align two sentence lists; every sentence ends up in exactly one bead, in order.
-
-    ``lexicon`` replaces CC-CEDICT (see ``lexicon_with`` to add term pairs to
-    it); each bead carries a confidence in [0, 1], below ``LOW_CONFIDENCE``
-    when the evidence is weak.
-    """
-    return align_many([(zh_sents, en_sents)], lexicon)[0]
-
-
 def align_many(
     documents: list[tuple[list[str], list[str]]],
     lexicon: Lexicon | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[list[SentencePair]]:
     """Align many pairs of sentence lists (the documents of a corpus, the stretches of a document) as
-    ``align_sentences`` does each, but with one lexicon learned from the confident beads of all their first
+    ``shuyu.align.align_sentences`` does each, but with one lexicon learned from the confident beads of all their first
     alignments: a short document teaches too little alone, a corpus of them does (the second pass)."""
     lexicon = lexicon or cedict()
     extra: dict[str, int] = {}

@@ -46,12 +46,12 @@ _BOUNDARY = -1  # neighbour code of a clause boundary
 
 
 @numba.njit(cache=True)
-def _slots(size: int) -> np.ndarray:
-    """An empty open-addressing table (``-1`` everywhere) for ``size`` keys, at most half full."""
+def _capacity(size: int) -> int:
+    """Slots of an open-addressing table for ``size`` keys, at most half full (a power of two)."""
     capacity = 16
     while capacity < 2 * size:
         capacity *= 2
-    return np.full(capacity, -1, dtype=np.int64)
+    return capacity
 
 
 @numba.njit(cache=True)
@@ -99,7 +99,7 @@ def _count_level(
             tried[size] = p
             size += 1
     tried = tried[:size]
-    slots = np.full(len(_slots(len(tried))), -1, dtype=np.int32)
+    slots = np.full(_capacity(len(tried)), -1, dtype=np.int32)
     mask = len(slots) - 1
     distinct = np.empty(len(tried), dtype=np.uint64)
     counts = np.zeros(len(tried), dtype=np.int64)

@@ -48,9 +48,9 @@ def write_bundle(database: str | Path, target: str | Path) -> Path:
 
 
 def _content(path: Path) -> list:
-    """Every row of the kept tables without its write times, in a fixed order."""
-    rows = []
+    """The schema and every row of the kept tables without its write times, in a fixed order."""
     with closing(sqlite3.connect(path)) as db:
+        rows = [db.execute("select type, name, sql from sqlite_master order by type, name").fetchall()]
         for table in _KEEP:
             columns = [r[1] for r in db.execute(f'pragma table_info("{table}")') if r[1] not in _TIMES]
             names = ", ".join(f'"{c}"' for c in columns)

@@ -343,9 +343,11 @@ def assemble(store) -> list[Concept]:
         termbase.add(concept)
     for concept in variant_concepts(store, symbols):
         termbase.add(concept)
-    add_english(termbase, store)
+    # Imported concepts first: the English found in the aligned pairs then joins no two of them (a rendering an
+    # imported concept holds stays its own) and no string extracted from the pairs duplicates one.
     for data in store.imported_concepts():
         termbase.add(Concept.from_dict(data))
+    add_english(termbase, store)
     apply_term_decisions(termbase, store.all_terms())
     replay(termbase, store.curations())
     return [c for c in termbase.concepts if c.terms]

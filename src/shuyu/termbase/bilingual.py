@@ -142,7 +142,7 @@ def term_shaped(english: str) -> bool:
     tokens = en.words(english)
     if not en.is_noun_phrase(tokens):
         return False
-    first = _classes(tokens[0])
+    first = en.word_classes(tokens[0])
     if tokens[0].lower().endswith("ing") and first == {"VERB"} or first == {"ADV"}:
         return False  # "providing financial assistance", "especially developing countries"
     if any(
@@ -151,7 +151,7 @@ def term_shaped(english: str) -> bool:
         return False  # "addendum lists the items": a clause; "Office of the High Commissioner" is a name
     if any(w.lower() in ("and", "or") and n.lower() in _ARTICLES for w, n in zip(tokens, tokens[1:])):
         return False  # "Ukraine and the Russian Federation": two names, each with its article
-    if _classes(tokens[-1].split("-")[-1]) == {"ADJ"} or tokens[-1] in _DATES:
+    if en.word_classes(tokens[-1].split("-")[-1]) == {"ADJ"} or tokens[-1] in _DATES:
         return False  # "Scientific and Technical" (cut from "… Subcommittee"), "gender-sensitive"; "Wednesday"
     if any(w in ("and", "or") and _joins_heads(tokens, i) for i, w in enumerate(tokens[1:-1], 1)):
         return one_name(english)  # two terms ("men and women"), unless one name (Commission on Crime Prevention and …)
@@ -161,16 +161,8 @@ def term_shaped(english: str) -> bool:
 def _joins_heads(tokens: list[str], i: int) -> bool:
     """Whether the conjunction at ``i`` joins two nouns ("men and women", "political and military"), not two
     modifiers of one head ("sexual and reproductive health")."""
-    before = _classes(tokens[i - 1])
+    before = en.word_classes(tokens[i - 1])
     return i == len(tokens) - 2 or "NOUN" in before and "ADJ" not in before
-
-
-@functools.lru_cache(maxsize=50_000)
-def _classes(word: str) -> frozenset[str]:
-    """Word classes LemmInflect's lexicon knows ``word`` in (empty for names and acronyms it does not know)."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word) or getAllLemmas(word.lower()))
 
 
 def qualifies(term: str, equivalent: Mapping | Equivalent, pairs: int) -> bool:

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from shuyu.text import cedict, en
 from shuyu.text.match import TermMatcher
-from shuyu.text.zh import normalise
+from shuyu.text.zh import normalise, words
 
 # Confidence from which an equivalent is taken as the term's English (chosen on the dev gold:
 # bench/eval_equivalents.py prints accuracy and coverage at this threshold).
@@ -214,10 +214,8 @@ class _Prior:
 
 def _segments(term: str) -> list[str]:
     """The term's words as the dictionary knows them: jieba's words, characters where it has no entry."""
-    import jieba
-
     parts = []
-    for word in jieba.lcut(term, HMM=False):
+    for word in words(term):
         parts.extend([word] if cedict.senses(word) or len(word) == 1 else list(word))
     return parts
 
@@ -394,9 +392,7 @@ def _head_stems(term: str) -> frozenset[str]:
     """Stems of CC-CEDICT's English for the term's head: its last word (公约 in 巴塞尔公约), or, when jieba
     keeps the term whole, the longest shorter word of two characters or more that ends it (合作 in 南南合作;
     a single character of a transliterated name is no head: 克 in 顿涅茨克)."""
-    import jieba
-
-    last = jieba.lcut(term, HMM=False)[-1]
+    last = words(term)[-1]
     first, shortest = (1, 2) if last == term else (len(term) - len(last), 1)
     for start in range(first, len(term) - shortest + 1):
         if cedict.senses(term[start:]):

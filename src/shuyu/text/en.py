@@ -209,7 +209,7 @@ def stretches(text: str) -> Iterator[list[str]]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _classes(word: str) -> frozenset[str]:
+def word_classes(word: str) -> frozenset[str]:
     """Universal POS classes LemmInflect's lexicon allows for ``word`` (empty when unknown)."""
     from lemminflect import getAllLemmas
 
@@ -242,7 +242,7 @@ def _can_head(word: str) -> bool:
     """The last word of a term: a noun, an acronym, a name or a word the lexicon does not know."""
     if word.lower() in FUNCTION_WORDS:
         return False
-    classes = _classes(word)
+    classes = word_classes(word)
     if not classes or "NOUN" in classes or "PROPN" in classes:
         return True
     return word[:1].isupper() and not word.isupper() and "VERB" not in classes
@@ -262,7 +262,7 @@ def is_noun_phrase(tokens: list[str] | tuple[str, ...]) -> bool:
     if not tokens or not _can_modify(tokens[0]) or not _can_head(tokens[-1]):
         return False
     if len(tokens) == 1:
-        classes = _classes(tokens[0])
+        classes = word_classes(tokens[0])
         return not classes or bool(classes & {"NOUN", "PROPN"}) or tokens[0].isupper()
     if not all(_can_be_inside(w) for w in tokens[1:-1]):
         return False

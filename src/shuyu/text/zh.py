@@ -129,7 +129,7 @@ def words(text: str) -> list[str]:
 
 
 # A run of the characters jieba segments by its dictionary alone (its ``re_han_internal`` without Latin
-# letters and digits): for these, rjieba (jieba's algorithm and dictionary, compiled) cuts the same words.
+# letters and digits): a term made only of them is tagged by ``pos_pattern`` word by word.
 _HAN_RUN = re.compile("[\u4e00-\u9fd5]+")
 
 

@@ -142,14 +142,6 @@ def _function_edge(form: str) -> bool:
     return glued or tagged[0][1] == "k" or tagged[-1][1] == "h"
 
 
-def fragments(sentences: Iterable[Sentence], forms: set[str], sample: int = 30) -> set[str]:
-    """Forms that are not whole words where the corpus uses them (see ``FragmentSample``)."""
-    sampler = FragmentSample(forms, sample)
-    for s, start, end, form in occurrences(sentences, sampler.forms):
-        sampler.add(s, start, end, form)
-    return sampler.broken(forms)
-
-
 class FragmentSample:
     """Whether forms are whole words where the corpus uses them, judged on a sample of their uses.
 
