@@ -322,3 +322,26 @@ def test_a_meeting_numbered_by_its_session_is_no_term_but_a_plenary_is():
     paragraphs = ["欢迎大会第六十六届会议主席指派两名代表进行磋商，", "2015年7月22日第51次全体会议"]
     terms = by_term(paragraphs, known=["会议主席", "全体会议"])
     assert "会议主席" not in terms and "全体会议" in terms
+
+
+# Lines of NPT/CONF.2015/4, E/C.19/2015/3 and A/RES/69/166 (un-devset-zh-en, as above).
+NPT_FORUMS = (
+    "这些国家一直在多个国际论坛积极开展这一领域的工作，包括在联合国大会各届会议、不扩散核武器条约缔约国2005年审议大会"
+    "和2010年审议大会、不扩散核武器条约缔约国2015年审议大会筹备委员会会议、裁军谈判会议和裁军审议委员会积极开展这一工作。"
+)
+CONSULTATIONS = (
+    "13. 在2012年5月举行的第十一届会议上，论坛欢迎大会第六十六届会议主席决定指派一个国家和一名土著人代表他进行包容性"
+    "非正式磋商以确定世界大会的组织方式，并在主席指派的两个代表的参与下开展了互动对话。"
+)
+SURVEILLANCE = (
+    "认识到需要以国际人权法为基础，进一步讨论分析与促进和保护数字时代隐私权、程序性保障、国内有效监督和补救、"
+    "监控对隐私权及其他人权的影响有关的问题，还需要审查非任意性和合法性原则以及对监控做法进行必要性和相称性评估的重要意义，"
+)
+
+
+def test_key_grams_that_are_pieces_of_dated_names_or_verbs_are_no_terms():
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200 + ["不扩散核武器条约缔约国审议大会"] * 3
+    terms = by_term([NPT_FORUMS, CONSULTATIONS], rest, known=["不扩散核武器条约"])
+    assert "不扩散核武器条约缔约国" not in terms  # only ever followed by a year: the rest of a name with a year inside
+    assert "指派" not in terms  # "to assign": a verb, never used as a noun here (指派|一个国家, 主席|指派|的)
+    assert "key" in by_term([SURVEILLANCE], rest, known=[])["监控"].sources  # 对|监控|做法: surveillance, a noun here

@@ -257,6 +257,7 @@ def terms_of_text(
             and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5)
             and not _sub_words(gram)[-1][1].startswith(("p", "u", "c"))  # 致力|于: a verb and its preposition
             and not any(tag == "i" for _, tag in pos_pattern(gram))  # 参差不齐, 彻底消除|核武器: an idiom is wording
+            and _key_unit(gram, text)
         ):
             sources[gram].add("key")
     for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
@@ -1078,6 +1079,31 @@ def _recurring_grams(paragraphs: list[str]) -> Counter:
             and pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS)
         }
     )
+
+
+def _key_unit(gram: str, text: str) -> bool:
+    """Whether a recurring gram of the document is a unit of it, not a piece of a longer name or a verb.
+
+    Not one: a gram the document only ever writes before a year, the rest of a name with its year inside
+    (不扩散核武器条约缔约国|2005年审议大会); a word the dictionary gives first as a verb (汇总 "to gather",
+    指派 "to assign") that the document never uses as a noun — the object of a preposition or after 的
+    (对|监控|做法, 规定的|核查: surveillance, verification name an activity)."""
+    ends = [m.end() for m in re.finditer(re.escape(gram), text)]
+    if all(re.match(r"\s*\d{4}\s*年", text[e : e + 8]) for e in ends):
+        return False
+    return not (_verb_first_sense(gram) and not any(_noun_use(text, e - len(gram)) for e in ends))
+
+
+def _verb_first_sense(word: str) -> bool:
+    """A single word the dictionary gives first as a verb ("to ...": 指派 "to assign; assignment")."""
+    senses = cedict.senses(word)
+    return len(pos_pattern(word)) == 1 and bool(senses) and senses[0].startswith("to ")
+
+
+def _noun_use(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is used as a noun: after 的, a preposition or a determiner."""
+    before = _words_before(text, start)[-1]
+    return before[0] == "的" or before[1].startswith("p") or before[0] in DETERMINERS
 
 
 def _place_phrase(gram: str) -> bool:
