@@ -345,3 +345,15 @@ def test_key_grams_that_are_pieces_of_dated_names_or_verbs_are_no_terms():
     assert "不扩散核武器条约缔约国" not in terms  # only ever followed by a year: the rest of a name with a year inside
     assert "指派" not in terms  # "to assign": a verb, never used as a noun here (指派|一个国家, 主席|指派|的)
     assert "key" in by_term([SURVEILLANCE], rest, known=[])["监控"].sources  # 对|监控|做法: surveillance, a noun here
+
+
+def test_a_known_term_used_once_and_counted_there_is_a_common_noun():
+    paragraphs = [  # A/RES/69/170, NPT/CONF.2015/WP.6 and WP.13 (un-devset-zh-en)
+        "强调迫切需要进一步促进和保护所有人权，包括经济、社会和文化权利，以此作为国际社会的一个优先事项，",
+        "不扩散核武器条约缔约国2000年审议大会认为全面保障监督的普遍性是一个主要目标，以便巩固和强化不扩散制度核查系统。",
+        "本集团还深感遗憾的是，一些核武器国家继续采取僵硬姿势，因而使裁军谈判会议无法设立特设委员会谈判核裁军问题。",
+        "2015年7月22日第51次全体会议",
+    ]
+    terms = by_term(paragraphs, known=["优先事项", "主要目标", "核武器国家", "国际社会", "全体会议"])
+    assert "优先事项" not in terms and "主要目标" not in terms  # 一个|优先事项: "a priority", one of a kind
+    assert {"核武器国家", "国际社会", "全体会议"} <= set(terms)  # 一些 is a determiner, 第51次 an ordinal

@@ -319,6 +319,15 @@ def terms_of_text(
         or _names_body_or_office(r.term)
         or len(pos_pattern(r.term)) > 1
     ]
+    # A known term used once, counted there (一个|主要目标, 其三项|主要目标, 一个|优先事项: "a main objective"), is a
+    # common noun of the text, one instance of a kind, not a name or a concept it is about.
+    results = [
+        r
+        for r in results
+        if r.sources != ["known"]
+        or r.count != 1
+        or not any(_counted(text, s) for s, inside in spans[r.term] if inside != "term")
+    ]
     results.sort(
         key=lambda r: (
             not (r.count or r.term in undated | nested_names),
@@ -1104,6 +1113,19 @@ def _noun_use(text: str, start: int) -> bool:
     """Whether the word at ``start`` is used as a noun: after 的, a preposition or a determiner."""
     before = _words_before(text, start)[-1]
     return before[0] == "的" or before[1].startswith("p") or before[0] in DETERMINERS
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a number and its classifier (一个, 三项, 20名): not an ordinal (第51次), nor a
+    determiner (一些|核武器国家: some of a kind the text names)."""
+    word, tag = _words_before(text, start)[-1]
+    before = text[max(0, start - _CONTEXT_CHARS) : start]
+    return (
+        tag in ("m", "q")
+        and word not in DETERMINERS
+        and not word.startswith("第")
+        and not re.search(rf"第[\d{ZH_NUMERAL}]+\S?$", before)
+    )
 
 
 def _place_phrase(gram: str) -> bool:
