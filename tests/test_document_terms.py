@@ -357,3 +357,12 @@ def test_a_known_term_used_once_and_counted_there_is_a_common_noun():
     terms = by_term(paragraphs, known=["优先事项", "主要目标", "核武器国家", "国际社会", "全体会议"])
     assert "优先事项" not in terms and "主要目标" not in terms  # 一个|优先事项: "a priority", one of a kind
     assert {"核武器国家", "国际社会", "全体会议"} <= set(terms)  # 一些 is a determiner, 第51次 an ordinal
+
+
+def test_a_term_followed_by_an_aspect_particle_is_a_predicate():
+    paragraphs = [  # DP/2015/9 (un-devset-zh-en); A/RES/68/198
+        "他指出，开发署全面审查了它的执行方式，最突出的是国家执行，现金转移的统一方式是其中一部分。",
+        "在2015年底对信息社会世界首脑会议成果执行情况的全面审查工作中发挥作用，",
+    ]
+    assert "全面审查" not in by_term(paragraphs[:1], known=["全面审查", "开发署"])  # 审查|了: reviewed
+    assert "全面审查" in by_term(paragraphs, known=["全面审查", "开发署"])  # the review, where the text names it

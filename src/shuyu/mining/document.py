@@ -104,6 +104,7 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
 _ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
+_ASPECT_TAGS = ("ul", "uz", "ug")  # jieba's aspect particles after a verb: 了, 着, 过
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -570,6 +571,8 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False
     if all(w in _PERSONAL_PRONOUNS for w, _ in after):
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
+    if all(t in _ASPECT_TAGS for _, t in after):
+        return False  # 开发署全面审查|了|它的…: an aspect particle follows a verb, the term is the clause's predicate
     if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
         return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
     if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
