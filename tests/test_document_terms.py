@@ -360,7 +360,7 @@ def test_a_known_term_used_once_and_counted_there_is_a_common_noun():
 
 
 def test_a_term_followed_by_an_aspect_particle_is_a_predicate():
-    paragraphs = [  # DP/2015/9 (un-devset-zh-en); A/RES/68/198
+    paragraphs = [  # DP/2015/9 (un-devset-zh-en); the Second Committee report of 2011 (bundled corpus)
         "他指出，开发署全面审查了它的执行方式，最突出的是国家执行，现金转移的统一方式是其中一部分。",
         "在2015年底对信息社会世界首脑会议成果执行情况的全面审查工作中发挥作用，",
     ]
