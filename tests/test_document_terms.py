@@ -366,3 +366,15 @@ def test_a_term_followed_by_an_aspect_particle_is_a_predicate():
     ]
     assert "全面审查" not in by_term(paragraphs[:1], known=["全面审查", "开发署"])  # 审查|了: reviewed
     assert "全面审查" in by_term(paragraphs, known=["全面审查", "开发署"])  # the review, where the text names it
+
+
+def test_a_key_gram_cut_from_a_word_by_jieba_grows_to_it():
+    paragraphs = [  # E/ICEF/2015/L.3 (un-devset-zh-en)
+        "1. 表示注意到儿基会在最近从中等收入向高收入地位过渡的国家开展工作的经验愈来愈丰富，执行局通过核准国家方案文件"
+        "和多国方案文件核准了这些国家的地位；",
+        "4. 肯定儿基会迄今在从中等收入向高收入地位过渡的国家开展的工作，并邀请儿基会与有关国家合作，考虑到这些国家的"
+        "国情及包括财政可持续性在内的其他有关问题，编制它们的国家方案文件或多国方案文件，供执行局审议和做出决定；",
+    ]
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+    terms = by_term(paragraphs, rest, known=[])
+    assert "key" in terms["多国方案文件"].sources and "国方案文件" not in terms  # 多|国: multi-country, one word
