@@ -378,3 +378,17 @@ def test_a_key_gram_cut_from_a_word_by_jieba_grows_to_it():
     rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
     terms = by_term(paragraphs, rest, known=[])
     assert "key" in terms["多国方案文件"].sources and "国方案文件" not in terms  # 多|国: multi-country, one word
+
+
+def test_pieces_of_a_foreign_name_written_with_the_interpunct_are_no_key_grams():
+    paragraphs = [  # A/69/L.55 (un-devset-zh-en)
+        "联合国纳尔逊·罗利拉拉·曼德拉奖章程",
+        "决定通过附于本决议的联合国纳尔逊·罗利拉拉·曼德拉奖章程。",
+        "2. 委员会在公平地域代表性的基础上，选定五名在为人类服务和促进联合国宗旨与原则方面作出重大贡献的知名人士。",
+        "这些知名人士作为委员会荣誉成员，在甄选过程中担任顾问，有特定任期，委员会可决定延长其任期。",
+    ]
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+    terms = by_term(paragraphs, rest, known=[])
+    pieces = [t for t in terms if "·" not in t and ("罗利拉拉" in t or "纳尔逊" in t or t.startswith("曼德拉"))]
+    assert not pieces  # the whole name, with its interpuncts, is another matter
+    assert "key" in terms["知名人士"].sources

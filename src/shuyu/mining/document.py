@@ -104,6 +104,7 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
 _ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
+_INTERPUNCT = frozenset("·•‧・")  # between the given and family names of a foreign person: 纳尔逊·曼德拉
 _ASPECT_TAGS = ("ul", "uz", "ug")  # jieba's aspect particles after a verb: 了, 着, 过
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
@@ -1099,9 +1100,12 @@ def _key_unit(gram: str, text: str) -> bool:
     Not one: a gram the document only ever writes before a year, the rest of a name with its year inside
     (不扩散核武器条约缔约国|2005年审议大会); a word the dictionary gives first as a verb (汇总 "to gather",
     指派 "to assign") that the document never uses as a noun — the object of a preposition or after 的
-    (对|监控|做法, 规定的|核查: surveillance, verification name an activity)."""
+    (对|监控|做法, 规定的|核查: surveillance, verification name an activity); a gram always written next to the
+    interpunct that joins the parts of a foreign name (联合国纳尔逊|·罗利拉拉·|曼德拉奖章程): a piece of that name."""
     ends = [m.end() for m in re.finditer(re.escape(gram), text)]
     if all(re.match(r"\s*\d{4}\s*年", text[e : e + 8]) for e in ends):
+        return False
+    if all(_INTERPUNCT.intersection(text[e - len(gram) - 1 : e - len(gram)] + text[e : e + 1]) for e in ends):
         return False
     return not (_verb_first_sense(gram) and not any(_noun_use(text, e - len(gram)) for e in ends))
 
