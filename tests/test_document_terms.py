@@ -392,3 +392,14 @@ def test_pieces_of_a_foreign_name_written_with_the_interpunct_are_no_key_grams()
     pieces = [t for t in terms if "·" not in t and ("罗利拉拉" in t or "纳尔逊" in t or t.startswith("曼德拉"))]
     assert not pieces  # the whole name, with its interpuncts, is another matter
     assert "key" in terms["知名人士"].sources
+
+
+def test_what_a_demonstrative_with_a_number_refers_back_to_is_no_term():
+    paragraphs = [  # A/AC.182/2015/L.9 (un-devset-zh-en)
+        "各代表团还指出，这两个出版物作为参考资料来源和维持联合国机构记忆的有效手段，具有重大意义，对于传播本组织工作而言十分重要。",
+        "若干代表团赞赏这两个出版物对促进国际司法作出的贡献。",
+    ]
+    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
+    terms = by_term(paragraphs, rest, known=[])
+    assert "出版物" not in terms  # 这两个|出版物: "these two publications", named before
+    assert "key" in terms["代表团"].sources

@@ -95,6 +95,8 @@ _OBSERVANCE = re.compile(
 )
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
+# A demonstrative, with the number and classifier it may take (这两个|出版物, 这三项|决定): the text refers back
+_ANAPHOR_BEFORE = re.compile(rf"(?:{'|'.join(_DEMONSTRATIVES)})(?:[\d{ZH_NUMERAL}]+[个项名种类份次])?$")
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -574,8 +576,8 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
     if all(t in _ASPECT_TAGS for _, t in after):
         return False  # 开发署全面审查|了|它的…: an aspect particle follows a verb, the term is the clause's predicate
-    if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
-        return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
+    if all(_ANAPHOR_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
+        return False  # 这些公约, 该小组成员, 这两个出版物: what the text refers back to, named before in full
     if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
         # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
         return False
