@@ -324,6 +324,14 @@ def test_a_meeting_numbered_by_its_session_is_no_term_but_a_plenary_is():
     assert "会议主席" not in terms and "全体会议" in terms
 
 
+UNRELATED = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200  # a corpus that shares no gram with the text
+
+
+def against_unrelated(paragraphs):
+    """Terms of the paragraphs against ``UNRELATED``, with no known term: what is key in them is what recurs."""
+    return by_term(paragraphs, UNRELATED, known=[])
+
+
 # Lines of NPT/CONF.2015/4, E/C.19/2015/3 and A/RES/69/166 (un-devset-zh-en, as above).
 NPT_FORUMS = (
     "这些国家一直在多个国际论坛积极开展这一领域的工作，包括在联合国大会各届会议、不扩散核武器条约缔约国2005年审议大会"
@@ -340,11 +348,11 @@ SURVEILLANCE = (
 
 
 def test_key_grams_that_are_pieces_of_dated_names_or_verbs_are_no_terms():
-    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200 + ["不扩散核武器条约缔约国审议大会"] * 3
+    rest = UNRELATED + ["不扩散核武器条约缔约国审议大会"] * 3
     terms = by_term([NPT_FORUMS, CONSULTATIONS], rest, known=["不扩散核武器条约"])
     assert "不扩散核武器条约缔约国" not in terms  # only ever followed by a year: the rest of a name with a year inside
     assert "指派" not in terms  # "to assign": a verb, never used as a noun here (指派|一个国家, 主席|指派|的)
-    assert "key" in by_term([SURVEILLANCE], rest, known=[])["监控"].sources  # 对|监控|做法: surveillance, a noun here
+    assert "key" in against_unrelated([SURVEILLANCE])["监控"].sources  # 对|监控|做法: surveillance, a noun here
 
 
 def test_a_known_term_used_once_and_counted_there_is_a_common_noun():
@@ -375,8 +383,7 @@ def test_a_key_gram_cut_from_a_word_by_jieba_grows_to_it():
         "4. 肯定儿基会迄今在从中等收入向高收入地位过渡的国家开展的工作，并邀请儿基会与有关国家合作，考虑到这些国家的"
         "国情及包括财政可持续性在内的其他有关问题，编制它们的国家方案文件或多国方案文件，供执行局审议和做出决定；",
     ]
-    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
-    terms = by_term(paragraphs, rest, known=[])
+    terms = against_unrelated(paragraphs)
     assert "key" in terms["多国方案文件"].sources and "国方案文件" not in terms  # 多|国: multi-country, one word
 
 
@@ -387,8 +394,7 @@ def test_pieces_of_a_foreign_name_written_with_the_interpunct_are_no_key_grams()
         "2. 委员会在公平地域代表性的基础上，选定五名在为人类服务和促进联合国宗旨与原则方面作出重大贡献的知名人士。",
         "这些知名人士作为委员会荣誉成员，在甄选过程中担任顾问，有特定任期，委员会可决定延长其任期。",
     ]
-    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
-    terms = by_term(paragraphs, rest, known=[])
+    terms = against_unrelated(paragraphs)
     pieces = [t for t in terms if "·" not in t and ("罗利拉拉" in t or "纳尔逊" in t or t.startswith("曼德拉"))]
     assert not pieces  # the whole name, with its interpuncts, is another matter
     assert "key" in terms["知名人士"].sources
@@ -399,7 +405,6 @@ def test_what_a_demonstrative_with_a_number_refers_back_to_is_no_term():
         "各代表团还指出，这两个出版物作为参考资料来源和维持联合国机构记忆的有效手段，具有重大意义，对于传播本组织工作而言十分重要。",
         "若干代表团赞赏这两个出版物对促进国际司法作出的贡献。",
     ]
-    rest = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200
-    terms = by_term(paragraphs, rest, known=[])
+    terms = against_unrelated(paragraphs)
     assert "出版物" not in terms  # 这两个|出版物: "these two publications", named before
     assert "key" in terms["代表团"].sources
