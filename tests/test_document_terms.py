@@ -408,3 +408,13 @@ def test_what_a_demonstrative_with_a_number_refers_back_to_is_no_term():
     terms = against_unrelated(paragraphs)
     assert "出版物" not in terms  # 这两个|出版物: "these two publications", named before
     assert "key" in terms["代表团"].sources
+
+
+def test_a_head_repeated_on_both_sides_of_a_coordination_is_named_once():
+    paragraphs = [  # A/69/695 (un-devset-zh-en)
+        '126. 注意到"非洲项目"的目的是通过非洲大陆英才中心建立笔译、会议口译和公共服务口译方面的大学研究生课程，'
+        "并请秘书长继续报告这一项目的成果；"
+    ]
+    terms = against_unrelated(paragraphs)
+    assert "口译" not in terms  # one mention of interpreting, of two kinds
+    assert "非洲大陆英才中心" in terms
