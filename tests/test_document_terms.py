@@ -418,3 +418,13 @@ def test_a_head_repeated_on_both_sides_of_a_coordination_is_named_once():
     terms = against_unrelated(paragraphs)
     assert "口译" not in terms  # one mention of interpreting, of two kinds
     assert "非洲大陆英才中心" in terms
+
+
+def test_the_second_half_of_a_recurring_pair_is_no_key_gram():
+    paragraphs = [  # E/CN.6/2015/L.1 (un-devset-zh-en)
+        "11. 认识到在实现性别平等、赋予妇女和女童权能方面，男子和男童的充分参与十分重要，并承诺采取措施，"
+        "让男子和男童充分参与实现全面、有效和加速实施《北京宣言》和《行动纲要》的努力；"
+    ]
+    terms = against_unrelated(paragraphs)
+    assert "男童" not in terms  # 男子和|男童: men and boys, a pair
+    assert "北京宣言" in terms and "行动纲要" in terms

@@ -1104,7 +1104,8 @@ def _key_unit(gram: str, text: str) -> bool:
     指派 "to assign") that the document never uses as a noun — the object of a preposition or after 的
     (对|监控|做法, 规定的|核查: surveillance, verification name an activity); a gram always written next to the
     interpunct that joins the parts of a foreign name (联合国纳尔逊|·罗利拉拉·|曼德拉奖章程): a piece of that name; a gram
-    that recurs only as the head repeated on both sides of a coordination (旁遮普福利部和社会福利部)."""
+    that recurs only as the head repeated on both sides of a coordination (旁遮普福利部和社会福利部), or only after the
+    same word and conjunction (男子和|男童: men and boys)."""
     ends = [m.end() for m in re.finditer(re.escape(gram), text)]
     if all(re.match(r"\s*\d{4}\s*年", text[e : e + 8]) for e in ends):
         return False
@@ -1113,6 +1114,9 @@ def _key_unit(gram: str, text: str) -> bool:
     coordinated = re.findall(rf"{re.escape(gram)}[和与及、或][{CJK}]{{0,{_CONTEXT_CHARS}}}?{re.escape(gram)}", text)
     if len(ends) - len(coordinated) < 2:
         return False  # 会议口译和公共服务口译: a coordination that repeats its head names it once
+    pairs = {_words_before(text, e - len(gram))[-2:] for e in ends}
+    if len(pairs) == 1 and len(pair := pairs.pop()) == 2 and pair[1][0] in ("和", "与", "及"):
+        return False  # 男子和|男童, 条例和|细则: always the second half of the same pair, which recurs as a pair
     return not (_verb_first_sense(gram) and not any(_noun_use(text, e - len(gram)) for e in ends))
 
 
