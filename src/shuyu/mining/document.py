@@ -43,7 +43,13 @@ terms come from four sources, each stated in the result:
   and known only from the corpus is listed when the corpus attests it strongly
   (``_SALIENT_SCORE``: not 合作伙伴, 解决办法);
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
-  keyness of its recurring well-formed word n-grams).
+  keyness of its recurring well-formed word n-grams), when the recurrence is the
+  gram's own: not a piece of a name written before a year or next to the
+  interpunct of a foreign name, not a verb the text never uses as a noun, not a
+  head repeated inside one coordination (会议口译和公共服务口译) nor the second
+  half of a recurring pair (男子和男童); a gram jieba cut from a word grows to it
+  (多|国方案文件).  A known term used once and counted there (一个优先事项) is a
+  common noun, and one followed by an aspect particle (审查了) a predicate.
 
 A string that is a piece of a unit grows to the unit (``_bound_whole``): where
 the word next to it is the same at each of its occurrences and the corpus writes
