@@ -322,3 +322,109 @@ def test_a_meeting_numbered_by_its_session_is_no_term_but_a_plenary_is():
     paragraphs = ["欢迎大会第六十六届会议主席指派两名代表进行磋商，", "2015年7月22日第51次全体会议"]
     terms = by_term(paragraphs, known=["会议主席", "全体会议"])
     assert "会议主席" not in terms and "全体会议" in terms
+
+
+UNRELATED = ["注意到秘书长关于信息社会世界首脑会议成果的报告，"] * 200  # a corpus that shares no gram with the text
+
+
+def against_unrelated(paragraphs):
+    """Terms of the paragraphs against ``UNRELATED``, with no known term: what is key in them is what recurs."""
+    return by_term(paragraphs, UNRELATED, known=[])
+
+
+# Lines of NPT/CONF.2015/4, E/C.19/2015/3 and A/RES/69/166 (un-devset-zh-en, as above).
+NPT_FORUMS = (
+    "这些国家一直在多个国际论坛积极开展这一领域的工作，包括在联合国大会各届会议、不扩散核武器条约缔约国2005年审议大会"
+    "和2010年审议大会、不扩散核武器条约缔约国2015年审议大会筹备委员会会议、裁军谈判会议和裁军审议委员会积极开展这一工作。"
+)
+CONSULTATIONS = (
+    "13. 在2012年5月举行的第十一届会议上，论坛欢迎大会第六十六届会议主席决定指派一个国家和一名土著人代表他进行包容性"
+    "非正式磋商以确定世界大会的组织方式，并在主席指派的两个代表的参与下开展了互动对话。"
+)
+SURVEILLANCE = (
+    "认识到需要以国际人权法为基础，进一步讨论分析与促进和保护数字时代隐私权、程序性保障、国内有效监督和补救、"
+    "监控对隐私权及其他人权的影响有关的问题，还需要审查非任意性和合法性原则以及对监控做法进行必要性和相称性评估的重要意义，"
+)
+
+
+def test_key_grams_that_are_pieces_of_dated_names_or_verbs_are_no_terms():
+    rest = UNRELATED + ["不扩散核武器条约缔约国审议大会"] * 3
+    terms = by_term([NPT_FORUMS, CONSULTATIONS], rest, known=["不扩散核武器条约"])
+    assert "不扩散核武器条约缔约国" not in terms  # only ever followed by a year: the rest of a name with a year inside
+    assert "指派" not in terms  # "to assign": a verb, never used as a noun here (指派|一个国家, 主席|指派|的)
+    assert "key" in against_unrelated([SURVEILLANCE])["监控"].sources  # 对|监控|做法: surveillance, a noun here
+
+
+def test_a_known_term_used_once_and_counted_there_is_a_common_noun():
+    paragraphs = [  # A/RES/69/170, NPT/CONF.2015/WP.6 and WP.13 (un-devset-zh-en)
+        "强调迫切需要进一步促进和保护所有人权，包括经济、社会和文化权利，以此作为国际社会的一个优先事项，",
+        "不扩散核武器条约缔约国2000年审议大会认为全面保障监督的普遍性是一个主要目标，以便巩固和强化不扩散制度核查系统。",
+        "本集团还深感遗憾的是，一些核武器国家继续采取僵硬姿势，因而使裁军谈判会议无法设立特设委员会谈判核裁军问题。",
+        "2015年7月22日第51次全体会议",
+    ]
+    terms = by_term(paragraphs, known=["优先事项", "主要目标", "核武器国家", "国际社会", "全体会议"])
+    assert "优先事项" not in terms and "主要目标" not in terms  # 一个|优先事项: "a priority", one of a kind
+    assert {"核武器国家", "国际社会", "全体会议"} <= set(terms)  # 一些 is a determiner, 第51次 an ordinal
+
+
+def test_a_term_followed_by_an_aspect_particle_is_a_predicate():
+    paragraphs = [  # DP/2015/9 (un-devset-zh-en); the Second Committee report of 2011 (bundled corpus)
+        "他指出，开发署全面审查了它的执行方式，最突出的是国家执行，现金转移的统一方式是其中一部分。",
+        "在2015年底对信息社会世界首脑会议成果执行情况的全面审查工作中发挥作用，",
+    ]
+    assert "全面审查" not in by_term(paragraphs[:1], known=["全面审查", "开发署"])  # 审查|了: reviewed
+    assert "全面审查" in by_term(paragraphs, known=["全面审查", "开发署"])  # the review, where the text names it
+
+
+def test_a_key_gram_cut_from_a_word_by_jieba_grows_to_it():
+    paragraphs = [  # E/ICEF/2015/L.3 (un-devset-zh-en)
+        "1. 表示注意到儿基会在最近从中等收入向高收入地位过渡的国家开展工作的经验愈来愈丰富，执行局通过核准国家方案文件"
+        "和多国方案文件核准了这些国家的地位；",
+        "4. 肯定儿基会迄今在从中等收入向高收入地位过渡的国家开展的工作，并邀请儿基会与有关国家合作，考虑到这些国家的"
+        "国情及包括财政可持续性在内的其他有关问题，编制它们的国家方案文件或多国方案文件，供执行局审议和做出决定；",
+    ]
+    terms = against_unrelated(paragraphs)
+    assert "key" in terms["多国方案文件"].sources and "国方案文件" not in terms  # 多|国: multi-country, one word
+
+
+def test_pieces_of_a_foreign_name_written_with_the_interpunct_are_no_key_grams():
+    paragraphs = [  # A/69/L.55 (un-devset-zh-en)
+        "联合国纳尔逊·罗利拉拉·曼德拉奖章程",
+        "决定通过附于本决议的联合国纳尔逊·罗利拉拉·曼德拉奖章程。",
+        "2. 委员会在公平地域代表性的基础上，选定五名在为人类服务和促进联合国宗旨与原则方面作出重大贡献的知名人士。",
+        "这些知名人士作为委员会荣誉成员，在甄选过程中担任顾问，有特定任期，委员会可决定延长其任期。",
+    ]
+    terms = against_unrelated(paragraphs)
+    pieces = [t for t in terms if "·" not in t and ("罗利拉拉" in t or "纳尔逊" in t or t.startswith("曼德拉"))]
+    assert not pieces  # the whole name, with its interpuncts, is another matter
+    assert "key" in terms["知名人士"].sources
+
+
+def test_what_a_demonstrative_with_a_number_refers_back_to_is_no_term():
+    paragraphs = [  # A/AC.182/2015/L.9 (un-devset-zh-en)
+        "各代表团还指出，这两个出版物作为参考资料来源和维持联合国机构记忆的有效手段，具有重大意义，对于传播本组织工作而言十分重要。",
+        "若干代表团赞赏这两个出版物对促进国际司法作出的贡献。",
+    ]
+    terms = against_unrelated(paragraphs)
+    assert "出版物" not in terms  # 这两个|出版物: "these two publications", named before
+    assert "key" in terms["代表团"].sources
+
+
+def test_a_head_repeated_on_both_sides_of_a_coordination_is_named_once():
+    paragraphs = [  # A/69/695 (un-devset-zh-en)
+        '126. 注意到"非洲项目"的目的是通过非洲大陆英才中心建立笔译、会议口译和公共服务口译方面的大学研究生课程，'
+        "并请秘书长继续报告这一项目的成果；"
+    ]
+    terms = against_unrelated(paragraphs)
+    assert "口译" not in terms  # one mention of interpreting, of two kinds
+    assert "非洲大陆英才中心" in terms
+
+
+def test_the_second_half_of_a_recurring_pair_is_no_key_gram():
+    paragraphs = [  # E/CN.6/2015/L.1 (un-devset-zh-en)
+        "11. 认识到在实现性别平等、赋予妇女和女童权能方面，男子和男童的充分参与十分重要，并承诺采取措施，"
+        "让男子和男童充分参与实现全面、有效和加速实施《北京宣言》和《行动纲要》的努力；"
+    ]
+    terms = against_unrelated(paragraphs)
+    assert "男童" not in terms  # 男子和|男童: men and boys, a pair
+    assert "北京宣言" in terms and "行动纲要" in terms

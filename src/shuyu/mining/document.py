@@ -43,7 +43,13 @@ terms come from four sources, each stated in the result:
   and known only from the corpus is listed when the corpus attests it strongly
   (``_SALIENT_SCORE``: not 合作伙伴, 解决办法);
 - ``key``: what is new in it compared with the rest of the corpus (log-likelihood
-  keyness of its recurring well-formed word n-grams).
+  keyness of its recurring well-formed word n-grams), when the recurrence is the
+  gram's own: not a piece of a name written before a year or next to the
+  interpunct of a foreign name, not a verb the text never uses as a noun, not a
+  head repeated inside one coordination (会议口译和公共服务口译) nor the second
+  half of a recurring pair (男子和男童); a gram jieba cut from a word grows to it
+  (多|国方案文件).  A known term used once and counted there (一个优先事项) is a
+  common noun, and one followed by an aspect particle (审查了) a predicate.
 
 A string that is a piece of a unit grows to the unit (``_bound_whole``): where
 the word next to it is the same at each of its occurrences and the corpus writes
@@ -95,6 +101,8 @@ _OBSERVANCE = re.compile(
 )
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
+# A demonstrative, with the number and classifier it may take (这两个|出版物, 这三项|决定): the text refers back
+_ANAPHOR_BEFORE = re.compile(rf"(?:{'|'.join(_DEMONSTRATIVES)})(?:[\d{ZH_NUMERAL}]+[个项名种类份次])?$")
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -104,6 +112,8 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
 _ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
+_INTERPUNCT = frozenset("·•‧・")  # between the given and family names of a foreign person: 纳尔逊·曼德拉
+_ASPECT_TAGS = ("ul", "uz", "ug")  # jieba's aspect particles after a verb: 了, 着, 过
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -257,8 +267,9 @@ def terms_of_text(
             and (len(gram) >= 3 or _specificity(gram, freq / doc_chars) >= 0.5)
             and not _sub_words(gram)[-1][1].startswith(("p", "u", "c"))  # 致力|于: a verb and its preposition
             and not any(tag == "i" for _, tag in pos_pattern(gram))  # 参差不齐, 彻底消除|核武器: an idiom is wording
+            and _key_unit(gram, text)
         ):
-            sources[gram].add("key")
+            sources[_cut_word_whole(gram, text)].add("key")
     for term in [t for t, kinds in sources.items() if not _cited(kinds)]:
         whole = _bound_whole(term, text, rest_text)
         if whole != term:
@@ -317,6 +328,15 @@ def terms_of_text(
         or r.term in salient | defined_forms
         or _names_body_or_office(r.term)
         or len(pos_pattern(r.term)) > 1
+    ]
+    # A known term used once, counted there (一个|主要目标, 其三项|主要目标, 一个|优先事项: "a main objective"), is a
+    # common noun of the text, one instance of a kind, not a name or a concept it is about.
+    results = [
+        r
+        for r in results
+        if r.sources != ["known"]
+        or r.count != 1
+        or not any(_counted(text, s) for s, inside in spans[r.term] if inside != "term")
     ]
     results.sort(
         key=lambda r: (
@@ -560,8 +580,10 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         return False
     if all(w in _PERSONAL_PRONOUNS for w, _ in after):
         return False  # 向委员会报告|它们…: the last word is the verb of a pronoun object
-    if all(text[max(0, s - 2) : s].endswith(_DEMONSTRATIVES) for s in starts):
-        return False  # 这些公约, 该小组成员: what the text refers back to, named before in full
+    if all(t in _ASPECT_TAGS for _, t in after):
+        return False  # 开发署全面审查|了|它的…: an aspect particle follows a verb, the term is the clause's predicate
+    if all(_ANAPHOR_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
+        return False  # 这些公约, 该小组成员, 这两个出版物: what the text refers back to, named before in full
     if term.startswith("会议") and all(_ORDINAL_BEFORE.search(text[max(0, s - _CONTEXT_CHARS) : s]) for s in starts):
         # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
         return False
@@ -1077,6 +1099,73 @@ def _recurring_grams(paragraphs: list[str]) -> Counter:
             and not _place_phrase(g)
             and pos_pattern(g)[-1][1].startswith(NOMINAL_TAGS)
         }
+    )
+
+
+def _key_unit(gram: str, text: str) -> bool:
+    """Whether a recurring gram of the document is a unit of it, not a piece of a longer name or a verb.
+
+    Not one: a gram the document only ever writes before a year, the rest of a name with its year inside
+    (不扩散核武器条约缔约国|2005年审议大会); a word the dictionary gives first as a verb (汇总 "to gather",
+    指派 "to assign") that the document never uses as a noun — the object of a preposition or after 的
+    (对|监控|做法, 规定的|核查: surveillance, verification name an activity); a gram always written next to the
+    interpunct that joins the parts of a foreign name (联合国纳尔逊|·罗利拉拉·|曼德拉奖章程): a piece of that name; a gram
+    that recurs only as the head repeated on both sides of a coordination (旁遮普福利部和社会福利部), or only after the
+    same word and conjunction (男子和|男童: men and boys)."""
+    ends = [m.end() for m in re.finditer(re.escape(gram), text)]
+    if all(re.match(r"\s*\d{4}\s*年", text[e : e + 8]) for e in ends):
+        return False
+    if all(_INTERPUNCT.intersection(text[e - len(gram) - 1 : e - len(gram)] + text[e : e + 1]) for e in ends):
+        return False
+    coordinated = re.findall(rf"{re.escape(gram)}[和与及、或][{CJK}]{{0,{_CONTEXT_CHARS}}}?{re.escape(gram)}", text)
+    if len(ends) - len(coordinated) < 2:
+        return False  # 会议口译和公共服务口译: a coordination that repeats its head names it once
+    pairs = {_words_before(text, e - len(gram))[-2:] for e in ends}
+    if len(pairs) == 1 and len(pair := pairs.pop()) == 2 and pair[1][0] in ("和", "与", "及"):
+        return False  # 男子和|男童, 条例和|细则: always the second half of the same pair, which recurs as a pair
+    return not (_verb_first_sense(gram) and not any(_noun_use(text, e - len(gram)) for e in ends))
+
+
+def _cut_word_whole(gram: str, text: str) -> str:
+    """A gram that starts or ends on a one-character word with the same Chinese character next to it at each of
+    its occurrences grows by that character: jieba read a word of two apart (多|国方案文件: 多国, multi-country).
+    Not over a character that ends a number (2015年|后发展议程)."""
+    words = pos_pattern(gram)
+    starts = [m.start() for m in re.finditer(re.escape(gram), text)]
+    if len(words[0][0]) == 1 and min(starts) > 1 and not any(text[s - 2].isdigit() for s in starts):
+        before = {text[s - 1] for s in starts}
+        if len(before) == 1 and re.fullmatch(rf"[{CJK}]", ch := before.pop()) and ch not in FUNCTION_CHARS:
+            gram = ch + gram
+            starts = [s - 1 for s in starts]
+    if len(words[-1][0]) == 1:
+        after = {text[s + len(gram) : s + len(gram) + 1] for s in starts}
+        if len(after) == 1 and re.fullmatch(rf"[{CJK}]", ch := after.pop()) and ch not in FUNCTION_CHARS:
+            gram += ch
+    return gram
+
+
+def _verb_first_sense(word: str) -> bool:
+    """A single word the dictionary gives first as a verb ("to ...": 指派 "to assign; assignment")."""
+    senses = cedict.senses(word)
+    return len(pos_pattern(word)) == 1 and bool(senses) and senses[0].startswith("to ")
+
+
+def _noun_use(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is used as a noun: after 的, a preposition or a determiner."""
+    before = _words_before(text, start)[-1]
+    return before[0] == "的" or before[1].startswith("p") or before[0] in DETERMINERS
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a number and its classifier (一个, 三项, 20名): not an ordinal (第51次), nor a
+    determiner (一些|核武器国家: some of a kind the text names)."""
+    word, tag = _words_before(text, start)[-1]
+    before = text[max(0, start - _CONTEXT_CHARS) : start]
+    return (
+        tag in ("m", "q")
+        and word not in DETERMINERS
+        and not word.startswith("第")
+        and not re.search(rf"第[\d{ZH_NUMERAL}]+\S?$", before)
     )
 
 
