@@ -428,3 +428,16 @@ def test_the_second_half_of_a_recurring_pair_is_no_key_gram():
     terms = against_unrelated(paragraphs)
     assert "男童" not in terms  # 男子和|男童: men and boys, a pair
     assert "北京宣言" in terms and "行动纲要" in terms
+
+
+def test_a_file_holding_a_stored_document_reads_as_that_document(db, runner, write):
+    """Its own copy in the corpus is no evidence of the rest of the corpus (keyness, corpus counts)."""
+    by_id = runner.invoke(main, ["--db", str(db), "mine", "--document", "2013-ga-res-68-198", "--json"])
+    assert by_id.exit_code == 0, by_id.output
+    paragraphs = json.loads(
+        runner.invoke(main, ["--db", str(db), "corpus", "show", "2013-ga-res-68-198", "--json"]).output
+    )
+    path = write("copy.txt", "\n\n".join(p["text"] for p in paragraphs["paragraphs"]) + "\n")
+    by_file = runner.invoke(main, ["--db", str(db), "mine", "--document", str(path), "--json"])
+    assert by_file.exit_code == 0, by_file.output
+    assert json.loads(by_file.output) == json.loads(by_id.output)

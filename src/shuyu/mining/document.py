@@ -215,7 +215,9 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
         from shuyu.errors import InputError
 
         raise InputError(f"{document}: neither a document of the corpus nor a file")
-    rest = [p.text for p in iter_passages(store) if p.doc_id != doc_id]
+    passages = list(iter_passages(store))
+    same = {doc_id} if doc_id else _stored_copies(paragraphs, passages)
+    rest = [p.text for p in passages if p.doc_id not in same]
     mined = [row for row in store.terms() if row["score"] >= _KNOWN_SCORE and _nominal_term(row["term"])]
     mined = [row for row in mined if _cohesive(row)]
     known = [row["term"] for row in mined if row["score"] >= _ESTABLISHED_SCORE]
@@ -223,6 +225,15 @@ def document_terms(store, document: str | Path, limit: int | None = None) -> lis
     salient = {row["term"] for row in mined if row["score"] >= _SALIENT_SCORE}
     terms = terms_of_text(paragraphs, rest, known, weak, salient)
     return terms[:limit] if limit else terms
+
+
+def _stored_copies(paragraphs: list[str], passages: list) -> set[str]:
+    """The stored documents that hold at least half of a file's paragraphs: the same document, already in the corpus.
+    Its own words are no evidence of the rest of the corpus, so a file is read as its stored copy would be (a new
+    document is in no corpus: keyness and a piece's unit are learned from the others)."""
+    own = set(paragraphs)
+    shared = Counter(p.doc_id for p in passages if p.text in own)
+    return {doc for doc, n in shared.items() if 2 * n >= len(own)}
 
 
 def _cohesive(row) -> bool:
