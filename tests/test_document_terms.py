@@ -12,6 +12,7 @@ import json
 
 from shuyu.cli import main
 from shuyu.mining.document import terms_of_text
+from shuyu.text.places import is_place
 
 SDG_11B = (
     "到2020年，大幅增加采取和实施综合政策和计划以构建包容、资源使用效率高、减缓和适应气候变化、具有抵御灾害能力的"
@@ -441,3 +442,19 @@ def test_a_file_holding_a_stored_document_reads_as_that_document(db, runner, wri
     by_file = runner.invoke(main, ["--db", str(db), "mine", "--document", str(path), "--json"])
     assert by_file.exit_code == 0, by_file.output
     assert json.loads(by_file.output) == json.loads(by_id.output)
+
+
+def test_a_place_alone_is_no_term_but_a_group_or_a_body_named_after_one_is():
+    """jieba reads 阿富汗 and 格陵兰 as persons, 联合王国 as a body; CC-CEDICT's gloss is a country of ISO 3166."""
+    assert all(is_place(word) for word in ("阿富汗", "格陵兰", "联合王国", "班吉", "日内瓦"))
+    assert not any(is_place(word) for word in ("埃博拉", "欧洲联盟", "淡水", "共和国", "缔约国"))  # 淡水: fresh water
+    terms = by_term(
+        [
+            "欢迎联合王国和蒙特塞拉特政府与非洲国家合作，",
+            "注意到联合王国向蒙特塞拉特提供的援助，以及格陵兰在埃博拉疫情期间提供的支助，",
+            "又注意到格陵兰和阿富汗的埃博拉病例，",
+        ],
+        known=["联合王国", "埃博拉"],
+    )
+    assert not {"联合王国", "蒙特塞拉特", "格陵兰", "阿富汗"} & set(terms)
+    assert {"非洲国家", "埃博拉"} <= set(terms)

@@ -88,6 +88,7 @@ from shuyu.mining.miner import (
 )
 from shuyu.text import cedict
 from shuyu.text.numbers import ZH_NUMERAL
+from shuyu.text.places import is_place
 from shuyu.text.zh import CJK, dictionary_count
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -327,6 +328,9 @@ def terms_of_text(
         if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
+    # A place alone is no term, whatever found it (联合王国, which jieba reads as a body); a title or defined short form
+    # the text cites stays.
+    results = [r for r in results if _cited(r.sources) or not _place_alone(r.term)]
     # A word of the general lexicon (one word to jieba) used once and known only from the corpus needs the corpus's
     # strong evidence: its middling mined words are everyday words about as often as terms (共同努力, 解决办法,
     # 合作伙伴, 讲习班); the names of bodies and offices and the phrases the miner found units (早期预警) stay.
@@ -1181,17 +1185,31 @@ def _counted(text: str, start: int) -> bool:
 
 
 def _place_phrase(gram: str) -> bool:
-    """A place alone (几内亚比绍, 南苏丹) or with one common noun (海地当局, 南苏丹危机): it names no body, and a free
-    combination is no term; the names that start on a place end on an institutional head (``_head_names``).
+    """A place alone (几内亚比绍, 南苏丹, 格陵兰: jieba's tag or the dictionary, ``is_place``) or with one common noun
+    (海地当局, 南苏丹危机): it names no body, and a free combination is no term; the names that start on a place end on
+    an institutional head (``_head_names``).
     A single place character is not taken for a place (伊|加特: jieba's reading of an abbreviation)."""
-    words = pos_pattern(gram)
-    k = 0
-    while k < len(words) and words[k][1] in ("ns", "s"):
-        k += 1
-    rest = words[k:]
+    rest = _after_places(gram)
     return len(gram) - len("".join(w for w, _ in rest)) >= 2 and (
         not rest or (len(rest) == 1 and rest[0][1] == "n" and rest[0][0] not in INSTITUTIONAL_HEADS)
     )
+
+
+def _place_alone(term: str) -> bool:
+    """Only places: 联合王国, 格陵兰, 南苏丹 (not 非洲国家, 德班审查会议: a group or a body named after one)."""
+    return not _after_places(term)
+
+
+def _after_places(gram: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``gram`` after the places it starts with (jieba's tag or the dictionary's: 阿富汗/nr, 联合王国/nt);
+    none when it is a place (蒙特塞拉特, which jieba cuts into a person's names)."""
+    if is_place(gram):
+        return ()
+    words = pos_pattern(gram)
+    k = 0
+    while k < len(words) and (words[k][1] in ("ns", "s") or is_place(words[k][0])):
+        k += 1
+    return words[k:]
 
 
 def _log_likelihood(a: int, n1: int, b: int, n2: int) -> float:
