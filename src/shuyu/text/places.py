@@ -15,18 +15,13 @@ import re
 import pycountry
 
 from shuyu.text import cedict
-from shuyu.text.zh import pos_pattern
+from shuyu.text.zh import CJK, pos_pattern
 
-# What a city's gloss says before its country: "capital of", "port city in the", "city in", "province of" …
-_PROPER_TAGS = (
-    "ns",
-    "nr",
-    "nz",
-    "nt",
-    "s",
-)  # jieba's places, persons (阿富汗/nr), other proper names, bodies (联合王国/nt)
+# jieba's places, persons (阿富汗/nr), other proper names and bodies (联合王国/nt): what a place may be tagged as
+_PROPER_TAGS = ("ns", "nr", "nz", "nt", "s")
 # A gloss's notes and cross-references: "Georgia (country)", "United Kingdom 聯合王國|联合王国[Lian2 he2 wang2 guo2]"
-_CROSS_REFERENCE = re.compile(r"\s*\([^)]*\)|\s+\S*[\u4e00-\u9fff]\S*")
+_CROSS_REFERENCE = re.compile(rf"\s*\([^)]*\)|\s+\S*[{CJK}].*$")
+# What a city's gloss says before its country: "capital of", "port city in the", "city in", "province of" …
 _OF_COUNTRY = re.compile(
     r"^(?:(?:the )?(?:capital|(?:port )?city|town|province|state|region|county)(?: of| in)(?: the)? )?"
 )
