@@ -322,3 +322,30 @@ def test_a_meeting_numbered_by_its_session_is_no_term_but_a_plenary_is():
     paragraphs = ["欢迎大会第六十六届会议主席指派两名代表进行磋商，", "2015年7月22日第51次全体会议"]
     terms = by_term(paragraphs, known=["会议主席", "全体会议"])
     assert "会议主席" not in terms and "全体会议" in terms
+
+
+# Sentences of A/AC.182/2015/L.10, A/AC.182/L.137 and DP/OPS/2015/3 (un-devset-zh-en, as above).
+
+
+def test_modal_relational_verbs_and_quantifiers_end_a_name():
+    terms = by_term(
+        [
+            "好几个代表团强调各国在审查新项目前，必须审查所有现有议程项目，",
+            "此类措施包括探讨体制机制，",
+            "所以这一事项留待今后万一考虑有关个人担任项目厅职位时处理；",
+        ],
+        known=[],
+    )
+    assert not [t for t in terms if any(word in t for word in ("必须", "所有", "包括", "担任"))]
+
+
+def test_a_bare_head_after_a_conjunction_and_a_body_after_a_verb_start_names():
+    terms = by_term(
+        [
+            "包括审查与大会和安全理事会的作用和特权有关的问题。",
+            "特别委员会曾有机会审议指导联合国与区域组织或安排之间关系的原则，",
+        ],
+        known=[],
+    )
+    assert {"大会", "安全理事会", "特别委员会"} <= set(terms)
+    assert not [t for t in terms if t.startswith(("审查", "机会", "审议"))]

@@ -105,6 +105,13 @@ _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
 _ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
+# Closed classes that belong to a clause, never to a name: modal verbs (必须|审查…), relational and copular verbs, whose
+# complement says what the subject is or holds (措施|包括|探讨…, 个人|担任|项目厅…), and determiners and quantifiers
+# (审查|所有|现有议程, 在|多个|国际论坛): what a name is made of is nouns and the verbs of a topic phrase.
+_MODAL_VERBS = frozenset({"必须", "必需", "务必", "应", "应当", "应该", "可以", "能够", "须"})
+_RELATIONAL_VERBS = frozenset({"包括", "包含", "担任", "成为", "作为", "属于"})
+_QUANTIFIERS = DETERMINERS | {"各", "各个", "每", "多个", "若干", "某些", "诸多", "众多", "一切"}
+_NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
@@ -689,7 +696,7 @@ def _dictionary_verb(word: str) -> bool:
 
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
-    if word in _CLAUSE_WORDS or (len(word) >= 3 and _predicate_word(word)):
+    if word in _NOT_IN_NAMES or (len(word) >= 3 and _predicate_word(word)):
         return False  # 具体方法|是|将|国际刑事法庭, 集团|着重指出|国际法院: a clause's copula, markers and predicates
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
@@ -951,6 +958,14 @@ def _after_predicate(before: str, name: str) -> str:
             and (after_preposition or any(_is_head(*w, INSTITUTIONAL_HEADS) for w in words[max(0, i - 2) : i]))
         ):
             return name[start:]  # also over the modal between: 裁军谈判会议|无法|设立|特设委员会
+    start = 0
+    for i, (word, tag) in enumerate(words[:-1]):
+        start += len(word)
+        if tag == "v" and any(t == "nt" for _, t in words[i + 1 : min(i + 3, len(words) - 1)]):
+            # a verb whose object is a body jieba's lexicon knows by name is the clause's: 审议|指导|联合国与区域组织
+            following = words[i + 1 :]
+            skip = next(j for j, (_, t) in enumerate(following) if t == "nt")
+            return name[start + sum(len(w) for w, _ in following[:skip]) :]
     return name
 
 
@@ -1033,7 +1048,8 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
             right_whole = (
                 right in known or right in heads or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
             )
-            if (left_whole and right_whole) or _proper_start(words[i + 1 :]):
+            if (left_whole and right_whole) or _proper_start(words[i + 1 :]) or right in heads:
+                # a bare head after a conjunction is no coordinated modifier's (审查与|大会): the name is the head's
                 return _second_of_two(right, heads, known)
     return name
 
