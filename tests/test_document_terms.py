@@ -349,3 +349,25 @@ def test_a_bare_head_after_a_conjunction_and_a_body_after_a_verb_start_names():
     )
     assert {"大会", "安全理事会", "特别委员会"} <= set(terms)
     assert not [t for t in terms if t.startswith(("审查", "机会", "审议"))]
+
+
+def test_a_dated_meeting_keeps_the_body_written_before_its_year_and_its_organ():
+    # NPT/CONF.2015/4 (un-devset-zh-en)
+    terms = by_term(
+        [
+            "这些国家一直在多个国际论坛积极开展这一领域的工作，包括在联合国大会各届会议、不扩散核武器条约缔约国2005年"
+            "审议大会和2010年审议大会、不扩散核武器条约缔约国2015年审议大会筹备委员会会议、裁军谈判会议和裁军审议委员会"
+            "积极开展这一工作。",
+            "2009年10月15日，《中亚无核武器区条约》缔约国第一次协商会议在阿什哈巴德举行。",
+            "13. 请委员会通过经济及社会理事会向大会报告2016年特别会议筹备工作取得的进展；",
+        ],
+        known=["缔约国"],
+    )
+    assert {
+        "不扩散核武器条约缔约国2005年审议大会",
+        "不扩散核武器条约缔约国2015年审议大会筹备委员会",
+        "2005年审议大会",  # the short name, though written here only inside the full one
+        "2015年审议大会",
+        "2016年特别会议",
+    } <= set(terms)
+    assert not [t for t in terms if "报告2016" in t]  # 向大会|报告: a verb, no body holding the session

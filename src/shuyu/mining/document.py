@@ -248,7 +248,7 @@ def terms_of_text(
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    pairs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    pairs, dated_parts = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
@@ -309,7 +309,8 @@ def terms_of_text(
     nested_names = {
         t
         for t, kinds in sources.items()
-        if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
+        if t in organs | dated_parts
+        or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
     # A word of the general lexicon (one word to jieba) used once and known only from the corpus needs the corpus's
@@ -341,7 +342,8 @@ def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
 ) -> list[tuple[str, str]]:
     """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
-    even when written only together)."""
+    even when written only together), and the dated meetings found inside the name of their body's meeting, which
+    stay names too (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use)."""
     text = "\n".join(paragraphs)
     for name in _observances(text) + _groups_of_states(paragraphs):
         sources[name].add("name")
@@ -349,8 +351,11 @@ def _add_names(
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
+    dated_parts = set()
     for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
         sources[name].add("name")
+        if m := re.fullmatch(rf"[{CJK}]+({_YEARS}[{CJK}]+)", name):
+            dated_parts.add(m.group(1))
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
         for k, (word, tag) in enumerate(words):
@@ -380,7 +385,7 @@ def _add_names(
             # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
             # named by its place, nor 人权事务|高级专员, an office named by its field
             sources[organ].add("name")
-    return pairs
+    return pairs, dated_parts
 
 
 def _bound_whole(term: str, text: str, rest: str) -> str:
@@ -758,6 +763,10 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                     # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
                     name = name[1:]
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
+                if dated != name and (
+                    owner := _dated_owner(para[: clause_match.start() + end - len(dated)], heads, known)
+                ):
+                    names.append(owner + dated)  # 不扩散核武器条约缔约国|2015年审议大会
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
                     names.append(dated)  # 1972年议定书
@@ -779,6 +788,26 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
                     names.append(_about_title(clause[:end], dated))
     return names
+
+
+def _dated_owner(before: str, heads: set[str], known: set[str]) -> str:
+    """The body a dated meeting is held by, written right before its year with nothing between: 不扩散核武器条约缔约国
+    (2015年审议大会), 信息社会世界首脑会议 (2010年论坛), 经社理事会 (2016年实质性会议): a name (a noun phrase holding
+    an institutional head or a proper name) that ends on a noun the dictionary does not gloss as a verb (not 向大会|报告
+    |2016年特别会议).  The year is then inside the meeting's full name."""
+    piece = _CLAUSE_BREAK.split(before)[-1]
+    if not piece or not re.fullmatch(rf"[{CJK}]", piece[-1]):
+        return ""
+    owner = _nominal_phrase(piece, len(piece) - 1, known)
+    words = pos_pattern(owner) if owner else ()
+    if (
+        len(words) < 2
+        or not words[-1][1].startswith("n")
+        or any(sense.startswith("to ") for sense in cedict.senses(words[-1][0]))  # 向大会|报告|2016年…: a verb
+        or not any(_is_head(w, t, heads) or t.startswith(_PROPER_TAGS) for w, t in words)
+    ):
+        return ""
+    return owner
 
 
 def _attributive_verbs(paragraphs: list[str], rest: str) -> set[str]:
@@ -875,28 +904,31 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                 continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
             words = pos_pattern(re.split(rf"[^{CJK}]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
             organ = ""
-            for j in range(1, min(3, len(words)) + 1):
+            for j in range(1, min(3, len(words)) + 1):  # the longest that is an organ: 审议大会|筹备委员会(|会议)
                 candidate = "".join(w for w, _ in words[:j])
                 if (
-                    (candidate in known and not _descriptive(candidate, strict=False))  # not 项目厅|致力于
-                    or (
-                        j >= 2
-                        and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
-                        and words[0][1].startswith(NOMINAL_TAGS + ("v",))
-                    )  # not 高级别政治论坛|会议: a meeting of the forum
-                    or (
-                        _is_head(*words[j - 1], OFFICES)
-                        and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
-                    )  # 粮农组织|总干事, 环境署|执行主任
+                    (
+                        (candidate in known and not _descriptive(candidate, strict=False))  # not 项目厅|致力于
+                        or (
+                            j >= 2
+                            and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
+                            and words[0][1].startswith(NOMINAL_TAGS + ("v",))
+                        )  # not 高级别政治论坛|会议: a meeting of the forum
+                        or (
+                            _is_head(*words[j - 1], OFFICES)
+                            and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
+                        )  # 粮农组织|总干事, 环境署|执行主任
+                    )
+                    and (
+                        len(candidate) >= 2
+                        and words[0][0] not in DETERMINERS
+                        and not _NUMBERED.search(candidate)
+                        and not any(t.startswith("u") for _, t in pos_pattern(candidate))  # 国际法庭|建立的伙伴关系
+                        and not _predicate_in(pos_pattern(candidate))
+                    )
                 ):
                     organ = candidate
-            if (
-                len(organ) >= 2
-                and words[0][0] not in DETERMINERS
-                and not _NUMBERED.search(organ)
-                and not any(t.startswith("u") for _, t in pos_pattern(organ))  # 国际法庭|建立的伙伴关系: a clause
-                and not _predicate_in(pos_pattern(organ))
-            ):
+            if organ:
                 found.append((name, organ))
     return found
 
