@@ -371,3 +371,17 @@ def test_a_dated_meeting_keeps_the_body_written_before_its_year_and_its_organ():
         "2016年特别会议",
     } <= set(terms)
     assert not [t for t in terms if "报告2016" in t]  # 向大会|报告: a verb, no body holding the session
+
+
+def test_a_body_followed_by_its_members_or_staff_is_no_organ():
+    # DP/OPS/2015/3 and A/69/768 (un-devset-zh-en)
+    terms = by_term(
+        [
+            "(c) 提供文件，以证明尽管项目厅工作人员数目减少而福利和应享待遇服务费用的增加。",
+            "175. 之友小组成员国之间正在进行协商，各国对若干问题的意见仍不统一，",
+            "请环境署执行主任与粮农组织总干事协商，",
+        ],
+        known=["项目厅", "工作人员", "成员国", "之友小组", "环境署", "粮农组织"],
+    )
+    assert not [t for t in terms if t.endswith(("小组成员国", "项目厅工作人员"))]
+    assert {"环境署执行主任", "粮农组织总干事"} <= set(terms)  # a body's office stays

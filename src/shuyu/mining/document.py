@@ -925,12 +925,20 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                         and not _NUMBERED.search(candidate)
                         and not any(t.startswith("u") for _, t in pos_pattern(candidate))  # 国际法庭|建立的伙伴关系
                         and not _predicate_in(pos_pattern(candidate))
+                        and not _members(candidate)
                     )
                 ):
                     organ = candidate
             if organ:
                 found.append((name, organ))
     return found
+
+
+def _members(organ: str) -> bool:
+    """Whether the words after a body name its members or staff, persons and States (之友小组|成员国, 项目厅|工作人员,
+    安理会|成员): a noun on 员 (member, staff) or 国 (State) that is no office or head (not 报告员, 协调员)."""
+    word, tag = pos_pattern(organ)[-1]
+    return word.endswith(("员", "国")) and not _is_head(word, tag, OFFICES | INSTITUTIONAL_HEADS)
 
 
 def _predicate_in(words: tuple[tuple[str, str], ...]) -> bool:
