@@ -385,3 +385,9 @@ def test_a_body_followed_by_its_members_or_staff_is_no_organ():
     )
     assert not [t for t in terms if t.endswith(("小组成员国", "项目厅工作人员"))]
     assert {"环境署执行主任", "粮农组织总干事"} <= set(terms)  # a body's office stays
+
+
+def test_a_body_only_ever_quantified_is_a_class_not_a_name():
+    # NPT/CONF.2015/4 (un-devset-zh-en)
+    terms = by_term(["这些国家一直在多个国际论坛积极开展这一领域的工作，包括在联合国大会各届会议，"], known=[])
+    assert "联合国大会" in terms and "国际论坛" not in terms

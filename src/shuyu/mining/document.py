@@ -353,6 +353,8 @@ def _add_names(
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
     dated_parts = set()
     for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
+        if _quantified(name, text):
+            continue  # 在|多个|国际论坛: a class of bodies, not one named
         sources[name].add("name")
         if m := re.fullmatch(rf"[{CJK}]+({_YEARS}[{CJK}]+)", name):
             dated_parts.add(m.group(1))
@@ -386,6 +388,13 @@ def _add_names(
             # named by its place, nor 人权事务|高级专员, an office named by its field
             sources[organ].add("name")
     return pairs, dated_parts
+
+
+def _quantified(name: str, text: str) -> bool:
+    """Whether every occurrence of a name follows a determiner or quantifier (多个|国际论坛, 各|区域委员会): the text
+    speaks of several bodies of a kind, and names none."""
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(starts) and all(text[max(0, s - 2) : s].endswith(tuple(_QUANTIFIERS)) for s in starts)
 
 
 def _bound_whole(term: str, text: str, rest: str) -> str:
