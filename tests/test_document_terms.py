@@ -391,3 +391,29 @@ def test_a_body_only_ever_quantified_is_a_class_not_a_name():
     # NPT/CONF.2015/4 (un-devset-zh-en)
     terms = by_term(["这些国家一直在多个国际论坛积极开展这一领域的工作，包括在联合国大会各届会议，"], known=[])
     assert "联合国大会" in terms and "国际论坛" not in terms
+
+
+def test_a_body_or_mandate_named_for_an_issue_keeps_its_whole_topic():
+    # A/RES/69/166, E/CN.5/2015/L.3, A/HRC/28/41 and E/C.19/2015/3 (un-devset-zh-en)
+    terms = by_term(
+        [
+            "注意到人权理事会在反恐怖主义过程中促进和保护人权与基本自由问题特别报告员的报告以及促进和保护意见和表达"
+            "自由权问题特别报告员的报告，",
+            "注意到老龄问题不限成员名额工作组的工作及其对执行和贯彻《马德里行动计划》的贡献，",
+            "78. 秘书长防止灭绝种族罪行问题特别顾问列举了加强合作的各种机会：",
+            "再次请世卫组织研究土著青年自杀普遍率和自杀原因，并请土著人民问题机构间支助组和世卫组织举办专家组会议，",
+        ],
+        known=["秘书长", "世卫组织"],
+    )
+    assert {
+        "在反恐怖主义过程中促进和保护人权与基本自由问题特别报告员",
+        "促进和保护意见和表达自由权问题特别报告员",
+        "人权理事会",
+        "老龄问题不限成员名额工作组",
+        "秘书长防止灭绝种族罪行问题特别顾问",
+        "防止灭绝种族罪行问题特别顾问",  # the mandate, and the office that appointed it
+        "秘书长",
+        "土著人民问题机构间支助组",
+        "世卫组织",
+    } <= set(terms)
+    assert not [t for t in terms if t.startswith(("注意到", "到", "请", "以及", "问题", "自由权问题", "成员名额"))]

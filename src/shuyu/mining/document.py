@@ -140,6 +140,7 @@ INSTITUTIONAL_HEADS = frozenset(
         "集团",
         "机构",
         "小组",
+        "组",
         "工作组",
         "办公室",
         "专员",
@@ -178,6 +179,9 @@ _BOUND_SHARE = 0.9
 # Characters read before or after an occurrence to tag the words next to it: more than a word or a 第N届 ordinal
 # takes; set by hand.
 _CONTEXT_CHARS = 12
+_FRAME_CHARS = (
+    3  # how far before a name 在 may open the frame its 中 closes (在|反|…过程中): a word or two, set by hand
+)
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
 _WEAK_ORDER = 4
@@ -248,7 +252,7 @@ def terms_of_text(
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    pairs, dated_parts = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    pairs, kept = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
@@ -309,7 +313,7 @@ def terms_of_text(
     nested_names = {
         t
         for t, kinds in sources.items()
-        if t in organs | dated_parts
+        if t in organs | kept
         or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
@@ -342,8 +346,9 @@ def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
 ) -> list[tuple[str, str]]:
     """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
-    even when written only together), and the dated meetings found inside the name of their body's meeting, which
-    stay names too (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use)."""
+    even when written only together), and the names that stay so too: a dated meeting inside the name of its body's
+    (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use), a mandate and the
+    office that appointed it (秘书长|防止灭绝种族罪行问题特别顾问)."""
     text = "\n".join(paragraphs)
     for name in _observances(text) + _groups_of_states(paragraphs):
         sources[name].add("name")
@@ -351,13 +356,18 @@ def _add_names(
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
-    dated_parts = set()
+    kept = set()
     for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
         if _quantified(name, text):
             continue  # 在|多个|国际论坛: a class of bodies, not one named
         sources[name].add("name")
         if m := re.fullmatch(rf"[{CJK}]+({_YEARS}[{CJK}]+)", name):
-            dated_parts.add(m.group(1))
+            kept.add(m.group(1))
+        first = pos_pattern(name)[0]
+        if _is_head(*first, OFFICES) and "问题" in name[len(first[0]) :]:
+            # 秘书长|防止灭绝种族罪行问题特别顾问: the office that appointed a mandate, and the mandate
+            sources[name[len(first[0]) :]].add("name")
+            kept |= {first[0], name[len(first[0]) :]}
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
         for k, (word, tag) in enumerate(words):
@@ -387,7 +397,7 @@ def _add_names(
             # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
             # named by its place, nor 人权事务|高级专员, an office named by its field
             sources[organ].add("name")
-    return pairs, dated_parts
+    return pairs, kept
 
 
 def _quantified(name: str, text: str) -> bool:
@@ -691,6 +701,8 @@ def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
         return False  # the head
     if tag.startswith("vn") or _attributive_adverb(words, k):
         return False
+    if tag == "v" and len(word) >= 2 and _in_topic(words, k) and words[k + 1][1] != "v":
+        return False  # a topic opens on its verb (促进和保护…问题, 防止灭绝种族罪行问题); not 欢迎|促进…, 注意|到|…
     return (
         tag.startswith(_LEADING_NOISE)
         or word in FUNCTION_CHARS
@@ -716,11 +728,24 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
         return True
     if _attributive_adverb(words, i):
         return True
+    # A body or mandate named for an issue, "<topic>问题<head>": the topic is a noun phrase that may coordinate verbs
+    # and hold adjectives (促进和保护意见和表达自由权|问题|特别报告员, …人权与基本自由|问题…), and what comes between
+    # 问题 and the head describes the body, a negated verb too (老龄问题|不限成员名额|工作组).
+    topic = _in_topic(words, i)
     if word in ("和", "及", "与") and 0 < i < len(words) - 1:
         # 亚洲和太平洋国家, 科学和技术促进发展委员会; not two predicates (改革和加强|国家机构, 资金筹措和|方案)
-        return words[i - 1][1] != "v" and words[i + 1][1] != "v"
+        return topic or (words[i - 1][1] != "v" and words[i + 1][1] != "v")
+    if topic and tag.startswith("a"):
+        return True
+    if any(w == "问题" for w, _ in words[:i]) and (tag == "v" or (word == "不" and words[i + 1][1] == "v")):
+        return True  # 问题|不限成员名额|工作组, 问题|机构间支助|组
     # 减少灾害风险 inside 仙台减少灾害风险框架; not 参与 in 会员国参与委员会 (a verb right before the head)
     return tag.startswith("v") and 0 < i < len(words) - 2
+
+
+def _in_topic(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether the i-th word is in the topic of a name "<topic>问题<head>" (促进和保护…问题特别报告员)."""
+    return any(w == "问题" for w, _ in words[i + 1 : -1])
 
 
 def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
@@ -751,7 +776,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
             for k, (word, tag) in enumerate(words):
                 end += len(word)
                 if (
-                    not _is_head(word, tag, heads)
+                    not (_is_head(word, tag, heads) or _mandate(words, k))
                     or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
                     or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
@@ -787,15 +812,17 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                         well_formed(name)
                         or well_formed(modifier)
                         or (name[0] in FUNCTION_CHARS and _dictionary_prefix(name))
-                    )
+                        or ("问题" in modifier and well_formed(modifier[: modifier.index("问题") + 2]))
+                    )  # a body named for an issue, described after it: 土著人民问题|机构间支助组
                 ):
                     continue
                 parts = pos_pattern(name)
                 proper = any(t.startswith(_PROPER_TAGS) for _, t in parts) or dated != name  # 2014-2017年战略计划
-                joined = any(w in ("和", "及", "与") for w, _ in parts)
+                issue = max((j + 1 for j, (w, _) in enumerate(parts) if w == "问题"), default=0)
+                joined = any(w in ("和", "及", "与") for w, _ in parts[issue:])  # not those of a topic
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
-                    names.append(_about_title(clause[:end], dated))
+                    names.append(_about_title(clause[:end], _locative_frame(clause[: end - len(dated)], dated)))
     return names
 
 
@@ -817,6 +844,24 @@ def _dated_owner(before: str, heads: set[str], known: set[str]) -> str:
     ):
         return ""
     return owner
+
+
+def _mandate(words: tuple[tuple[str, str], ...], k: int) -> bool:
+    """An office named for an issue is a mandate, a name like a body's: 防止灭绝种族罪行问题|特别|顾问."""
+    return _is_head(*words[k], OFFICES) and any(w == "问题" for w, _ in words[max(0, k - 2) : k])
+
+
+def _locative_frame(before: str, name: str) -> str:
+    """A topic framed by 在…中 ("in the course of") holds the preposition and its object: the name's 中 closes a frame
+    the word 在 opens just before it (在|反|恐怖主义过程中促进和保护人权与基本自由问题特别报告员)."""
+    words = pos_pattern(name)
+    issue = next((j for j, (w, _) in enumerate(words) if w == "问题"), 0)
+    if not any(w == "中" and t == "f" for w, t in words[:issue]):
+        return name
+    opening = before.rfind("在", max(0, len(before) - _FRAME_CHARS))
+    if opening == -1 or not re.fullmatch(rf"[{CJK}]*", before[opening:]):
+        return name
+    return before[opening:] + name
 
 
 def _attributive_verbs(paragraphs: list[str], rest: str) -> set[str]:
@@ -931,6 +976,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                     and (
                         len(candidate) >= 2
                         and words[0][0] not in DETERMINERS
+                        and candidate[0] not in FUNCTION_CHARS  # 支助组|和世卫组织: jieba's 和世卫, a second body
                         and not _NUMBERED.search(candidate)
                         and not any(t.startswith("u") for _, t in pos_pattern(candidate))  # 国际法庭|建立的伙伴关系
                         and not _predicate_in(pos_pattern(candidate))
@@ -1004,6 +1050,9 @@ def _after_predicate(before: str, name: str) -> str:
         if (
             tag == "v"
             and i > 0
+            and not any(
+                w == "问题" for w, _ in words[:i]
+            )  # 问题|机构间|支助|组: describing the body named for an issue
             and (after_preposition or any(_is_head(*w, INSTITUTIONAL_HEADS) for w in words[max(0, i - 2) : i]))
         ):
             return name[start:]  # also over the modal between: 裁军谈判会议|无法|设立|特设委员会
