@@ -417,3 +417,12 @@ def test_a_body_or_mandate_named_for_an_issue_keeps_its_whole_topic():
         "世卫组织",
     } <= set(terms)
     assert not [t for t in terms if t.startswith(("注意到", "到", "请", "以及", "问题", "自由权问题", "成员名额"))]
+
+
+def test_a_name_holds_the_middle_dots_of_a_transliterated_name():
+    # A/69/L.55 and E/2015/26 (un-devset-zh-en)
+    terms = by_term(
+        ["决定通过附于本决议的联合国纳尔逊·罗利拉拉·曼德拉奖章程。", "西蒙娜·米雷拉·米库列斯库(罗马尼亚)"], known=[]
+    )
+    assert {"联合国纳尔逊·罗利拉拉·曼德拉奖", "联合国纳尔逊·罗利拉拉·曼德拉奖章程"} <= set(terms)
+    assert not [t for t in terms if "米雷拉" in t]  # a person's name alone, whose edges jieba does not know

@@ -88,6 +88,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}}|[A-Z][A-Za-z-]{{1,9}})[）)]")
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
 _YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
+_DOTTED = re.compile(rf"[{CJK}]+([·・•])[{CJK}]+(?:[·・•][{CJK}]+)*")  # 纳尔逊·罗利拉拉·曼德拉
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 # International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
 _OBSERVANCE = re.compile(
@@ -350,7 +351,7 @@ def _add_names(
     (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use), a mandate and the
     office that appointed it (秘书长|防止灭绝种族罪行问题特别顾问)."""
     text = "\n".join(paragraphs)
-    for name in _observances(text) + _groups_of_states(paragraphs):
+    for name in _observances(text) + _groups_of_states(paragraphs) + _named_for_people(paragraphs):
         sources[name].add("name")
     for head in _BODY_HEADS:
         if head in text:
@@ -904,6 +905,30 @@ def _observances(text: str) -> list[str]:
         names.append(name)
         if m.group(1):
             names.append(re.sub(r"\s+", "", m.group(1)) + name)
+    return names
+
+
+def _named_for_people(paragraphs: list[str]) -> list[str]:
+    """Names of things named for a person whose transliterated name has middle dots, which jieba cuts into pieces
+    (联合国|纳尔逊|·|罗利|拉拉|·|曼德拉|奖|章程): the proper nouns before the person's name, the name, and each run of
+    the common nouns after it (联合国纳尔逊·罗利拉拉·曼德拉奖, …奖章程).  A person's name alone is no such name, nor
+    one whose first and last parts jieba does not read as proper names (the edges would be guesses)."""
+    names = []
+    for para in paragraphs:
+        for m in _DOTTED.finditer(para):
+            pieces = m.group().split(m.group(1))
+            before = pos_pattern(pieces[0])
+            k = len(before) - 1
+            while k > 0 and before[k - 1][1].startswith(_PROPER_TAGS + ("nrt",)):
+                k -= 1  # 联合国|纳尔逊: the body awarding the prize
+            after = pos_pattern(pieces[-1])
+            if not all(len(w) >= 2 and t.startswith(_PROPER_TAGS + ("nrt",)) for w, t in (before[-1], after[0])):
+                continue  # the person's name is no word jieba knows as one (西蒙|娜·…·米|库|列斯|库): no edge to trust
+            person = m.group(1).join(["".join(w for w, _ in before[k:])] + pieces[1:-1] + [after[0][0]])
+            j = 1
+            while j < len(after) and after[j][1] in ("n", "vn"):  # common nouns: 奖, 章程
+                j += 1
+                names.append(person + "".join(w for w, _ in after[1:j]))
     return names
 
 
