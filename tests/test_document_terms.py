@@ -426,3 +426,19 @@ def test_a_name_holds_the_middle_dots_of_a_transliterated_name():
     )
     assert {"联合国纳尔逊·罗利拉拉·曼德拉奖", "联合国纳尔逊·罗利拉拉·曼德拉奖章程"} <= set(terms)
     assert not [t for t in terms if "米雷拉" in t]  # a person's name alone, whose edges jieba does not know
+
+
+def test_names_written_back_to_back_and_a_transliteration_jieba_cut():
+    # A/AC.182/2015/L.9, E/2015/26 and E/CN.9/2015/NGO/18 (un-devset-zh-en)
+    terms = by_term(
+        [
+            "8. 关于《汇辑》，秘书处代表指出，在过去一年里，安全理事会事务司安全理事会惯例和宪章研究处开展关于第17和18号"
+            "补编的工作，",
+            "根据经济及社会理事会职司委员会议事规则第52条有关规定的提议，",
+            "致力于在巴基斯坦认可并促进性与生殖健康和权利的阿瓦兹发展服务中心(AWAZCDS-巴基斯坦)与巴基斯坦罗格斯世界人口"
+            "基金会联合提交的声明，",
+        ],
+        known=["安全理事会", "经济及社会理事会"],
+    )
+    assert {"安全理事会事务司", "安全理事会惯例和宪章研究处", "阿瓦兹发展服务中心"} <= set(terms)
+    assert not [t for t in terms if "事务司安全" in t or t.endswith("职司") or t == "发展服务中心"]

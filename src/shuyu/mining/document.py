@@ -96,6 +96,7 @@ _OBSERVANCE = re.compile(
 )
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
+_UNIT_HEADS = ("司", "厅", "处")  # departments and offices of a secretariat: 事务司, 项目厅, 研究处
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -159,6 +160,7 @@ INSTITUTIONAL_HEADS = frozenset(
         "法院",
         "司",
         "厅",
+        "处",
     ]
 )
 # Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
@@ -794,6 +796,8 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
                 name = _known_after_verb(name, known)
+                name = _after_unit(name)
+                name = _whole_transliteration(clause[: end - len(name)], name)
                 if name[0] in "和及与" and pos_pattern(name)[0][1].startswith("nr"):
                     # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
                     name = name[1:]
@@ -818,7 +822,11 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 ):
                     continue
                 parts = pos_pattern(name)
-                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts) or dated != name  # 2014-2017年战略计划
+                proper = (
+                    any(t.startswith(_PROPER_TAGS) for _, t in parts)
+                    or dated != name  # 2014-2017年战略计划
+                    or any(name.startswith(t) and _names_a_body(t) for t in known if t != name)  # 安全理事会|惯例和…处
+                )
                 issue = max((j + 1 for j, (w, _) in enumerate(parts) if w == "问题"), default=0)
                 joined = any(w in ("和", "及", "与") for w, _ in parts[issue:])  # not those of a topic
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
@@ -845,6 +853,47 @@ def _dated_owner(before: str, heads: set[str], known: set[str]) -> str:
     ):
         return ""
     return owner
+
+
+def _whole_transliteration(before: str, name: str) -> str:
+    """A transliterated proper name jieba cut before its last character, which it then reads as a word of its own
+    (阿瓦|兹|发展服务中心): the name starts on the transliteration."""
+    words = pos_pattern(before) if before else ()
+    if (
+        len(words) >= 2
+        and len(words[-1][0]) == 1
+        and words[-1][0] not in FUNCTION_CHARS
+        and not words[-1][1].startswith(("v", "p", "c", "u", "d", "m", "q", "x"))
+        and words[-2][1] in ("nrt", "nr")
+        and len(words[-2][0]) >= 2
+    ):
+        return words[-2][0] + words[-1][0] + name
+    return name
+
+
+def _after_unit(name: str) -> str:
+    """A name starts after the name of a department or office written before it (安全理事会事务司|安全理事会惯例和宪章
+    研究处, 项目厅|战略和审计咨询委员会): a unit (…司, …厅, …处) closes its name; what a body's unit is followed by is
+    another name or its own office (…司|司长, an organ: ``_organs``)."""
+    words = pos_pattern(name)
+    start = len(name) - len(words[-1][0])
+    for word, tag in reversed(words[:-1]):
+        start -= len(word)
+        if _is_unit(word, tag):
+            return name[start + len(word) :]
+    return name
+
+
+def _is_unit(word: str, tag: str) -> bool:
+    """A department or office of a secretariat named in one word, its field and its type (事务|司, 项目|厅, 研究|处):
+    not a bare 司, nor a word of another sense (职司 "functional", 好处 "benefit": the dictionary's own words)."""
+    return (
+        word.endswith(_UNIT_HEADS)
+        and tag.startswith(NOMINAL_TAGS)
+        and len(word) >= 3
+        and dictionary_count(word[:-1]) > 0
+        and not cedict.senses(word)
+    )
 
 
 def _mandate(words: tuple[tuple[str, str], ...], k: int) -> bool:
@@ -983,7 +1032,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                 continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
             words = pos_pattern(re.split(rf"[^{CJK}]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
             organ = ""
-            for j in range(1, min(3, len(words)) + 1):  # the longest that is an organ: 审议大会|筹备委员会(|会议)
+            for j in range(1, min(3, len(words)) + 1):  # the longest organ to its head: 审议大会|筹备委员会(|会议)
                 candidate = "".join(w for w, _ in words[:j])
                 if (
                     (
@@ -997,6 +1046,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                             _is_head(*words[j - 1], OFFICES)
                             and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
                         )  # 粮农组织|总干事, 环境署|执行主任
+                        or (j == 1 and _is_unit(*words[0]))  # 安全理事会|事务司
                     )
                     and (
                         len(candidate) >= 2
@@ -1009,6 +1059,10 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                     )
                 ):
                     organ = candidate
+                if organ == candidate and (
+                    _is_head(*words[j - 1], INSTITUTIONAL_HEADS | OFFICES) or _is_unit(*words[j - 1])
+                ):
+                    break  # an organ ends on its head: 事务司|安全理事会…, 筹备委员会|会议 are something else
             if organ:
                 found.append((name, organ))
     return found
