@@ -442,3 +442,12 @@ def test_names_written_back_to_back_and_a_transliteration_jieba_cut():
     )
     assert {"安全理事会事务司", "安全理事会惯例和宪章研究处", "阿瓦兹发展服务中心"} <= set(terms)
     assert not [t for t in terms if "事务司安全" in t or t.endswith("职司") or t == "发展服务中心"]
+
+
+def test_a_division_named_for_its_field_after_the_body_it_belongs_to():
+    # UNEP/FAO/RC/COP.7/19 (un-devset-zh-en)
+    terms = by_term(
+        ["秘书处一直在与环境署环境法和公约司和运营及企业服务办公室以及粮农组织共同制定谅解备忘录草案，"],
+        known=["环境署"],
+    )
+    assert "环境署环境法和公约司" in terms

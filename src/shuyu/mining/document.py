@@ -780,13 +780,14 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 end += len(word)
                 if (
                     not (_is_head(word, tag, heads) or _mandate(words, k))
-                    or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
+                    or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS and word not in _UNIT_HEADS)
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
                     or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
                     or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
                     or (k + 1 < len(words) and cedict.senses(word + words[k + 1][0]))
                 ):
-                    # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-";
+                    # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构; but 公约|司, a division
+                    # named for its field); 政府|间: "inter-";
                     # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head; 政府|官员: a dictionary word
                     continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
@@ -825,8 +826,8 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 proper = (
                     any(t.startswith(_PROPER_TAGS) for _, t in parts)
                     or dated != name  # 2014-2017年战略计划
-                    or any(name.startswith(t) and _names_a_body(t) for t in known if t != name)  # 安全理事会|惯例和…处
-                )
+                    or any(name.startswith(t) and t.endswith(tuple(INSTITUTIONAL_HEADS)) for t in known if t != name)
+                )  # a known body opens it: 安全理事会|惯例和宪章研究处, 环境署|环境法和公约司
                 issue = max((j + 1 for j, (w, _) in enumerate(parts) if w == "问题"), default=0)
                 joined = any(w in ("和", "及", "与") for w, _ in parts[issue:])  # not those of a topic
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
