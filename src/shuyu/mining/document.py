@@ -113,6 +113,7 @@ _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _MODAL_VERBS = frozenset({"必须", "必需", "务必", "应", "应当", "应该", "可以", "能够", "须"})
 _RELATIONAL_VERBS = frozenset({"包括", "包含", "担任", "成为", "作为", "属于"})
 _QUANTIFIERS = DETERMINERS | {"各", "各个", "每", "多个", "若干", "某些", "诸多", "众多", "一切"}
+_COUNTED = re.compile(rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$")  # 25个, 两个, 几个: a number of things counted
 _NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
@@ -404,10 +405,13 @@ def _add_names(
 
 
 def _quantified(name: str, text: str) -> bool:
-    """Whether every occurrence of a name follows a determiner or quantifier (多个|国际论坛, 各|区域委员会): the text
-    speaks of several bodies of a kind, and names none."""
+    """Whether every occurrence of a name follows a determiner or quantifier (多个|国际论坛, 各|区域委员会) or a number
+    of them (25个|国家政府): the text speaks of several bodies of a kind, and names none."""
     starts = [m.start() for m in re.finditer(re.escape(name), text)]
-    return bool(starts) and all(text[max(0, s - 2) : s].endswith(tuple(_QUANTIFIERS)) for s in starts)
+    return bool(starts) and all(
+        text[max(0, s - 2) : s].endswith(tuple(_QUANTIFIERS)) or _COUNTED.search(text[max(0, s - 8) : s])
+        for s in starts
+    )
 
 
 def _bound_whole(term: str, text: str, rest: str) -> str:
