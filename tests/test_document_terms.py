@@ -457,3 +457,12 @@ def test_a_division_named_for_its_field_after_the_body_it_belongs_to():
         known=["环境署"],
     )
     assert "环境署环境法和公约司" in terms
+
+
+def test_a_bare_head_that_holds_sessions_names_a_body():
+    # E/CN.18/2015/7 (un-devset-zh-en)
+    terms = by_term(
+        ["23. 论坛第十届会议呼吁其秘书处开发宣传工具和媒体产品，", "2013年在华沙举办的全球景观论坛的目的是"], known=[]
+    )
+    assert "论坛" in terms and "全球景观论坛" in terms
+    assert "方案" not in by_term(["常设论坛第十四届会议审议了国家方案，"], known=[])

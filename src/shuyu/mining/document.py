@@ -97,6 +97,7 @@ _OBSERVANCE = re.compile(
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
 _UNIT_HEADS = ("司", "厅", "处")  # departments and offices of a secretariat: 事务司, 项目厅, 研究处
+_SESSION = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]")  # 论坛第十届会议: what holds sessions
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -359,6 +360,10 @@ def _add_names(
     for head in _BODY_HEADS:
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
+    for m in _SESSION.finditer(text):
+        words = _words_before(text, m.start())
+        if words[-1][0] in INSTITUTIONAL_HEADS and (len(words) == 1 or not words[-2][1].startswith(NOMINAL_TAGS)):
+            sources[words[-1][0]].add("name")  # 论坛|第十届会议: a bare head that holds sessions names a body
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
     kept = set()
     for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
