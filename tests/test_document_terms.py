@@ -466,3 +466,16 @@ def test_a_bare_head_that_holds_sessions_names_a_body():
     )
     assert "论坛" in terms and "全球景观论坛" in terms
     assert "方案" not in by_term(["常设论坛第十四届会议审议了国家方案，"], known=[])
+
+
+def test_departments_offices_and_units_of_a_secretariat_are_names():
+    # S/2015/138 and A/69/734 (un-devset-zh-en)
+    terms = by_term(
+        [
+            "19. 先遣组一到大马士革，便与包括指定官员和首席安保顾问在内的联合国驻叙安保办的代表建立了联系，并就与调查组的"
+            "安保和安全有关的所有事项，与包括指定的调查组安保科在内的联合国安保部展开定期的密切磋商。",
+            "在建筑服务采购过程中，余留机制与采购司、海外财产管理股和法律事务厅密切协作，确保及时完成招标工作。",
+        ],
+        known=["联合国"],
+    )
+    assert {"联合国驻叙安保办", "联合国安保部", "海外财产管理股", "采购司", "法律事务厅"} <= set(terms)

@@ -96,7 +96,7 @@ _OBSERVANCE = re.compile(
 )
 _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
-_UNIT_HEADS = ("司", "厅", "处")  # departments and offices of a secretariat: 事务司, 项目厅, 研究处
+_UNIT_HEADS = ("司", "厅", "处", "部", "办", "股")  # departments, offices, units: 事务司, 项目厅, 安保部, 罪行股
 _SESSION = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]")  # 论坛第十届会议: what holds sessions
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
@@ -163,6 +163,9 @@ INSTITUTIONAL_HEADS = frozenset(
         "司",
         "厅",
         "处",
+        "部",
+        "办",
+        "股",
     ]
 )
 # Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
