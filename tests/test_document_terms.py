@@ -479,3 +479,9 @@ def test_departments_offices_and_units_of_a_secretariat_are_names():
         known=["联合国"],
     )
     assert {"联合国驻叙安保办", "联合国安保部", "海外财产管理股", "采购司", "法律事务厅"} <= set(terms)
+
+
+def test_a_unit_jieba_keeps_in_one_word_is_a_head():
+    # E/CN.9/2015/NGO/18 (un-devset-zh-en)
+    terms = by_term(["根据旁遮普福利部和社会福利部开展的研究，约42%的妇女表示暴力是其家常便饭。"], known=[])
+    assert {"旁遮普福利部", "社会福利部"} <= set(terms)

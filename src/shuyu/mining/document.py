@@ -1160,9 +1160,11 @@ def _after_predicate(before: str, name: str) -> str:
 
 
 def _is_head(word: str, tag: str, heads: set[str]) -> bool:
-    """A head, or a noun jieba keeps whole that ends on one (审查会议, 苏丹政府)."""
-    return word in heads or (
-        tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word))
+    """A head, or a noun jieba keeps whole that ends on one (审查会议, 苏丹政府) or names a unit (福利|部)."""
+    return (
+        word in heads
+        or (tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word)))
+        or (_is_unit(word, tag) and word[-1] in heads)
     )
 
 
