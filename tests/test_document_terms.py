@@ -485,3 +485,11 @@ def test_a_unit_jieba_keeps_in_one_word_is_a_head():
     # E/CN.9/2015/NGO/18 (un-devset-zh-en)
     terms = by_term(["根据旁遮普福利部和社会福利部开展的研究，约42%的妇女表示暴力是其家常便饭。"], known=[])
     assert {"旁遮普福利部", "社会福利部"} <= set(terms)
+
+
+def test_a_foundation_is_a_body():
+    # E/CN.9/2015/NGO/18 (un-devset-zh-en)
+    terms = by_term(
+        ["阿瓦兹发展服务中心与巴基斯坦罗格斯世界人口基金会，欢迎联合国人口与发展委员会第四十八届会议的主题"], known=[]
+    )
+    assert "巴基斯坦罗格斯世界人口基金会" in terms

@@ -127,6 +127,7 @@ INSTITUTIONAL_HEADS = frozenset(
         "论坛",
         "组织",
         "基金",
+        "基金会",
         "方案",
         "计划署",
         "署",
