@@ -493,3 +493,18 @@ def test_a_foundation_is_a_body():
         ["阿瓦兹发展服务中心与巴基斯坦罗格斯世界人口基金会，欢迎联合国人口与发展委员会第四十八届会议的主题"], known=[]
     )
     assert "巴基斯坦罗格斯世界人口基金会" in terms
+
+
+# Lines of the bundled corpus's seed documents (000_…, 003_…), where a rule above went too far.
+
+
+def test_a_dated_meeting_holds_no_verb_and_an_issue_body_ends_at_another_name():
+    terms = by_term(
+        [
+            "14. 注意到2011年5月16日至20日在日内瓦举办信息社会世界首脑会议2011年论坛的组织工作；",
+            "在这方面，我们邀请可持续发展问题高级别政治论坛审议科学和技术促进发展委员会的年度报告。",
+        ],
+        known=[],
+    )
+    assert {"信息社会世界首脑会议2011年论坛", "可持续发展问题高级别政治论坛", "科学和技术促进发展委员会"} <= set(terms)
+    assert not [t for t in terms if "举办" in t or "审议" in t]

@@ -753,10 +753,20 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
         return topic or (words[i - 1][1] != "v" and words[i + 1][1] != "v")
     if topic and tag.startswith("a"):
         return True
-    if any(w == "问题" for w, _ in words[:i]) and (tag == "v" or (word == "不" and words[i + 1][1] == "v")):
+    if _describes_issue_body(words, i) and (tag == "v" or (word == "不" and words[i + 1][1] == "v")):
         return True  # 问题|不限成员名额|工作组, 问题|机构间支助|组
     # 减少灾害风险 inside 仙台减少灾害风险框架; not 参与 in 会员国参与委员会 (a verb right before the head)
     return tag.startswith("v") and 0 < i < len(words) - 2
+
+
+def _describes_issue_body(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether the i-th word comes after the 问题 of a name "<topic>问题<head>" and no head ends a name between
+    (问题|机构间|支助|组; not …问题高级别政治论坛|审议…: the forum's name ended)."""
+    issue = max((j for j, (w, _) in enumerate(words[:i]) if w == "问题"), default=-1)
+    return issue >= 0 and not any(
+        _is_head(*words[j], INSTITUTIONAL_HEADS) and words[j + 1][0] != "间"  # 机构|间: "inter-agency"
+        for j in range(issue + 1, i)
+    )
 
 
 def _in_topic(words: list[tuple[str, str]], i: int) -> bool:
@@ -859,6 +869,10 @@ def _dated_owner(before: str, heads: set[str], known: set[str]) -> str:
         return ""
     owner = _nominal_phrase(piece, len(piece) - 1, known)
     words = pos_pattern(owner) if owner else ()
+    verbs = [j for j, (_, t) in enumerate(words) if t == "v"]
+    if verbs:  # 日内瓦|举办|信息社会世界首脑会议: a body holds no verb, but one a known term or dictionary name has
+        owner = _known_left_edge(piece, "".join(w for w, _ in words[verbs[-1] + 1 :]), known)
+        words = pos_pattern(owner) if owner else ()
     if (
         len(words) < 2
         or not words[-1][1].startswith("n")
@@ -1143,9 +1157,7 @@ def _after_predicate(before: str, name: str) -> str:
         if (
             tag == "v"
             and i > 0
-            and not any(
-                w == "问题" for w, _ in words[:i]
-            )  # 问题|机构间|支助|组: describing the body named for an issue
+            and not _describes_issue_body(words, i)  # 问题|机构间|支助|组: describing the body named for an issue
             and (after_preposition or any(_is_head(*w, INSTITUTIONAL_HEADS) for w in words[max(0, i - 2) : i]))
         ):
             return name[start:]  # also over the modal between: 裁军谈判会议|无法|设立|特设委员会
