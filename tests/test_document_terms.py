@@ -361,9 +361,10 @@ def test_a_dated_meeting_keeps_the_body_written_before_its_year_and_its_organ():
             "2009年10月15日，《中亚无核武器区条约》缔约国第一次协商会议在阿什哈巴德举行。",
             "13. 请委员会通过经济及社会理事会向大会报告2016年特别会议筹备工作取得的进展；",
         ],
-        known=["缔约国"],
+        known=["缔约国", "不扩散核武器条约"],
     )
     assert {
+        "不扩散核武器条约",  # the treaty, written here only inside the names of its parties' meetings
         "不扩散核武器条约缔约国2005年审议大会",
         "不扩散核武器条约缔约国2015年审议大会筹备委员会",
         "2005年审议大会",  # the short name, though written here only inside the full one

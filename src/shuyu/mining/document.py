@@ -374,8 +374,10 @@ def _add_names(
         if _quantified(name, text):
             continue  # 在|多个|国际论坛: a class of bodies, not one named
         sources[name].add("name")
-        if m := re.fullmatch(rf"[{CJK}]+({_YEARS}[{CJK}]+)", name):
-            kept.add(m.group(1))
+        if m := re.fullmatch(rf"([{CJK}]+)({_YEARS}[{CJK}]+)", name):
+            kept.add(m.group(2))
+            owner = pos_pattern(m.group(1))  # and the instrument whose parties hold it: 不扩散核武器条约|缔约国|2015年…
+            kept |= {"".join(w for w, _ in owner[:j]) for j in range(2, len(owner)) if _is_head(*owner[j - 1], heads)}
         first = pos_pattern(name)[0]
         if _is_head(*first, OFFICES) and "问题" in name[len(first[0]) :]:
             # 秘书长|防止灭绝种族罪行问题特别顾问: the office that appointed a mandate, and the mandate
