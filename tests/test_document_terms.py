@@ -509,3 +509,15 @@ def test_a_dated_meeting_holds_no_verb_and_an_issue_body_ends_at_another_name():
     )
     assert {"信息社会世界首脑会议2011年论坛", "可持续发展问题高级别政治论坛", "科学和技术促进发展委员会"} <= set(terms)
     assert not [t for t in terms if "举办" in t or "审议" in t]
+
+
+def test_a_short_form_jieba_reads_character_by_character_and_the_longest_known_left_edge():
+    # DP/OPS/2015/3 (un-devset-zh-en) and the seed document 003_… of the bundled corpus
+    terms = by_term(
+        [
+            "3. 审调小组在2014年期间继续与项目厅战略和审计咨询委员会进行互动。",
+            "其中包括国际电信联盟、预防犯罪和刑事司法委员会、联合国毒品和犯罪问题办公室",
+        ],
+        known=["刑事司法", "预防犯罪和刑事司法", "司法", "犯罪和刑事司法"],
+    )
+    assert {"审调小组", "预防犯罪和刑事司法委员会"} <= set(terms)

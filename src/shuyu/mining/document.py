@@ -818,6 +818,8 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 if name == word and k > 0 and words[k - 1][0] + word in attributive:
                     name = words[k - 1][0] + word  # 2015年|审议|大会, "执行|委员会"
+                if name == word:
+                    name = _shattered_short_form(words[:k]) + word
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
@@ -942,6 +944,20 @@ def _locative_frame(before: str, name: str) -> str:
     if opening == -1 or not re.fullmatch(rf"[{CJK}]*", before[opening:]):
         return name
     return before[opening:] + name
+
+
+def _shattered_short_form(words: tuple[tuple[str, str], ...]) -> str:
+    """The characters of a short form jieba does not know, which it reads one by one, before a head (审|调|小组):
+    two or more one-character words, none of them a function word, numeral or measure word."""
+    j = len(words)
+    while (
+        j > 0
+        and len(words[j - 1][0]) == 1
+        and words[j - 1][0] not in FUNCTION_CHARS
+        and not words[j - 1][1].startswith(("p", "c", "u", "m", "q", "x", "r", "eng"))
+    ):
+        j -= 1
+    return "".join(w for w, _ in words[j:]) if len(words) - j >= 2 else ""
 
 
 def _attributive_verbs(paragraphs: list[str], rest: str) -> set[str]:
@@ -1222,10 +1238,14 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
     dictionary lists (不扩散|核武器条约… → 不扩散核武器条约…: CC-CEDICT's entries of four characters or more are
     lexicalised names and phrases, not words jieba may have cut differently)."""
     start = len(text) - len(name)
-    for term in known:
-        i = text.rfind(term, 0, start + len(term) - 1)
-        if i != -1 and i < start < i + len(term):
-            return text[i:]
+    cut = [
+        i
+        for term in known
+        for i in [text.rfind(term, 0, start + len(term) - 1)]
+        if i != -1 and i < start < i + len(term)
+    ]
+    if cut:
+        return text[min(cut) :]  # the longest such term's start whatever the set's order: 预防犯罪和|刑事|司法委员会
     for i in range(max(0, start - _DICTIONARY_REACH), start):
         if not re.search(rf"[^{CJK}]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
             return text[i:]
