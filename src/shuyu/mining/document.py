@@ -23,16 +23,22 @@ terms come from four sources, each stated in the result:
   after (海地|发展外部援助协调框架) and to the first character of a short form
   jieba cut (禁|化武组织), to the start of a known term or of a CC-CEDICT name
   it cuts (不|扩散|核武器条约…: the dictionary's 不扩散核武器条约), and over a
-  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Nor does a name hold a
+  phrase 关于…的 a title opens with (关于…的鹿特丹公约), and over the topic of a body or mandate named for an
+  issue, "<topic>问题<head>", which may coordinate verbs (促进和保护意见和表达自由权问题特别报告员).  Nor does a name
+  hold a modal or relational verb or a quantifier (必须|审查…, 包括|探讨…), nor start before the end of a department's
+  name (安全理事会事务司|安全理事会惯例和宪章研究处); a name only ever counted or quantified (多个|国际论坛) is a
+  class.  Nor does a name hold a
   clause: a verb after a body, a modal between (裁军谈判会议|无法|设立…), an idiom
   built like a predicate (集团|着重指出|国际法院) or a one-character adverb (就) end
   it; a verb right before the head is the name's where the document or corpus
   writes the two after a year or a quotation mark (2015年|审议大会, “执行委员会”),
-  not a verb and its object (设立|委员会).  Also names:
+  not a verb and its object (设立|委员会).  A dated meeting keeps the body written before its year
+  (不扩散核武器条约缔约国2015年审议大会), and the dated short name stays.  Also names:
   international years, days and decades (2013国际水合作年), regional groups of
   States (拉丁美洲和加勒比国家), an organ or office written after its body
   (禁化武组织|执行理事会, 粮农组织|总干事, 环境署|执行主任: ``OFFICES``), and a
-  body named by its bare head where it stands alone (委员会, 理事会, 大会);
+  body named by its bare head where it stands alone (委员会, 理事会, 大会) or holds sessions (论坛第十届会议), and
+  a thing named for a person whose transliterated name has middle dots (联合国纳尔逊·罗利拉拉·曼德拉奖);
 - ``known``: the corpus's mined terms that occur in the document and stand alone
   in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
   a function word, not an anaphor (该公约), not a predicate, idiom or description
@@ -188,9 +194,8 @@ _BOUND_SHARE = 0.9
 # Characters read before or after an occurrence to tag the words next to it: more than a word or a 第N届 ordinal
 # takes; set by hand.
 _CONTEXT_CHARS = 12
-_FRAME_CHARS = (
-    3  # how far before a name 在 may open the frame its 中 closes (在|反|…过程中): a word or two, set by hand
-)
+# How far before a name (characters) 在 may open the frame its 中 closes (在|反|…过程中): a word or two, set by hand.
+_FRAME_CHARS = 3
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
 _WEAK_ORDER = 4
@@ -353,7 +358,7 @@ def terms_of_text(
 
 def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
-) -> list[tuple[str, str]]:
+) -> tuple[list[tuple[str, str]], set[str]]:
     """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
     even when written only together), and the names that stay so too: a dated meeting inside the name of its body's
     (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use), a mandate and the
@@ -905,8 +910,8 @@ def _whole_transliteration(before: str, name: str) -> str:
 
 def _after_unit(name: str) -> str:
     """A name starts after the name of a department or office written before it (安全理事会事务司|安全理事会惯例和宪章
-    研究处, 项目厅|战略和审计咨询委员会): a unit (…司, …厅, …处) closes its name; what a body's unit is followed by is
-    another name or its own office (…司|司长, an organ: ``_organs``)."""
+    研究处): a unit (…司, …厅, …处) closes its name; what a body's unit is followed by is another name or its own
+    office (…司|司长, an organ: ``_organs``)."""
     words = pos_pattern(name)
     start = len(name) - len(words[-1][0])
     for word, tag in reversed(words[:-1]):
