@@ -121,7 +121,9 @@ _MODAL_VERBS = frozenset({"必须", "必需", "务必", "应", "应当", "应该
 _RELATIONAL_VERBS = frozenset({"包括", "包含", "担任", "成为", "作为", "属于"})
 _QUANTIFIERS = DETERMINERS | {"各", "各个", "每", "多个", "若干", "某些", "诸多", "众多", "一切"}
 _COUNTED = re.compile(rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$")  # 25个, 两个, 几个: a number of things counted
-_NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS
+# Conditional conjunctions open a clause, whatever jieba tags them (这表明|假设|政府表现出…: "if the government …").
+_CONDITIONALS = frozenset({"如果", "假如", "假设", "倘若", "要是", "如若"})
+_NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS | _CONDITIONALS
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
