@@ -23,16 +23,22 @@ terms come from four sources, each stated in the result:
   after (海地|发展外部援助协调框架) and to the first character of a short form
   jieba cut (禁|化武组织), to the start of a known term or of a CC-CEDICT name
   it cuts (不|扩散|核武器条约…: the dictionary's 不扩散核武器条约), and over a
-  phrase 关于…的 a title opens with (关于…的鹿特丹公约).  Nor does a name hold a
+  phrase 关于…的 a title opens with (关于…的鹿特丹公约), and over the topic of a body or mandate named for an
+  issue, "<topic>问题<head>", which may coordinate verbs (促进和保护意见和表达自由权问题特别报告员).  Nor does a name
+  hold a modal or relational verb or a quantifier (必须|审查…, 包括|探讨…), nor start before the end of a department's
+  name (安全理事会事务司|安全理事会惯例和宪章研究处); a name only ever counted or quantified (多个|国际论坛) is a
+  class.  Nor does a name hold a
   clause: a verb after a body, a modal between (裁军谈判会议|无法|设立…), an idiom
   built like a predicate (集团|着重指出|国际法院) or a one-character adverb (就) end
   it; a verb right before the head is the name's where the document or corpus
   writes the two after a year or a quotation mark (2015年|审议大会, “执行委员会”),
-  not a verb and its object (设立|委员会).  Also names:
+  not a verb and its object (设立|委员会).  A dated meeting keeps the body written before its year
+  (不扩散核武器条约缔约国2015年审议大会), and the dated short name stays.  Also names:
   international years, days and decades (2013国际水合作年), regional groups of
   States (拉丁美洲和加勒比国家), an organ or office written after its body
   (禁化武组织|执行理事会, 粮农组织|总干事, 环境署|执行主任: ``OFFICES``), and a
-  body named by its bare head where it stands alone (委员会, 理事会, 大会);
+  body named by its bare head where it stands alone (委员会, 理事会, 大会) or holds sessions (论坛第十届会议), and
+  a thing named for a person whose transliterated name has middle dots (联合国纳尔逊·罗利拉拉·曼德拉奖);
 - ``known``: the corpus's mined terms that occur in the document and stand alone
   in it: not cutting a word of the clause (共和|国境内), not a place, not bound to
   a function word, not an anaphor (该公约), not a predicate, idiom or description
@@ -95,6 +101,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}}|[A-Z][A-Za-z-]{{1,9}})[）)]")
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
 _YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
+_DOTTED = re.compile(rf"[{CJK}]+([·・•])[{CJK}]+(?:[·・•][{CJK}]+)*")  # 纳尔逊·罗利拉拉·曼德拉
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 # International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
 _OBSERVANCE = re.compile(
@@ -104,6 +111,8 @@ _PERSONAL_PRONOUNS = frozenset({"它们", "他们", "她们", "它", "其"})
 _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其: 其任务授权 is its mandate
 # A demonstrative, with the number and classifier it may take (这两个|出版物, 这三项|决定): the text refers back
 _ANAPHOR_BEFORE = re.compile(rf"(?:{'|'.join(_DEMONSTRATIVES)})(?:[\d{ZH_NUMERAL}]+[个项名种类份次])?$")
+_UNIT_HEADS = ("司", "厅", "处", "部", "办", "股")  # departments, offices, units: 事务司, 项目厅, 安保部, 罪行股
+_SESSION = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]")  # 论坛第十届会议: what holds sessions
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -116,6 +125,16 @@ _ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六�
 _INTERPUNCT = frozenset("·•‧・")  # between the given and family names of a foreign person: 纳尔逊·曼德拉
 _ASPECT_TAGS = ("ul", "uz", "ug")  # jieba's aspect particles after a verb: 了, 着, 过
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
+# Closed classes that belong to a clause, never to a name: modal verbs (必须|审查…), relational and copular verbs, whose
+# complement says what the subject is or holds (措施|包括|探讨…, 个人|担任|项目厅…), and determiners and quantifiers
+# (审查|所有|现有议程, 在|多个|国际论坛): what a name is made of is nouns and the verbs of a topic phrase.
+_MODAL_VERBS = frozenset({"必须", "必需", "务必", "应", "应当", "应该", "可以", "能够", "须"})
+_RELATIONAL_VERBS = frozenset({"包括", "包含", "担任", "成为", "作为", "属于"})
+_QUANTIFIERS = DETERMINERS | {"各", "各个", "每", "多个", "若干", "某些", "诸多", "众多", "一切"}
+_COUNTED = re.compile(rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$")  # 25个, 两个, 几个: a number of things counted
+# Conditional conjunctions open a clause, whatever jieba tags them (这表明|假设|政府表现出…: "if the government …").
+_CONDITIONALS = frozenset({"如果", "假如", "假设", "倘若", "要是", "如若"})
+_NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS | _CONDITIONALS
 _LEADING_NOISE = ("v", "d", "p", "c", "u", "r", "m", "q", "a", "y", "x", "b")
 INSTITUTIONAL_HEADS = frozenset(
     [
@@ -127,6 +146,7 @@ INSTITUTIONAL_HEADS = frozenset(
         "论坛",
         "组织",
         "基金",
+        "基金会",
         "方案",
         "计划署",
         "署",
@@ -144,6 +164,7 @@ INSTITUTIONAL_HEADS = frozenset(
         "集团",
         "机构",
         "小组",
+        "组",
         "工作组",
         "办公室",
         "专员",
@@ -161,6 +182,10 @@ INSTITUTIONAL_HEADS = frozenset(
         "法院",
         "司",
         "厅",
+        "处",
+        "部",
+        "办",
+        "股",
     ]
 )
 # Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
@@ -182,6 +207,8 @@ _BOUND_SHARE = 0.9
 # Characters read before or after an occurrence to tag the words next to it: more than a word or a 第N届 ordinal
 # takes; set by hand.
 _CONTEXT_CHARS = 12
+# How far before a name (characters) 在 may open the frame its 中 closes (在|反|…过程中): a word or two, set by hand.
+_FRAME_CHARS = 3
 _KEY_LL = 10.83  # log-likelihood of p < 0.001
 _SOURCE_ORDER = {"title": 0, "abbreviation": 0, "name": 1, "known": 2, "key": 3}
 _WEAK_ORDER = 4
@@ -263,7 +290,7 @@ def terms_of_text(
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    pairs = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    pairs, kept = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
@@ -325,7 +352,8 @@ def terms_of_text(
     nested_names = {
         t
         for t, kinds in sources.items()
-        if t in organs or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
+        if t in organs | kept
+        or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
     # A place alone is no term, whatever found it (联合王国, which jieba reads as a body); a title or defined short form
@@ -367,18 +395,36 @@ def terms_of_text(
 
 def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
-) -> list[tuple[str, str]]:
+) -> tuple[list[tuple[str, str]], set[str]]:
     """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
-    even when written only together)."""
+    even when written only together), and the names that stay so too: a dated meeting inside the name of its body's
+    (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use), a mandate and the
+    office that appointed it (秘书长|防止灭绝种族罪行问题特别顾问)."""
     text = "\n".join(paragraphs)
-    for name in _observances(text) + _groups_of_states(paragraphs):
+    for name in _observances(text) + _groups_of_states(paragraphs) + _named_for_people(paragraphs):
         sources[name].add("name")
     for head in _BODY_HEADS:
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
+    for m in _SESSION.finditer(text):
+        words = _words_before(text, m.start())
+        if words[-1][0] in INSTITUTIONAL_HEADS and (len(words) == 1 or not words[-2][1].startswith(NOMINAL_TAGS)):
+            sources[words[-1][0]].add("name")  # 论坛|第十届会议: a bare head that holds sessions names a body
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
+    kept = set()
     for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
+        if _quantified(name, text):
+            continue  # 在|多个|国际论坛: a class of bodies, not one named
         sources[name].add("name")
+        if m := re.fullmatch(rf"([{CJK}]+)({_YEARS}[{CJK}]+)", name):
+            kept.add(m.group(2))
+            owner = pos_pattern(m.group(1))  # and the instrument whose parties hold it: 不扩散核武器条约|缔约国|2015年…
+            kept |= {"".join(w for w, _ in owner[:j]) for j in range(2, len(owner)) if _is_head(*owner[j - 1], heads)}
+        first = pos_pattern(name)[0]
+        if _is_head(*first, OFFICES) and "问题" in name[len(first[0]) :]:
+            # 秘书长|防止灭绝种族罪行问题特别顾问: the office that appointed a mandate, and the mandate
+            sources[name[len(first[0]) :]].add("name")
+            kept |= {first[0], name[len(first[0]) :]}
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
         for k, (word, tag) in enumerate(words):
@@ -408,7 +454,17 @@ def _add_names(
             # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
             # named by its place, nor 人权事务|高级专员, an office named by its field
             sources[organ].add("name")
-    return pairs
+    return pairs, kept
+
+
+def _quantified(name: str, text: str) -> bool:
+    """Whether every occurrence of a name follows a determiner or quantifier (多个|国际论坛, 各|区域委员会) or a number
+    of them (25个|国家政府): the text speaks of several bodies of a kind, and names none."""
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(starts) and all(
+        text[max(0, s - 2) : s].endswith(tuple(_QUANTIFIERS)) or _COUNTED.search(text[max(0, s - 8) : s])
+        for s in starts
+    )
 
 
 def _bound_whole(term: str, text: str, rest: str) -> str:
@@ -707,6 +763,8 @@ def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
         return False  # the head
     if tag.startswith("vn") or _attributive_adverb(words, k):
         return False
+    if tag == "v" and len(word) >= 2 and _in_topic(words, k) and words[k + 1][1] != "v":
+        return False  # a topic opens on its verb (促进和保护…问题, 防止灭绝种族罪行问题); not 欢迎|促进…, 注意|到|…
     return (
         tag.startswith(_LEADING_NOISE)
         or word in FUNCTION_CHARS
@@ -726,17 +784,40 @@ def _dictionary_verb(word: str) -> bool:
 
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     word, tag = words[i]
-    if word in _CLAUSE_WORDS or (len(word) >= 3 and _predicate_word(word)):
+    if word in _NOT_IN_NAMES or (len(word) >= 3 and _predicate_word(word)):
         return False  # 具体方法|是|将|国际刑事法庭, 集团|着重指出|国际法院: a clause's copula, markers and predicates
     if tag.startswith(_NAME_TAGS) or tag == "vn":
         return True
     if _attributive_adverb(words, i):
         return True
+    # A body or mandate named for an issue, "<topic>问题<head>": the topic is a noun phrase that may coordinate verbs
+    # and hold adjectives (促进和保护意见和表达自由权|问题|特别报告员, …人权与基本自由|问题…), and what comes between
+    # 问题 and the head describes the body, a negated verb too (老龄问题|不限成员名额|工作组).
+    topic = _in_topic(words, i)
     if word in ("和", "及", "与") and 0 < i < len(words) - 1:
         # 亚洲和太平洋国家, 科学和技术促进发展委员会; not two predicates (改革和加强|国家机构, 资金筹措和|方案)
-        return words[i - 1][1] != "v" and words[i + 1][1] != "v"
+        return topic or (words[i - 1][1] != "v" and words[i + 1][1] != "v")
+    if topic and tag.startswith("a"):
+        return True
+    if _describes_issue_body(words, i) and (tag == "v" or (word == "不" and words[i + 1][1] == "v")):
+        return True  # 问题|不限成员名额|工作组, 问题|机构间支助|组
     # 减少灾害风险 inside 仙台减少灾害风险框架; not 参与 in 会员国参与委员会 (a verb right before the head)
     return tag.startswith("v") and 0 < i < len(words) - 2
+
+
+def _describes_issue_body(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether the i-th word comes after the 问题 of a name "<topic>问题<head>" and no head ends a name between
+    (问题|机构间|支助|组; not …问题高级别政治论坛|审议…: the forum's name ended)."""
+    issue = max((j for j, (w, _) in enumerate(words[:i]) if w == "问题"), default=-1)
+    return issue >= 0 and not any(
+        _is_head(*words[j], INSTITUTIONAL_HEADS) and words[j + 1][0] != "间"  # 机构|间: "inter-agency"
+        for j in range(issue + 1, i)
+    )
+
+
+def _in_topic(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether the i-th word is in the topic of a name "<topic>问题<head>" (促进和保护…问题特别报告员)."""
+    return any(w == "问题" for w, _ in words[i + 1 : -1])
 
 
 def _attributive_adverb(words: list[tuple[str, str]], i: int) -> bool:
@@ -767,27 +848,36 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
             for k, (word, tag) in enumerate(words):
                 end += len(word)
                 if (
-                    not _is_head(word, tag, heads)
-                    or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS)
+                    not (_is_head(word, tag, heads) or _mandate(words, k))
+                    or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS and word not in _UNIT_HEADS)
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
                     or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
                     or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
                     or (k + 1 < len(words) and cedict.senses(word + words[k + 1][0]))
                 ):
-                    # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构); 政府|间: "inter-";
+                    # 高级别政治论坛|会议: the forum is the name, taken at 论坛 (not 人权条约|机构; but 公约|司, a division
+                    # named for its field); 政府|间: "inter-";
                     # 都灵组织|了: a verb; 战略|计划: the name goes on to the next head; 政府|官员: a dictionary word
                     continue
                 name = _nominal_phrase(clause[:end], end - len(word) - 1) or word
                 if name == word and k > 0 and words[k - 1][0] + word in attributive:
                     name = words[k - 1][0] + word  # 2015年|审议|大会, "执行|委员会"
+                if name == word:
+                    name = _shattered_short_form(words[:k]) + word
                 name = _place_first(clause[:end], name)
                 name = _second_of_two(_known_left_edge(clause[:end], name, known), heads, known)
                 name = _after_predicate(clause[: end - len(name)], name)
                 name = _known_after_verb(name, known)
+                name = _after_unit(name)
+                name = _whole_transliteration(clause[: end - len(name)], name)
                 if name[0] in "和及与" and pos_pattern(name)[0][1].startswith("nr"):
                     # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
                     name = name[1:]
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
+                if dated != name and (
+                    owner := _dated_owner(para[: clause_match.start() + end - len(dated)], heads, known)
+                ):
+                    names.append(owner + dated)  # 不扩散核武器条约缔约国|2015年审议大会
                 modifier = name[: len(name) - len(word)]
                 if name == word and dated != name:
                     names.append(dated)  # 1972年议定书
@@ -799,16 +889,119 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                         well_formed(name)
                         or well_formed(modifier)
                         or (name[0] in FUNCTION_CHARS and _dictionary_prefix(name))
-                    )
+                        or ("问题" in modifier and well_formed(modifier[: modifier.index("问题") + 2]))
+                    )  # a body named for an issue, described after it: 土著人民问题|机构间支助组
                 ):
                     continue
                 parts = pos_pattern(name)
-                proper = any(t.startswith(_PROPER_TAGS) for _, t in parts) or dated != name  # 2014-2017年战略计划
-                joined = any(w in ("和", "及", "与") for w, _ in parts)
+                proper = (
+                    any(t.startswith(_PROPER_TAGS) for _, t in parts)
+                    or dated != name  # 2014-2017年战略计划
+                    or any(name.startswith(t) and t.endswith(tuple(INSTITUTIONAL_HEADS)) for t in known if t != name)
+                )  # a known body opens it: 安全理事会|惯例和宪章研究处, 环境署|环境法和公约司
+                issue = max((j + 1 for j, (w, _) in enumerate(parts) if w == "问题"), default=0)
+                joined = any(w in ("和", "及", "与") for w, _ in parts[issue:])  # not those of a topic
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
-                    names.append(_about_title(clause[:end], dated))
+                    names.append(_about_title(clause[:end], _locative_frame(clause[: end - len(dated)], dated)))
     return names
+
+
+def _dated_owner(before: str, heads: set[str], known: set[str]) -> str:
+    """The body a dated meeting is held by, written right before its year with nothing between: 不扩散核武器条约缔约国
+    (2015年审议大会), 信息社会世界首脑会议 (2010年论坛), 经社理事会 (2016年实质性会议): a name (a noun phrase holding
+    an institutional head or a proper name) that ends on a noun the dictionary does not gloss as a verb (not 向大会|报告
+    |2016年特别会议).  The year is then inside the meeting's full name."""
+    piece = _CLAUSE_BREAK.split(before)[-1]
+    if not piece or not re.fullmatch(rf"[{CJK}]", piece[-1]):
+        return ""
+    owner = _nominal_phrase(piece, len(piece) - 1, known)
+    words = pos_pattern(owner) if owner else ()
+    verbs = [j for j, (_, t) in enumerate(words) if t == "v"]
+    if verbs:  # 日内瓦|举办|信息社会世界首脑会议: a body holds no verb, but one a known term or dictionary name has
+        owner = _known_left_edge(piece, "".join(w for w, _ in words[verbs[-1] + 1 :]), known)
+        words = pos_pattern(owner) if owner else ()
+    if (
+        len(words) < 2
+        or not words[-1][1].startswith("n")
+        or any(sense.startswith("to ") for sense in cedict.senses(words[-1][0]))  # 向大会|报告|2016年…: a verb
+        or not any(_is_head(w, t, heads) or t.startswith(_PROPER_TAGS) for w, t in words)
+    ):
+        return ""
+    return owner
+
+
+def _whole_transliteration(before: str, name: str) -> str:
+    """A transliterated proper name jieba cut before its last character, which it then reads as a word of its own
+    (阿瓦|兹|发展服务中心): the name starts on the transliteration."""
+    words = pos_pattern(before) if before else ()
+    if (
+        len(words) >= 2
+        and len(words[-1][0]) == 1
+        and words[-1][0] not in FUNCTION_CHARS
+        and not words[-1][1].startswith(("v", "p", "c", "u", "d", "m", "q", "x"))
+        and words[-2][1] in ("nrt", "nr")
+        and len(words[-2][0]) >= 2
+    ):
+        return words[-2][0] + words[-1][0] + name
+    return name
+
+
+def _after_unit(name: str) -> str:
+    """A name starts after the name of a department or office written before it (安全理事会事务司|安全理事会惯例和宪章
+    研究处): a unit (…司, …厅, …处) closes its name; what a body's unit is followed by is another name or its own
+    office (…司|司长, an organ: ``_organs``)."""
+    words = pos_pattern(name)
+    start = len(name) - len(words[-1][0])
+    for word, tag in reversed(words[:-1]):
+        start -= len(word)
+        if _is_unit(word, tag):
+            return name[start + len(word) :]
+    return name
+
+
+def _is_unit(word: str, tag: str) -> bool:
+    """A department or office of a secretariat named in one word, its field and its type (事务|司, 项目|厅, 研究|处):
+    not a bare 司, nor a word of another sense (职司 "functional", 好处 "benefit": the dictionary's own words)."""
+    return (
+        word.endswith(_UNIT_HEADS)
+        and tag.startswith(NOMINAL_TAGS)
+        and len(word) >= 3
+        and dictionary_count(word[:-1]) > 0
+        and not cedict.senses(word)
+    )
+
+
+def _mandate(words: tuple[tuple[str, str], ...], k: int) -> bool:
+    """An office named for an issue is a mandate, a name like a body's: 防止灭绝种族罪行问题|特别|顾问."""
+    return _is_head(*words[k], OFFICES) and any(w == "问题" for w, _ in words[max(0, k - 2) : k])
+
+
+def _locative_frame(before: str, name: str) -> str:
+    """A topic framed by 在…中 ("in the course of") holds the preposition and its object: the name's 中 closes a frame
+    the word 在 opens just before it (在|反|恐怖主义过程中促进和保护人权与基本自由问题特别报告员)."""
+    words = pos_pattern(name)
+    issue = next((j for j, (w, _) in enumerate(words) if w == "问题"), 0)
+    if not any(w == "中" and t == "f" for w, t in words[:issue]):
+        return name
+    opening = before.rfind("在", max(0, len(before) - _FRAME_CHARS))
+    if opening == -1 or not re.fullmatch(rf"[{CJK}]*", before[opening:]):
+        return name
+    return before[opening:] + name
+
+
+def _shattered_short_form(words: tuple[tuple[str, str], ...]) -> str:
+    """The characters of a short form jieba does not know, which it reads one by one, before a head (审|调|小组):
+    two or more one-character words, none of them a function word, numeral or measure word."""
+    j = len(words)
+    while (
+        j > 0
+        and len(words[j - 1][0]) == 1
+        and words[j - 1][0] not in FUNCTION_CHARS
+        and not words[j - 1][1].startswith(("p", "c", "u", "m", "q", "x", "r", "eng"))
+    ):
+        j -= 1
+    return "".join(w for w, _ in words[j:]) if len(words) - j >= 2 else ""
 
 
 def _attributive_verbs(paragraphs: list[str], rest: str) -> set[str]:
@@ -851,6 +1044,30 @@ def _observances(text: str) -> list[str]:
         names.append(name)
         if m.group(1):
             names.append(re.sub(r"\s+", "", m.group(1)) + name)
+    return names
+
+
+def _named_for_people(paragraphs: list[str]) -> list[str]:
+    """Names of things named for a person whose transliterated name has middle dots, which jieba cuts into pieces
+    (联合国|纳尔逊|·|罗利|拉拉|·|曼德拉|奖|章程): the proper nouns before the person's name, the name, and each run of
+    the common nouns after it (联合国纳尔逊·罗利拉拉·曼德拉奖, …奖章程).  A person's name alone is no such name, nor
+    one whose first and last parts jieba does not read as proper names (the edges would be guesses)."""
+    names = []
+    for para in paragraphs:
+        for m in _DOTTED.finditer(para):
+            pieces = m.group().split(m.group(1))
+            before = pos_pattern(pieces[0])
+            k = len(before) - 1
+            while k > 0 and before[k - 1][1].startswith(_PROPER_TAGS + ("nrt",)):
+                k -= 1  # 联合国|纳尔逊: the body awarding the prize
+            after = pos_pattern(pieces[-1])
+            if not all(len(w) >= 2 and t.startswith(_PROPER_TAGS + ("nrt",)) for w, t in (before[-1], after[0])):
+                continue  # the person's name is no word jieba knows as one (西蒙|娜·…·米|库|列斯|库): no edge to trust
+            person = m.group(1).join(["".join(w for w, _ in before[k:])] + pieces[1:-1] + [after[0][0]])
+            j = 1
+            while j < len(after) and after[j][1] in ("n", "vn"):  # common nouns: 奖, 章程
+                j += 1
+                names.append(person + "".join(w for w, _ in after[1:j]))
     return names
 
 
@@ -905,30 +1122,47 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                 continue  # the tail of a longer unit (不扩散核武器|条约|缔约国), not the body named before
             words = pos_pattern(re.split(rf"[^{CJK}]", text[m.end() : m.end() + _CONTEXT_CHARS])[0] or "。")
             organ = ""
-            for j in range(1, min(3, len(words)) + 1):
+            for j in range(1, min(3, len(words)) + 1):  # the longest organ to its head: 审议大会|筹备委员会(|会议)
                 candidate = "".join(w for w, _ in words[:j])
                 if (
-                    (candidate in known and not _descriptive(candidate, strict=False))  # not 项目厅|致力于
-                    or (
-                        j >= 2
-                        and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
-                        and words[0][1].startswith(NOMINAL_TAGS + ("v",))
-                    )  # not 高级别政治论坛|会议: a meeting of the forum
-                    or (
-                        _is_head(*words[j - 1], OFFICES)
-                        and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
-                    )  # 粮农组织|总干事, 环境署|执行主任
+                    (
+                        (candidate in known and not _descriptive(candidate, strict=False))  # not 项目厅|致力于
+                        or (
+                            j >= 2
+                            and _is_head(*words[j - 1], INSTITUTIONAL_HEADS)
+                            and words[0][1].startswith(NOMINAL_TAGS + ("v",))
+                        )  # not 高级别政治论坛|会议: a meeting of the forum
+                        or (
+                            _is_head(*words[j - 1], OFFICES)
+                            and all(t.startswith(NOMINAL_TAGS + ("v", "b")) for _, t in words[:j])
+                        )  # 粮农组织|总干事, 环境署|执行主任
+                        or (j == 1 and _is_unit(*words[0]))  # 安全理事会|事务司
+                    )
+                    and (
+                        len(candidate) >= 2
+                        and words[0][0] not in DETERMINERS
+                        and candidate[0] not in FUNCTION_CHARS  # 支助组|和世卫组织: jieba's 和世卫, a second body
+                        and not _NUMBERED.search(candidate)
+                        and not any(t.startswith("u") for _, t in pos_pattern(candidate))  # 国际法庭|建立的伙伴关系
+                        and not _predicate_in(pos_pattern(candidate))
+                        and not _members(candidate)
+                    )
                 ):
                     organ = candidate
-            if (
-                len(organ) >= 2
-                and words[0][0] not in DETERMINERS
-                and not _NUMBERED.search(organ)
-                and not any(t.startswith("u") for _, t in pos_pattern(organ))  # 国际法庭|建立的伙伴关系: a clause
-                and not _predicate_in(pos_pattern(organ))
-            ):
+                if organ == candidate and (
+                    _is_head(*words[j - 1], INSTITUTIONAL_HEADS | OFFICES) or _is_unit(*words[j - 1])
+                ):
+                    break  # an organ ends on its head: 事务司|安全理事会…, 筹备委员会|会议 are something else
+            if organ:
                 found.append((name, organ))
     return found
+
+
+def _members(organ: str) -> bool:
+    """Whether the words after a body name its members or staff, persons and States (之友小组|成员国, 项目厅|工作人员,
+    安理会|成员): a noun on 员 (member, staff) or 国 (State) that is no office or head (not 报告员, 协调员)."""
+    word, tag = pos_pattern(organ)[-1]
+    return word.endswith(("员", "国")) and not _is_head(word, tag, OFFICES | INSTITUTIONAL_HEADS)
 
 
 def _predicate_in(words: tuple[tuple[str, str], ...]) -> bool:
@@ -985,16 +1219,27 @@ def _after_predicate(before: str, name: str) -> str:
         if (
             tag == "v"
             and i > 0
+            and not _describes_issue_body(words, i)  # 问题|机构间|支助|组: describing the body named for an issue
             and (after_preposition or any(_is_head(*w, INSTITUTIONAL_HEADS) for w in words[max(0, i - 2) : i]))
         ):
             return name[start:]  # also over the modal between: 裁军谈判会议|无法|设立|特设委员会
+    start = 0
+    for i, (word, tag) in enumerate(words[:-1]):
+        start += len(word)
+        if tag == "v" and any(t == "nt" for _, t in words[i + 1 : min(i + 3, len(words) - 1)]):
+            # a verb whose object is a body jieba's lexicon knows by name is the clause's: 审议|指导|联合国与区域组织
+            following = words[i + 1 :]
+            skip = next(j for j, (_, t) in enumerate(following) if t == "nt")
+            return name[start + sum(len(w) for w, _ in following[:skip]) :]
     return name
 
 
 def _is_head(word: str, tag: str, heads: set[str]) -> bool:
-    """A head, or a noun jieba keeps whole that ends on one (审查会议, 苏丹政府)."""
-    return word in heads or (
-        tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word))
+    """A head, or a noun jieba keeps whole that ends on one (审查会议, 苏丹政府) or names a unit (福利|部)."""
+    return (
+        word in heads
+        or (tag.startswith(NOMINAL_TAGS) and any(word.endswith(h) for h in heads if 2 <= len(h) < len(word)))
+        or (_is_unit(word, tag) and word[-1] in heads)
     )
 
 
@@ -1037,10 +1282,14 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
     dictionary lists (不扩散|核武器条约… → 不扩散核武器条约…: CC-CEDICT's entries of four characters or more are
     lexicalised names and phrases, not words jieba may have cut differently)."""
     start = len(text) - len(name)
-    for term in known:
-        i = text.rfind(term, 0, start + len(term) - 1)
-        if i != -1 and i < start < i + len(term):
-            return text[i:]
+    cut = [
+        i
+        for term in known
+        for i in [text.rfind(term, 0, start + len(term) - 1)]
+        if i != -1 and i < start < i + len(term)
+    ]
+    if cut:
+        return text[min(cut) :]  # the longest such term's start whatever the set's order: 预防犯罪和|刑事|司法委员会
     for i in range(max(0, start - _DICTIONARY_REACH), start):
         if not re.search(rf"[^{CJK}]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
             return text[i:]
@@ -1070,7 +1319,8 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
             right_whole = (
                 right in known or right in heads or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
             )
-            if (left_whole and right_whole) or _proper_start(words[i + 1 :]):
+            if (left_whole and right_whole) or _proper_start(words[i + 1 :]) or right in heads:
+                # a bare head after a conjunction is no coordinated modifier's (审查与|大会): the name is the head's
                 return _second_of_two(right, heads, known)
     return name
 
