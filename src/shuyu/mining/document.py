@@ -101,7 +101,8 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}}|[A-Z][A-Za-z-]{{1,9}})[）)]")
 _YEARS_BEFORE = re.compile(r"(?:\d{4}\s*[-–—]\s*)?\d{4}年$")
 _YEARS = r"(?:\d{4}\s*[-–—]\s*)?\d{4}年?"
-_DOTTED = re.compile(rf"[{CJK}]+([·・•])[{CJK}]+(?:[·・•][{CJK}]+)*")  # 纳尔逊·罗利拉拉·曼德拉
+_INTERPUNCT = "·•‧・"  # between the given and family names of a foreign person: 纳尔逊·曼德拉
+_DOTTED = re.compile(rf"[{CJK}]+([{_INTERPUNCT}])[{CJK}]+(?:[{_INTERPUNCT}][{CJK}]+)*")  # 纳尔逊·罗利拉拉·曼德拉
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 # International years, days and decades: 2013国际水合作年, 2005-2015"生命之水"国际行动十年, 国际白化病宣传日
 _OBSERVANCE = re.compile(
@@ -122,7 +123,6 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
 _ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
-_INTERPUNCT = frozenset("·•‧・")  # between the given and family names of a foreign person: 纳尔逊·曼德拉
 _ASPECT_TAGS = ("ul", "uz", "ug")  # jieba's aspect particles after a verb: 了, 着, 过
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 # Closed classes that belong to a clause, never to a name: modal verbs (必须|审查…), relational and copular verbs, whose
@@ -1380,7 +1380,7 @@ def _key_unit(gram: str, text: str) -> bool:
     ends = [m.end() for m in re.finditer(re.escape(gram), text)]
     if all(re.match(r"\s*\d{4}\s*年", text[e : e + 8]) for e in ends):
         return False
-    if all(_INTERPUNCT.intersection(text[e - len(gram) - 1 : e - len(gram)] + text[e : e + 1]) for e in ends):
+    if all(set(_INTERPUNCT).intersection(text[e - len(gram) - 1 : e - len(gram)] + text[e : e + 1]) for e in ends):
         return False
     coordinated = re.findall(rf"{re.escape(gram)}[和与及、或][{CJK}]{{0,{_CONTEXT_CHARS}}}?{re.escape(gram)}", text)
     if len(ends) - len(coordinated) < 2:
