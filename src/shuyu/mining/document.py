@@ -180,12 +180,7 @@ INSTITUTIONAL_HEADS = frozenset(
         "政府",
         "法庭",
         "法院",
-        "司",
-        "厅",
-        "处",
-        "部",
-        "办",
-        "股",
+        *_UNIT_HEADS,  # 司, 厅, 处, 部, 办, 股: the units of a secretariat (``_is_unit``)
     ]
 )
 # Offices a body's name is written before (粮农组织总干事, 环境署执行主任, 大会主席): the office is a name too
@@ -1149,9 +1144,7 @@ def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str
                     )
                 ):
                     organ = candidate
-                if organ == candidate and (
-                    _is_head(*words[j - 1], INSTITUTIONAL_HEADS | OFFICES) or _is_unit(*words[j - 1])
-                ):
+                if organ == candidate and _is_head(*words[j - 1], INSTITUTIONAL_HEADS | OFFICES):  # a unit too
                     break  # an organ ends on its head: 事务司|安全理事会…, 筹备委员会|会议 are something else
             if organ:
                 found.append((name, organ))
