@@ -1309,9 +1309,7 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
         if word in ("和", "及", "与") and 0 < i < len(words) - 1:
             left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1 :])
             left_whole = left in known or _is_head(*words[i - 1], heads) or (i == 1 and len(left) >= 3)
-            right_whole = (
-                right in known or right in heads or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
-            )
+            right_whole = right in known or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
             if (left_whole and right_whole) or _proper_start(words[i + 1 :]) or right in heads:
                 # a bare head after a conjunction is no coordinated modifier's (审查与|大会): the name is the head's
                 return _second_of_two(right, heads, known)
