@@ -113,7 +113,7 @@ _DEMONSTRATIVES = ("该", "这些", "此", "这", "那些", "上述")  # not 其
 # A demonstrative, with the number and classifier it may take (这两个|出版物, 这三项|决定): the text refers back
 _ANAPHOR_BEFORE = re.compile(rf"(?:{'|'.join(_DEMONSTRATIVES)})(?:[\d{ZH_NUMERAL}]+[个项名种类份次])?$")
 _UNIT_HEADS = ("司", "厅", "处", "部", "办", "股")  # departments, offices, units: 事务司, 项目厅, 安保部, 罪行股
-_SESSION = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]")  # 论坛第十届会议: what holds sessions
+_ORDINAL = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]")  # 第六十六届, 第51次: a session's or meeting's number
 _BODY_HEADS = ("委员会", "理事会", "大会")  # bodies a resolution names by the bare head: the Committee, the Assembly
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？“”《》（）()\[\]\s,;:]")
 _NAME_TAGS = NOMINAL_TAGS + ("f", "b")  # 东欧国家; 麻醉品单一公约 (b: a noun modifier)
@@ -122,8 +122,9 @@ _PROPER_TAGS = ("ns", "s", "nr", "nt", "nz", "j", "eng")  # eng: the digits of 1
 # Prepositions whose object a verb follows as the predicate (在X建立…, 向X提供…), unlike 根据/按照 + a document
 _PREDICATE_PREPOSITIONS = frozenset("在于从向对同与跟为给由")
 _NOUN_PHRASE_BEFORE = frozenset('年"“向由同与该本各其')  # what only a noun phrase follows (a year: 2015年审议大会)
-_ORDINAL_BEFORE = re.compile(rf"第[\d{ZH_NUMERAL}]+[届次]$")  # 第六十六届, 第51次
+_ORDINAL_BEFORE = re.compile(_ORDINAL.pattern + "$")
 _ASPECT_TAGS = ("ul", "uz", "ug")  # jieba's aspect particles after a verb: 了, 着, 过
+_AND_WORDS = frozenset({"和", "及", "与"})  # "and": joins two names, or two words of one
 _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 # Closed classes that belong to a clause, never to a name: modal verbs (必须|审查…), relational and copular verbs, whose
 # complement says what the subject is or holds (措施|包括|探讨…, 个人|担任|项目厅…), and determiners and quantifiers
@@ -401,7 +402,7 @@ def _add_names(
     for head in _BODY_HEADS:
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
-    for m in _SESSION.finditer(text):
+    for m in _ORDINAL.finditer(text):  # 论坛|第十届会议: what holds sessions
         words = _words_before(text, m.start())
         if words[-1][0] in INSTITUTIONAL_HEADS and (len(words) == 1 or not words[-2][1].startswith(NOMINAL_TAGS)):
             sources[words[-1][0]].add("name")  # 论坛|第十届会议: a bare head that holds sessions names a body
@@ -654,9 +655,9 @@ def _stands_alone(term: str, text: str, bounds: set[int], rest: str, longer: lis
         # 第六十六届|会议主席: the numbered session's chair, not 会议主席 (but 第51次|全体会议 is a plenary)
         return False
     words = pos_pattern(term)
-    if any(w in ("和", "与", "及") and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
+    if any(w in _AND_WORDS and _proper_start(words[i + 1 :]) for i, (w, _) in enumerate(words[:-1])):
         return False  # 环境署与粮农组织: two bodies
-    return not (len(words) == 3 and words[1][0] in ("和", "与", "及"))  # 妇女和儿童: two words, freely joined
+    return not (len(words) == 3 and words[1][0] in _AND_WORDS)  # 妇女和儿童: two words, freely joined
 
 
 def _marked_heads(own: list[str], corpus: list[str]) -> set[str]:
@@ -789,7 +790,7 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
     # and hold adjectives (促进和保护意见和表达自由权|问题|特别报告员, …人权与基本自由|问题…), and what comes between
     # 问题 and the head describes the body, a negated verb too (老龄问题|不限成员名额|工作组).
     topic = _in_topic(words, i)
-    if word in ("和", "及", "与") and 0 < i < len(words) - 1:
+    if word in _AND_WORDS and 0 < i < len(words) - 1:
         # 亚洲和太平洋国家, 科学和技术促进发展委员会; not two predicates (改革和加强|国家机构, 资金筹措和|方案)
         return topic or (words[i - 1][1] != "v" and words[i + 1][1] != "v")
     if topic and tag.startswith("a"):
@@ -846,7 +847,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                     not (_is_head(word, tag, heads) or _mandate(words, k))
                     or (k > 0 and words[k - 1][0] in INSTITUTIONAL_HEADS and word not in _UNIT_HEADS)
                     or (k + 1 < len(words) and words[k + 1][0] == "间")
-                    or (k + 1 < len(words) and words[k + 1][1] in ("ul", "uz", "ug"))
+                    or (k + 1 < len(words) and words[k + 1][1] in _ASPECT_TAGS)
                     or (k + 1 < len(words) and word not in INSTITUTIONAL_HEADS and _is_head(*words[k + 1], heads))
                     or (k + 1 < len(words) and cedict.senses(word + words[k + 1][0]))
                 ):
@@ -865,7 +866,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                 name = _known_after_verb(name, known)
                 name = _after_unit(name)
                 name = _whole_transliteration(clause[: end - len(name)], name)
-                if name[0] in "和及与" and pos_pattern(name)[0][1].startswith("nr"):
+                if name[0] in _AND_WORDS and pos_pattern(name)[0][1].startswith("nr"):
                     # 和世卫|组织: jieba read the conjunction into a person's name; no name starts on one
                     name = name[1:]
                 dated = _with_years(para, clause_match.start() + end - len(name), name)
@@ -895,7 +896,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                     or any(name.startswith(t) and t.endswith(tuple(INSTITUTIONAL_HEADS)) for t in known if t != name)
                 )  # a known body opens it: 安全理事会|惯例和宪章研究处, 环境署|环境法和公约司
                 issue = max((j + 1 for j, (w, _) in enumerate(parts) if w == "问题"), default=0)
-                joined = any(w in ("和", "及", "与") for w, _ in parts[issue:])  # not those of a topic
+                joined = any(w in _AND_WORDS for w, _ in parts[issue:])  # not those of a topic
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
                     names.append(_about_title(clause[:end], _locative_frame(clause[: end - len(dated)], dated)))
@@ -1081,7 +1082,7 @@ def _groups_of_states(paragraphs: list[str]) -> list[str]:
             if word != "国家":
                 continue
             j = k
-            while j > 0 and (words[j - 1][1].startswith(_PLACE_TAGS) or words[j - 1][0] in ("和", "及", "与", "其他")):
+            while j > 0 and (words[j - 1][1].startswith(_PLACE_TAGS) or words[j - 1][0] in _AND_WORDS | {"其他"}):
                 j -= 1
             while j < k and not words[j][1].startswith(_PLACE_TAGS):
                 j += 1
@@ -1306,7 +1307,7 @@ def _second_of_two(name: str, heads: set[str], known: set[str]) -> str:
     …缔约方大会和|联合国大会): a conjunction does not join a word to the inside of a proper name."""
     words = pos_pattern(name)
     for i, (word, _) in enumerate(words):
-        if word in ("和", "及", "与") and 0 < i < len(words) - 1:
+        if word in _AND_WORDS and 0 < i < len(words) - 1:
             left, right = "".join(w for w, _ in words[:i]), "".join(w for w, _ in words[i + 1 :])
             left_whole = left in known or _is_head(*words[i - 1], heads) or (i == 1 and len(left) >= 3)
             right_whole = right in known or (_is_head(*words[i - 1], heads) and _is_head(*words[-1], heads))
@@ -1377,7 +1378,7 @@ def _key_unit(gram: str, text: str) -> bool:
     if len(ends) - len(coordinated) < 2:
         return False  # 会议口译和公共服务口译: a coordination that repeats its head names it once
     pairs = {_words_before(text, e - len(gram))[-2:] for e in ends}
-    if len(pairs) == 1 and len(pair := pairs.pop()) == 2 and pair[1][0] in ("和", "与", "及"):
+    if len(pairs) == 1 and len(pair := pairs.pop()) == 2 and pair[1][0] in _AND_WORDS:
         return False  # 男子和|男童, 条例和|细则: always the second half of the same pair, which recurs as a pair
     return not (_verb_first_sense(gram) and not any(_noun_use(text, e - len(gram)) for e in ends))
 
