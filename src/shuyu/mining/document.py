@@ -571,7 +571,7 @@ def _verb_first(words: tuple[tuple[str, str], ...]) -> bool:
     if words[0][1] != "v":
         return False
     joined = cedict.senses(words[0][0] + words[1][0]) if len(words) > 1 else ()
-    return not joined or any(sense.startswith("to ") for sense in joined)
+    return not joined or any(_verb_sense(sense) for sense in joined)
 
 
 def _names_a_body(term: str) -> bool:
@@ -775,7 +775,12 @@ def _leading_noise(words: list[tuple[str, str]], k: int) -> bool:
 def _dictionary_verb(word: str) -> bool:
     """A word CC-CEDICT glosses only as a verb (利用: to use)."""
     glosses = cedict.senses(word)
-    return bool(glosses) and all(sense.startswith("to ") for sense in glosses)
+    return bool(glosses) and all(_verb_sense(sense) for sense in glosses)
+
+
+def _verb_sense(sense: str) -> bool:
+    """A CC-CEDICT sense of a verb, which the dictionary glosses "to ..." (利用: to use; 指派: to assign)."""
+    return sense.startswith("to ")
 
 
 def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
@@ -920,7 +925,7 @@ def _dated_owner(before: str, heads: set[str], known: set[str]) -> str:
     if (
         len(words) < 2
         or not words[-1][1].startswith("n")
-        or any(sense.startswith("to ") for sense in cedict.senses(words[-1][0]))  # 向大会|报告|2016年…: a verb
+        or any(_verb_sense(sense) for sense in cedict.senses(words[-1][0]))  # 向大会|报告|2016年…: a verb
         or not any(_is_head(w, t, heads) or t.startswith(_PROPER_TAGS) for w, t in words)
     ):
         return ""
@@ -1295,7 +1300,7 @@ def _dictionary_prefix(text: str, at_least: int = 4) -> bool:
     object (召开会议): a name or phrase the dictionary lists as one (不扩散核武器条约)."""
     return any(
         (senses := cedict.senses(text[:end]))
-        and not any(sense.startswith("to ") for sense in senses)
+        and not any(_verb_sense(sense) for sense in senses)
         and not _verb_first(pos_pattern(text[:end]))
         for end in range(max(at_least, 4), len(text) + 1)
     )
@@ -1404,7 +1409,7 @@ def _cut_word_whole(gram: str, text: str) -> str:
 def _verb_first_sense(word: str) -> bool:
     """A single word the dictionary gives first as a verb ("to ...": 指派 "to assign; assignment")."""
     senses = cedict.senses(word)
-    return len(pos_pattern(word)) == 1 and bool(senses) and senses[0].startswith("to ")
+    return len(pos_pattern(word)) == 1 and bool(senses) and _verb_sense(senses[0])
 
 
 def _noun_use(text: str, start: int) -> bool:
