@@ -809,11 +809,16 @@ def _inside_name(words: list[tuple[str, str]], i: int) -> bool:
 def _describes_issue_body(words: list[tuple[str, str]], i: int) -> bool:
     """Whether the i-th word comes after the 问题 of a name "<topic>问题<head>" and no head ends a name between
     (问题|机构间|支助|组; not …问题高级别政治论坛|审议…: the forum's name ended)."""
-    issue = max((j for j, (w, _) in enumerate(words[:i]) if w == "问题"), default=-1)
+    issue = _last_issue(words[:i])
     return issue >= 0 and not any(
         _is_head(*words[j], INSTITUTIONAL_HEADS) and words[j + 1][0] != "间"  # 机构|间: "inter-agency"
         for j in range(issue + 1, i)
     )
+
+
+def _last_issue(words: tuple[tuple[str, str], ...]) -> int:
+    """The index of the last 问题 of ``words``, which ends the topic of a name "<topic>问题<head>"; -1 when none."""
+    return max((j for j, (w, _) in enumerate(words) if w == "问题"), default=-1)
 
 
 def _in_topic(words: list[tuple[str, str]], i: int) -> bool:
@@ -900,8 +905,7 @@ def _head_names(paragraphs: list[str], heads: set[str], known: set[str], rest: s
                     or dated != name  # 2014-2017年战略计划
                     or any(name.startswith(t) and t.endswith(tuple(INSTITUTIONAL_HEADS)) for t in known if t != name)
                 )  # a known body opens it: 安全理事会|惯例和宪章研究处, 环境署|环境法和公约司
-                issue = max((j + 1 for j, (w, _) in enumerate(parts) if w == "问题"), default=0)
-                joined = any(w in _AND_WORDS for w, _ in parts[issue:])  # not those of a topic
+                joined = any(w in _AND_WORDS for w, _ in parts[_last_issue(parts) + 1 :])  # not those of a topic
                 learned_head = not _is_head(word, tag, INSTITUTIONAL_HEADS)
                 if proper or not (learned_head or (joined and not word.endswith(_BODY_HEADS))):
                     names.append(_about_title(clause[:end], _locative_frame(clause[: end - len(dated)], dated)))
