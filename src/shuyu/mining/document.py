@@ -286,7 +286,7 @@ def terms_of_text(
     )
     for title in _cited_titles(text, heads):
         sources[title].add("title")
-    pairs, kept = _add_names(sources, paragraphs, heads, known, weak, rest_text)
+    pairs, inner_names = _add_names(sources, paragraphs, heads, known, weak, rest_text)
     defined_forms = {form for name, short in defined for form in (name, short)}
     for term in known + sorted(defined_forms):  # and the names the corpus defines
         if term in text and not _descriptive(term, strict=False):
@@ -348,7 +348,7 @@ def terms_of_text(
     nested_names = {
         t
         for t, kinds in sources.items()
-        if t in organs | kept
+        if t in organs | inner_names
         or ("name" in kinds and len(pos_pattern(t)) >= 2 and _names_a_part(t, text, list(sources)))
     }
     results = [r for r in results if r.count or r.term in undated | nested_names or _cited(r.sources)]
@@ -393,34 +393,37 @@ def _add_names(
     sources: dict[str, set[str]], paragraphs: list[str], heads: set[str], known: list[str], weak: list[str], rest: str
 ) -> tuple[list[tuple[str, str]], set[str]]:
     """Add the document's names to ``sources``; return the (body, organ) pairs found (the parts stay names
-    even when written only together), and the names that stay so too: a dated meeting inside the name of its body's
-    (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the text goes on to use), a mandate and the
-    office that appointed it (秘书长|防止灭绝种族罪行问题特别顾问)."""
+    even when written only together), and the names that stay so too, written only inside a longer name: a dated
+    meeting inside the name of its body's (2015年审议大会 in 不扩散核武器条约缔约国2015年审议大会: the short name the
+    text goes on to use) and the instrument whose parties hold it (不扩散核武器条约), a mandate and the office that
+    appointed it (秘书长|防止灭绝种族罪行问题特别顾问)."""
     text = "\n".join(paragraphs)
     for name in _observances(text) + _groups_of_states(paragraphs) + _named_for_people(paragraphs):
         sources[name].add("name")
     for head in _BODY_HEADS:
         if head in text:
             sources[head].add("name")  # kept where it stands alone: 向委员会报告
-    for m in _ORDINAL.finditer(text):  # 论坛|第十届会议: what holds sessions
+    for m in _ORDINAL.finditer(text):
         words = _words_before(text, m.start())
         if words[-1][0] in INSTITUTIONAL_HEADS and (len(words) == 1 or not words[-2][1].startswith(NOMINAL_TAGS)):
             sources[words[-1][0]].add("name")  # 论坛|第十届会议: a bare head that holds sessions names a body
     short_forms = {t for t, kinds in sources.items() if "abbreviation" in kinds}  # not titles: names nest in them
-    kept = set()
+    inner_names = set()
     for name in _head_names(paragraphs, heads, set(known) | short_forms, rest):
         if _quantified(name, text):
             continue  # 在|多个|国际论坛: a class of bodies, not one named
         sources[name].add("name")
         if m := re.fullmatch(rf"([{CJK}]+)({_YEARS}[{CJK}]+)", name):
-            kept.add(m.group(2))
+            inner_names.add(m.group(2))
             owner = pos_pattern(m.group(1))  # and the instrument whose parties hold it: 不扩散核武器条约|缔约国|2015年…
-            kept |= {"".join(w for w, _ in owner[:j]) for j in range(2, len(owner)) if _is_head(*owner[j - 1], heads)}
+            inner_names |= {
+                "".join(w for w, _ in owner[:j]) for j in range(2, len(owner)) if _is_head(*owner[j - 1], heads)
+            }
         first = pos_pattern(name)[0]
         if _is_head(*first, OFFICES) and "问题" in name[len(first[0]) :]:
             # 秘书长|防止灭绝种族罪行问题特别顾问: the office that appointed a mandate, and the mandate
             sources[name[len(first[0]) :]].add("name")
-            kept |= {first[0], name[len(first[0]) :]}
+            inner_names |= {first[0], name[len(first[0]) :]}
     for para in paragraphs:  # names jieba's lexicon knows as institutions: 国际货币基金组织, 非洲联盟
         words = pos_pattern(para)
         for k, (word, tag) in enumerate(words):
@@ -450,7 +453,7 @@ def _add_names(
             # 执行理事会, 执行主任 (an office with its attribute: executive, deputy); not 几内亚比绍特派团, a mission
             # named by its place, nor 人权事务|高级专员, an office named by its field
             sources[organ].add("name")
-    return pairs, kept
+    return pairs, inner_names
 
 
 def _quantified(name: str, text: str) -> bool:
@@ -1117,7 +1120,8 @@ def _whole_short_form(name: str, text: str, rest: str) -> str:
 
 def _organs(text: str, names: list[str], known: set[str]) -> list[tuple[str, str]]:
     """An organ or office written right after the name of its body: 人权理事会|特别程序, 禁化武组织|执行理事会
-    (a known term, or words ending on an institutional head)."""
+    (a known term, words ending on an institutional head or an office, or a unit: 安全理事会|事务司), not its
+    members or staff (项目厅|工作人员)."""
     found = []
     for name in names:
         if name.endswith("政府") or name in INSTITUTIONAL_HEADS:
@@ -1213,7 +1217,8 @@ def _place_first(text: str, name: str) -> str:
 
 def _after_predicate(before: str, name: str) -> str:
     """Cut a name at a verb that is the predicate of a body or of a preposition's object before it:
-    经社理事会|提供|政策咨询和方案, 在|南苏丹共和国|建立|过渡民族团结政府."""
+    经社理事会|提供|政策咨询和方案, 在|南苏丹共和国|建立|过渡民族团结政府; else start it on a body jieba's lexicon
+    knows by name that a verb takes as its object (审议|指导|联合国与区域组织)."""
     words = pos_pattern(name)
     after_preposition = bool(before) and pos_pattern(before)[-1][0] in _PREDICATE_PREPOSITIONS
     start = 0
@@ -1292,7 +1297,7 @@ def _known_left_edge(text: str, name: str, known: set[str]) -> str:
         if i != -1 and i < start < i + len(term)
     ]
     if cut:
-        return text[min(cut) :]  # the longest such term's start whatever the set's order: 预防犯罪和|刑事|司法委员会
+        return text[min(cut) :]  # the earliest such start, whatever the set's order: 预防犯罪和|刑事|司法委员会
     for i in range(max(0, start - _DICTIONARY_REACH), start):
         if not re.search(rf"[^{CJK}]", text[i:start]) and _dictionary_prefix(text[i:], start - i + 1):
             return text[i:]
@@ -1373,7 +1378,7 @@ def _key_unit(gram: str, text: str) -> bool:
 
     Not one: a gram the document only ever writes before a year, the rest of a name with its year inside
     (不扩散核武器条约缔约国|2005年审议大会); a word the dictionary gives first as a verb (汇总 "to gather",
-    指派 "to assign") that the document never uses as a noun — the object of a preposition or after 的
+    指派 "to assign") that the document never uses as a noun — after 的, a preposition or a determiner
     (对|监控|做法, 规定的|核查: surveillance, verification name an activity); a gram always written next to the
     interpunct that joins the parts of a foreign name (联合国纳尔逊|·罗利拉拉·|曼德拉奖章程): a piece of that name; a gram
     that recurs only as the head repeated on both sides of a coordination (旁遮普福利部和社会福利部), or only after the
