@@ -132,7 +132,9 @@ _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _MODAL_VERBS = frozenset({"必须", "必需", "务必", "应", "应当", "应该", "可以", "能够", "须"})
 _RELATIONAL_VERBS = frozenset({"包括", "包含", "担任", "成为", "作为", "属于"})
 _QUANTIFIERS = DETERMINERS | {"各", "各个", "每", "多个", "若干", "某些", "诸多", "众多", "一切"}
-_COUNTED = re.compile(rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$")  # 25个, 两个, 几个: a number of things counted
+_NUMBER_OF = re.compile(
+    rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$"
+)  # 25个, 两个, 几个: "a number of" things (cf. ``_counted``: one counted)
 # Conditional conjunctions open a clause, whatever jieba tags them (这表明|假设|政府表现出…: "if the government …").
 _CONDITIONALS = frozenset({"如果", "假如", "假设", "倘若", "要是", "如若"})
 _NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS | _CONDITIONALS
@@ -461,7 +463,7 @@ def _quantified(name: str, text: str) -> bool:
     of them (25个|国家政府): the text speaks of several bodies of a kind, and names none."""
     starts = [m.start() for m in re.finditer(re.escape(name), text)]
     return bool(starts) and all(
-        text[max(0, s - 2) : s].endswith(tuple(_QUANTIFIERS)) or _COUNTED.search(text[max(0, s - 8) : s])
+        text[max(0, s - 2) : s].endswith(tuple(_QUANTIFIERS)) or _NUMBER_OF.search(text[max(0, s - 8) : s])
         for s in starts
     )
 
@@ -1061,15 +1063,16 @@ def _named_for_people(paragraphs: list[str]) -> list[str]:
     the common nouns after it (联合国纳尔逊·罗利拉拉·曼德拉奖, …奖章程).  A person's name alone is no such name, nor
     one whose first and last parts jieba does not read as proper names (the edges would be guesses)."""
     names = []
+    proper = _PROPER_TAGS + ("nrt",)  # and jieba's transliterated names
     for para in paragraphs:
         for m in _DOTTED.finditer(para):
             pieces = m.group().split(m.group(1))
             before = pos_pattern(pieces[0])
             k = len(before) - 1
-            while k > 0 and before[k - 1][1].startswith(_PROPER_TAGS + ("nrt",)):
+            while k > 0 and before[k - 1][1].startswith(proper):
                 k -= 1  # 联合国|纳尔逊: the body awarding the prize
             after = pos_pattern(pieces[-1])
-            if not all(len(w) >= 2 and t.startswith(_PROPER_TAGS + ("nrt",)) for w, t in (before[-1], after[0])):
+            if not all(len(w) >= 2 and t.startswith(proper) for w, t in (before[-1], after[0])):
                 continue  # the person's name is no word jieba knows as one (西蒙|娜·…·米|库|列斯|库): no edge to trust
             person = m.group(1).join(["".join(w for w, _ in before[k:])] + pieces[1:-1] + [after[0][0]])
             j = 1
