@@ -132,9 +132,7 @@ _CLAUSE_WORDS = frozenset({"是", "将", "把", "被", "让", "使"})
 _MODAL_VERBS = frozenset({"必须", "必需", "务必", "应", "应当", "应该", "可以", "能够", "须"})
 _RELATIONAL_VERBS = frozenset({"包括", "包含", "担任", "成为", "作为", "属于"})
 _QUANTIFIERS = DETERMINERS | {"各", "各个", "每", "多个", "若干", "某些", "诸多", "众多", "一切"}
-_NUMBER_OF = re.compile(
-    rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$"
-)  # 25个, 两个, 几个: "a number of" things (cf. ``_counted``: one counted)
+_NUMBER_OF = re.compile(rf"(?:\d+|[{ZH_NUMERAL}]+|几|数)个$")  # 25个, 两个, 几个: a number of things of a kind
 # Conditional conjunctions open a clause, whatever jieba tags them (这表明|假设|政府表现出…: "if the government …").
 _CONDITIONALS = frozenset({"如果", "假如", "假设", "倘若", "要是", "如若"})
 _NOT_IN_NAMES = _CLAUSE_WORDS | _MODAL_VERBS | _RELATIONAL_VERBS | _QUANTIFIERS | _CONDITIONALS
