@@ -1392,8 +1392,8 @@ def _key_unit(gram: str, text: str) -> bool:
     coordinated = re.findall(rf"{re.escape(gram)}[和与及、或][{CJK}]{{0,{_CONTEXT_CHARS}}}?{re.escape(gram)}", text)
     if len(ends) - len(coordinated) < 2:
         return False  # 会议口译和公共服务口译: a coordination that repeats its head names it once
-    pairs = {_words_before(text, e - len(gram))[-2:] for e in ends}
-    if len(pairs) == 1 and len(pair := pairs.pop()) == 2 and pair[1][0] in _AND_WORDS:
+    two_before = {_words_before(text, e - len(gram))[-2:] for e in ends}
+    if len(two_before) == 1 and len(pair := two_before.pop()) == 2 and pair[1][0] in _AND_WORDS:
         return False  # 男子和|男童, 条例和|细则: always the second half of the same pair, which recurs as a pair
     return not (_verb_first_sense(gram) and not any(_noun_use(text, e - len(gram)) for e in ends))
 
