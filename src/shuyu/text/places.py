@@ -18,7 +18,7 @@ from shuyu.text import cedict
 from shuyu.text.zh import CJK, pos_pattern
 
 # jieba's places, persons (阿富汗/nr), other proper names and bodies (联合王国/nt): what a place may be tagged as
-_PROPER_TAGS = ("ns", "nr", "nz", "nt", "s")
+_TAGS_OF_PLACES = ("ns", "nr", "nz", "nt", "s")
 # A gloss's notes and cross-references: "Georgia (country)", "United Kingdom 聯合王國|联合王国[Lian2 he2 wang2 guo2]"
 _CROSS_REFERENCE = re.compile(rf"\s*\([^)]*\)|\s+\S*[{CJK}].*$")
 # What a city's gloss says before its country: "capital of", "port city in the", "city in", "province of" …
@@ -33,7 +33,7 @@ def is_place(word: str) -> bool:
     and jieba reads the word as a proper name (a common noun whose first gloss is a place is none: 淡水, fresh water,
     is glossed first as Tamsui)."""
     glosses = cedict.senses(word)
-    if not glosses or not all(tag.startswith(_PROPER_TAGS) for _, tag in pos_pattern(word)):
+    if not glosses or not all(tag.startswith(_TAGS_OF_PLACES) for _, tag in pos_pattern(word)):
         return False
     gloss = _CROSS_REFERENCE.sub("", glosses[0])
     name, _, about = gloss.partition(", ")  # Haiti, the western third of…; Geneva, Switzerland
