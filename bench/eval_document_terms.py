@@ -17,10 +17,12 @@ round) and ``document_terms_blind2.txt`` when present (written while those rules
 looked at by their author: the honest figure), ``document_terms_dev3.txt`` (eight reports and working papers,
 not resolutions, read before the tool was run on them: the development set of issue 17's third round) and
 ``document_terms_blind3.txt`` when present, ``document_terms_dev4.txt`` (eight further texts of several bodies and
-kinds, read before the tool was run on them: the development set of issue 17's fourth round), ``document_terms_dev5.txt`` (ten short resolutions and drafts) and
-``document_terms_dev6.txt`` (ten further texts), read before the tool was run on them: the development sets of the
-fifth round, ``document_terms_blind4.txt`` (ten texts, written with them), and ``document_terms_dev7.txt`` and
-``document_terms_dev8.txt`` (twenty more, read before the tool was run on them: the first-run check of that round).  The blind2, blind3 and blind4 sets are sealed: ``-v`` never prints
+kinds, read before the tool was run on them: the development set of issue 17's fourth round),
+``document_terms_dev5.txt`` (ten short resolutions and drafts) and ``document_terms_dev6.txt`` (ten further
+texts), read before the tool was run on them: the development sets of the fifth round,
+``document_terms_blind4.txt`` (ten texts, written with them), and ``document_terms_dev7.txt`` and
+``document_terms_dev8.txt`` (twenty more, read before the tool was run on them: the first-run check of that
+round).  The blind2, blind3 and blind4 sets are sealed: ``-v`` never prints
 their judged lists, so that whoever tunes the extractor sees only the figures.
 Precision@20: share of the first 20 terms (or of all, when fewer) that the gold lists.  Names: gold
 names (kind ``name``) that the tool returns anywhere in its list, against the names present.
