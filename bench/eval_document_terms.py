@@ -47,19 +47,10 @@ DEVSET = next(
     (p / "shared" / "datasets" / "un-devset-zh-en" / "un-devset.tsv" for p in ROOT.parents if (p / "shared").is_dir()),
     ROOT.parent / "shared" / "datasets" / "un-devset-zh-en" / "un-devset.tsv",
 )  # ../shared from the repo root, or from a worktree's parent
-GOLD_SETS = {
-    "tuned": ROOT / "bench" / "gold" / "document_terms.txt",
-    "held-out": ROOT / "bench" / "gold" / "document_terms_heldout.txt",
-    "blind": ROOT / "bench" / "gold" / "document_terms_blind.txt",
-    "dev3": ROOT / "bench" / "gold" / "document_terms_dev3.txt",
-    "dev4": ROOT / "bench" / "gold" / "document_terms_dev4.txt",
-    "blind2": ROOT / "bench" / "gold" / "document_terms_blind2.txt",
-    "blind3": ROOT / "bench" / "gold" / "document_terms_blind3.txt",
-    "dev5": ROOT / "bench" / "gold" / "document_terms_dev5.txt",
-    "dev6": ROOT / "bench" / "gold" / "document_terms_dev6.txt",
-    "dev7": ROOT / "bench" / "gold" / "document_terms_dev7.txt",
-    "dev8": ROOT / "bench" / "gold" / "document_terms_dev8.txt",
-    "blind4": ROOT / "bench" / "gold" / "document_terms_blind4.txt",
+GOLD = ROOT / "bench" / "gold"
+GOLD_SETS = {"tuned": GOLD / "document_terms.txt"} | {
+    label: GOLD / f"document_terms_{label.replace('-', '')}.txt"
+    for label in ("held-out", "blind", "dev3", "dev4", "blind2", "blind3", "dev5", "dev6", "dev7", "dev8", "blind4")
 }
 SEALED = {"blind2", "blind3", "blind4"}  # never looked at by whoever tunes the extractor: -v prints no list of theirs
 K = 20

@@ -1114,7 +1114,7 @@ def _whole_short_form(name: str, text: str, rest: str) -> str:
     if len(lefts) != 1:
         return name
     ch = lefts.pop()
-    if not ("\u4e00" <= ch <= "\u9fff") or ch in FUNCTION_CHARS or len({text[s - 2] for s in starts}) < 2:
+    if not re.fullmatch(rf"[{CJK}]", ch) or ch in FUNCTION_CHARS or len({text[s - 2] for s in starts}) < 2:
         return name
     return ch + name if 0 < rest.count(ch + name) == rest.count(name) else name
 

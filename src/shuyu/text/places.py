@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import re
 
-import pycountry
-
 from shuyu.text import cedict
 from shuyu.text.zh import CJK, pos_pattern
 
@@ -48,7 +46,10 @@ def _country(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """ISO 3166's names of countries and territories (short, official, common) and of their subdivisions."""
+    """ISO 3166's names of countries and territories (short, official, common) and of their subdivisions (read on
+    first use: most commands never ask whether a word is a place)."""
+    import pycountry
+
     names = {
         getattr(country, field).casefold()
         for country in pycountry.countries
